@@ -1,0 +1,2 @@
+"""stub"""
+def instructor_mode(on=True): pass
