@@ -1,1 +1,170 @@
-"""stub"""
+"""Show an article as HTML, with paragraph and sentence ids and highlighted spans, and plots.
+
+Everything from the article is escaped before it reaches the page: an article that contains
+``<script>`` shows those characters, it never runs them. Highlights never rely on colour alone:
+each label also has its own underline style, a legend, and a tooltip naming it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import HTML
+
+from kit.article import Article
+
+# Light tints that stay apart for the common colour-vision deficiencies (after Okabe & Ito's
+# palette), each paired with an underline style so the label survives a black-and-white print.
+COLOURS = ["#ffe08a", "#a8d8f0", "#f7b89c", "#b5e3c8", "#e2c2f0", "#f5d0e0", "#d9d9d9", "#c6e0a0"]
+UNDERLINES = ["solid", "dashed", "dotted", "double", "wavy"]
+LABEL_COLUMNS = ("label", "category", "speaker", "kind", "type")
+
+STYLE = """<style>
+.nk-article{font-family:Georgia,serif;line-height:1.7;max-width:48em}
+.nk-article h3{font-family:inherit;margin:.2em 0}
+.nk-credit{font-size:.85em;color:#555;font-style:italic;margin:0}
+.nk-article p{margin:.5em 0}
+.nk-pid{font:bold .7em sans-serif;color:#555;margin-right:.4em}
+.nk-sid{font:.65em sans-serif;color:#777;vertical-align:super;margin-right:.15em}
+.nk-article mark{color:inherit;padding:0 .1em;text-decoration-line:underline;
+  text-decoration-thickness:2px;text-underline-offset:3px}
+.nk-legend{font:.85em sans-serif;margin:.4em 0}
+.nk-legend mark{color:inherit;margin-right:.8em;padding:0 .3em;text-decoration-line:underline;
+  text-decoration-thickness:2px;text-underline-offset:3px}
+</style>"""
+
+
+def _spans(highlight, label: str | None) -> list[tuple[int, int, str]]:
+    """Turn a DataFrame or a list of ``(start, end[, label])`` into ``(start, end, label)``."""
+    if highlight is None:
+        return []
+    if isinstance(highlight, pd.DataFrame):
+        column = label or next((c for c in LABEL_COLUMNS if c in highlight.columns), None)
+        labels = (
+            highlight[column].fillna("(none)").astype(str)
+            if column
+            else pd.Series(["highlight"] * len(highlight), index=highlight.index)
+        )
+        return [
+            (int(s), int(e), lab)
+            for s, e, lab in zip(highlight["start"], highlight["end"], labels)
+        ]
+    spans = []
+    for item in highlight:
+        start, end, *rest = item
+        spans.append((int(start), int(end), str(rest[0]) if rest else "highlight"))
+    return spans
+
+
+def styles_for(labels: Iterable[str]) -> dict[str, str]:
+    """A CSS style per label: a background tint and an underline style, in first-seen order."""
+    styles = {}
+    for number, name in enumerate(dict.fromkeys(labels)):
+        styles[name] = (
+            f"background:{COLOURS[number % len(COLOURS)]};"
+            f"text-decoration-style:{UNDERLINES[number % len(UNDERLINES)]}"
+        )
+    return styles
+
+
+def legend_html(styles: dict[str, str]) -> str:
+    """The legend for :func:`styles_for`'s styles, as an HTML fragment."""
+    entries = "".join(
+        f'<mark style="{style}">{html.escape(name)}</mark>' for name, style in styles.items()
+    )
+    return f'<div class="nk-legend" role="list" aria-label="legend"><b>Legend:</b> {entries}</div>'
+
+
+def article_html(
+    article: Article,
+    highlight=None,
+    *,
+    label: str | None = None,
+    paragraphs: Iterable[str] | None = None,
+    sentence_ids: bool = True,
+    headline: bool = True,
+) -> str:
+    """The article as an HTML string; see :func:`show_article` for the options."""
+    spans = sorted(_spans(highlight, label), key=lambda s: (s[0], -s[1]))
+    styles = styles_for(lab for _, _, lab in spans)
+    wanted = set(paragraphs) if paragraphs is not None else None
+    sentences = article.sentences
+    parts = [STYLE, '<div class="nk-article">']
+    if spans:
+        parts.append(legend_html(styles))
+    if headline and wanted is None:
+        if article.headline:
+            parts.append(f"<h3>{html.escape(article.headline)}</h3>")
+        parts.extend(f'<p class="nk-credit">{html.escape(c)}</p>' for c in article.credits)
+    for row in article.paragraphs.itertuples(index=False):
+        if wanted is not None and row.paragraph_id not in wanted:
+            continue
+        inside = sentences[sentences["paragraph_id"] == row.paragraph_id]
+        sentence_starts = dict(zip(inside["start"], inside["sentence_id"]))
+        body = _render_range(article.text, row.start, row.end, spans, styles,
+                             sentence_starts if sentence_ids else {})  # fmt: skip
+        parts.append(
+            f'<p id="{row.paragraph_id}"><span class="nk-pid">{row.paragraph_id}</span>{body}</p>'
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _render_range(text, start, end, spans, styles, sentence_starts) -> str:
+    """Escape ``text[start:end]``, wrapping highlighted pieces and marking sentence starts."""
+    inside = [(s, e, lab) for s, e, lab in spans if s < end and e > start]
+    cuts = {start, end, *sentence_starts}
+    for s, e, _ in inside:
+        cuts.update((max(s, start), min(e, end)))
+    cuts = sorted(c for c in cuts if start <= c <= end)
+    out = []
+    for left, right in zip(cuts, cuts[1:]):
+        if left in sentence_starts:
+            sid = sentence_starts[left].split(".")[-1]
+            out.append(f'<span class="nk-sid" title="{sentence_starts[left]}">{sid}</span>')
+        piece = html.escape(text[left:right])
+        covering = [(e - s, lab) for s, e, lab in inside if s <= left and right <= e]
+        if covering:
+            _, lab = min(covering)  # the innermost highlight wins
+            name = html.escape(lab, quote=True)
+            piece = f'<mark style="{styles[lab]}" title="{name}" aria-label="{name}">{piece}</mark>'
+        out.append(piece)
+    return "".join(out)
+
+
+def show_article(
+    article: Article,
+    highlight=None,
+    *,
+    label: str | None = None,
+    paragraphs: Iterable[str] | None = None,
+    sentence_ids: bool = True,
+    headline: bool = True,
+) -> HTML:
+    """Display the article with paragraph ids (``p3``) and sentence numbers, as HTML.
+
+    ``highlight``: a DataFrame with ``start`` and ``end`` columns (such as ``quotes(art)`` or
+    ``markers(art)``), or a list of ``(start, end)`` / ``(start, end, label)`` tuples.
+    ``label``: the DataFrame column that names each highlight (default: the first of
+    ``label, category, speaker, kind, type`` present); each label gets a tint, an underline
+    style and a legend entry. ``paragraphs``: only these paragraph ids (e.g. ``["p3", "p4"]``).
+    ``sentence_ids``: show the small sentence numbers. ``headline``: show headline and credits.
+    """
+    return HTML(
+        article_html(
+            article,
+            highlight,
+            label=label,
+            paragraphs=paragraphs,
+            sentence_ids=sentence_ids,
+            headline=headline,
+        )
+    )
+
+
+def show_table(frame: pd.DataFrame, *, columns: Iterable[str] | None = None) -> HTML:
+    """A DataFrame as a compact HTML table with its text escaped and no index column."""
+    frame = frame[list(columns)] if columns is not None else frame
+    return HTML(frame.to_html(index=False, escape=True, border=0))

@@ -1,2 +1,612 @@
-"""stub"""
-def instructor_mode(on=True): pass
+"""Exercises: widgets built from an answer key, checked by pure functions, with explained feedback.
+
+    key = kit.keys.load_key(art)
+    kit.exercises.exercise(art, key, "anatomy.lede")       # a widget: answer, press "Check answer"
+    kit.exercises.check(key["exercises"]["anatomy.lede"], "p1")   # the same check, as a function
+
+Five kinds of exercise, named by the key's ``type``:
+
+- ``choice``: pick one option (radio buttons) or several (check boxes).
+- ``match``: one drop-down per item (who said this quotation? which naming would Moscow use?).
+- ``spans``: toggle the words (or sentences) of a passage that answer the question.
+- ``order``: give each item its position (which happened first?); partial credit for pairs.
+- ``text``: write an answer; a topic can plug in live feedback as the student types.
+
+Every check writes one line to the student's progress file (:mod:`kit.progress`). Feedback goes
+into an ``HTML`` widget, says what is right, what is not, and why, and never uses colour alone.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+
+from kit import progress
+from kit.article import Article
+from kit.keys import load_key
+
+_instructor: bool | None = None
+
+
+def instructor_mode(on: bool = True) -> None:
+    """Turn instructor mode on (or off): exercises built afterwards get a "Show answer" button.
+
+    Setting the environment variable ``NEWSKIT_INSTRUCTOR=1`` does the same for a whole session.
+    """
+    global _instructor
+    _instructor = bool(on)
+
+
+def is_instructor() -> bool:
+    """Whether exercises show the "Show answer" button."""
+    if _instructor is not None:
+        return _instructor
+    return os.environ.get("NEWSKIT_INSTRUCTOR", "").strip().lower() in ("1", "true", "yes")
+
+
+# --------------------------------------------------------------------------------------------
+# Feedback: what a check returns
+
+
+@dataclass(frozen=True)
+class ItemFeedback:
+    """The verdict on one part of an answer, and why."""
+
+    item: str
+    label: str
+    correct: bool
+    given: str
+    expected: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """A checked answer: a score from 0 to 1 (``None`` when not graded) and per-item verdicts."""
+
+    score: float | None
+    items: tuple[ItemFeedback, ...] = ()
+    summary: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def right(self) -> int:
+        return sum(item.correct for item in self.items)
+
+    def to_text(self) -> str:
+        """The feedback as plain text, a line per item."""
+        lines = [self.summary]
+        for item in self.items:
+            lines.append(f"{_verdict(item)}: {item.label}: {item.explanation}")
+        lines.extend(self.notes)
+        return "\n".join(lines)
+
+    def to_html(self) -> str:
+        """The feedback as HTML: a summary line, then one line per item with a mark and a word."""
+        rows = []
+        for item in self.items:
+            head = f"<b>{_verdict(item)}</b>"
+            if not item.correct and item.given and not item.given.startswith("("):
+                head += f" You chose <i>{html.escape(item.given)}</i>."
+            rows.append(
+                f'<li style="margin:.3em 0">{head} <span style="color:#333">'
+                f"{html.escape(item.label)}</span><br>{html.escape(item.explanation)}</li>"
+            )
+        notes = "".join(f"<p>{html.escape(note)}</p>" for note in self.notes)
+        listing = f'<ul style="padding-left:1.2em">{"".join(rows)}</ul>' if rows else ""
+        return (
+            '<div class="newskit-feedback-body" role="status" aria-live="polite" '
+            'style="border-left:4px solid #888;padding:.3em .8em;margin-top:.4em">'
+            f"<p><b>{html.escape(self.summary)}</b></p>{listing}{notes}</div>"
+        )
+
+
+MISSED = ("(not chosen)", "(not selected)", "(no answer)")
+
+
+def _verdict(item: ItemFeedback) -> str:
+    """A mark and a word, so the verdict never depends on colour."""
+    if item.correct:
+        return "✔ Right"
+    return "✘ Missed" if item.given in MISSED else "✘ Not right"
+
+
+def _summary(score: float, right: int, total: int, noun: str = "") -> str:
+    percent = round(100 * score)
+    verdict = "All right!" if score >= 1 else "Partly right." if score > 0 else "Not yet."
+    return f"{verdict} Score {percent}% ({right} of {total}{noun} right)."
+
+
+# --------------------------------------------------------------------------------------------
+# Pure check functions, one per exercise type
+
+
+def check(spec: dict, answer) -> Feedback:
+    """Check ``answer`` against one exercise ``spec`` from the key. Pure: no widgets, no I/O."""
+    checker = CHECKERS.get(spec["type"])
+    if checker is None:
+        raise ValueError(f"Exercise type {spec['type']!r} has no check function.")
+    return checker(spec, answer)
+
+
+def check_choice(spec: dict, answer) -> Feedback:
+    """Choice: one option id, or a list of ids when ``multiple``. Wrong picks cancel right ones."""
+    chosen = set(answer if isinstance(answer, list | tuple | set) else [answer]) - {None}
+    options = spec["options"]
+    correct_ids = {o["id"] for o in options if o["correct"]}
+    items = []
+    for option in options:
+        picked = option["id"] in chosen
+        if picked or option["correct"]:
+            items.append(
+                ItemFeedback(
+                    item=option["id"],
+                    label=option["label"],
+                    correct=picked == option["correct"],
+                    given="" if picked else "(not chosen)",
+                    expected="chosen" if option["correct"] else "not chosen",
+                    explanation=option["explanation"],
+                )
+            )
+    if not chosen:
+        return Feedback(0.0, (), "Choose an answer first, then press Check answer.")
+    hits = len(chosen & correct_ids)
+    misses = len(chosen - correct_ids)
+    score = max(0.0, (hits - misses) / len(correct_ids))
+    if not spec.get("multiple"):
+        score = 1.0 if chosen <= correct_ids else 0.0
+        items = [i for i in items if i.item in chosen]
+    right = sum(i.correct for i in items)
+    return Feedback(score, tuple(items), _summary(score, right, len(items)))
+
+
+def check_match(spec: dict, answer: dict) -> Feedback:
+    """Match: ``{item_id: choice}``; each item scores on its own (partial credit)."""
+    answer = answer or {}
+    items = []
+    for item in spec["items"]:
+        accepted = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
+        given = answer.get(item["id"])
+        items.append(
+            ItemFeedback(
+                item=item["id"],
+                label=item["label"],
+                correct=given in accepted,
+                given=given or "(no answer)",
+                expected=" or ".join(accepted),
+                explanation=item["explanation"],
+            )
+        )
+    right = sum(i.correct for i in items)
+    score = right / len(items)
+    return Feedback(score, tuple(items), _summary(score, right, len(items)))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def check_spans(spec: dict, answer, text: str | None = None) -> Feedback:
+    """Spans: the ``[start, end]`` of each selected word or sentence.
+
+    A target counts as found when a selected unit overlaps it; each selected unit that overlaps
+    no target costs half a target. The score is clamped to 0..1.
+    """
+    selected = [tuple(span) for span in (answer or [])]
+    items = []
+    found = 0
+    for target in spec["targets"]:
+        span = (target["start"], target["end"])
+        hit = any(_overlaps(span, s) for s in selected)
+        found += hit
+        items.append(
+            ItemFeedback(
+                item=f"{span[0]}-{span[1]}",
+                label=target.get("text", f"characters {span[0]}–{span[1]}"),
+                correct=hit,
+                given="" if hit else "(not selected)",
+                expected="selected",
+                explanation=target["explanation"],
+            )
+        )
+    wrong = [s for s in selected if not any(_overlaps((t["start"], t["end"]), s)
+                                             for t in spec["targets"])]  # fmt: skip
+    for span in wrong:
+        note = next(
+            (d for d in spec.get("distractors", []) if _overlaps((d["start"], d["end"]), span)),
+            None,
+        )
+        piece = text[span[0] : span[1]] if text else note.get("text") if note else None
+        items.append(
+            ItemFeedback(
+                item=f"{span[0]}-{span[1]}",
+                label=piece or f"characters {span[0]}–{span[1]}",
+                correct=False,
+                given="selected",
+                expected="not selected",
+                explanation=note["explanation"]
+                if note
+                else "The key does not count this one: read it again and ask whether it fits "
+                "the question.",
+            )
+        )
+    targets = len(spec["targets"])
+    score = min(1.0, max(0.0, (found - 0.5 * len(wrong)) / targets))
+    summary = _summary(score, found, targets, " to find")
+    if wrong:
+        summary += f" {len(wrong)} selection{'s' if len(wrong) > 1 else ''} not in the key."
+    return Feedback(score, tuple(items), summary)
+
+
+def check_order(spec: dict, answer: list[str]) -> Feedback:
+    """Order: item ids, first to last. The score is the share of pairs in the right order."""
+    by_id = {item["id"]: item for item in spec["items"]}
+    answer = [a for a in (answer or []) if a in by_id]
+    if sorted(answer) != sorted(by_id):
+        return Feedback(0.0, (), "Give every item its own position, then press Check answer.")
+    given_rank = {item_id: rank for rank, item_id in enumerate(answer, 1)}
+    pairs = [(a, b) for a in by_id for b in by_id if by_id[a]["position"] < by_id[b]["position"]]
+    in_order = sum(given_rank[a] < given_rank[b] for a, b in pairs)
+    score = in_order / len(pairs)
+    items = tuple(
+        ItemFeedback(
+            item=item["id"],
+            label=item["label"],
+            correct=given_rank[item["id"]] == item["position"],
+            given=f"position {given_rank[item['id']]}",
+            expected=f"position {item['position']}",
+            explanation=item["explanation"],
+        )
+        for item in sorted(spec["items"], key=lambda i: i["position"])
+    )
+    summary = (
+        f"{'All right!' if score >= 1 else 'Partly right.' if score > 0 else 'Not yet.'} "
+        f"Score {round(100 * score)}%: {in_order} of {len(pairs)} pairs in the right order."
+    )
+    return Feedback(score, items, summary)
+
+
+def check_text(spec: dict, answer: str) -> Feedback:
+    """Text: ungraded by default; the explanation from the key is shown once something is written."""
+    if not (answer or "").strip():
+        return Feedback(None, (), "Write your answer in the box first.")
+    return Feedback(None, (), "Thank you: your answer is saved. Compare it with this:",
+                    notes=(spec["explanation"],))  # fmt: skip
+
+
+CHECKERS: dict[str, Callable] = {
+    "choice": check_choice,
+    "match": check_match,
+    "spans": check_spans,
+    "order": check_order,
+    "text": check_text,
+}
+
+
+def answer_key_html(spec: dict) -> str:
+    """The expected answer of an exercise with its explanations, for instructor mode."""
+    kind = spec["type"]
+    if kind == "choice":
+        lines = [(o["label"], "correct" if o["correct"] else "wrong", o["explanation"])
+                 for o in spec["options"]]  # fmt: skip
+    elif kind == "match":
+        lines = [(i["label"], " or ".join(i["answer"] if isinstance(i["answer"], list)
+                  else [i["answer"]]), i["explanation"]) for i in spec["items"]]  # fmt: skip
+    elif kind == "spans":
+        lines = [(t.get("text", f"{t['start']}–{t['end']}"), "select", t["explanation"])
+                 for t in spec["targets"]]  # fmt: skip
+    elif kind == "order":
+        lines = [(i["label"], f"position {i['position']}", i["explanation"])
+                 for i in sorted(spec["items"], key=lambda i: i["position"])]  # fmt: skip
+    else:
+        lines = [("Model answer", "", spec["explanation"])]
+    rows = "".join(
+        f"<li><b>{html.escape(a)}</b> → {html.escape(b)}<br>{html.escape(c)}</li>"
+        for a, b, c in lines
+    )
+    return f'<div class="newskit-answer"><p><b>Answer key</b></p><ul>{rows}</ul></div>'
+
+
+# --------------------------------------------------------------------------------------------
+# Widgets
+
+
+DIFFICULTY = {"easy": "☼ easy", "intermediate": "◑ intermediate", "hard": "★ hard"}
+
+
+class ExerciseWidget(widgets.VBox):
+    """An exercise: title and prompt, the inputs, a "Check answer" button and the feedback.
+
+    ``.answers()`` reads the current answer from the inputs, ``.check()`` checks it (as pressing
+    the button does), records it in the progress file and shows the feedback.
+    """
+
+    def __init__(
+        self,
+        exercise_id: str,
+        spec: dict,
+        body: widgets.Widget,
+        read_answer: Callable[[], object],
+        *,
+        article: Article | None = None,
+        checker: Callable[[object], Feedback] | None = None,
+        inputs: list[widgets.Widget] | None = None,
+    ) -> None:
+        self.exercise_id = exercise_id
+        self.spec = spec
+        self.article = article
+        self.inputs = inputs or []
+        self._read_answer = read_answer
+        self._checker = checker or (lambda answer: check(spec, answer))
+        level = DIFFICULTY.get(spec.get("difficulty", ""), "")
+        header = widgets.HTML(
+            f'<div class="newskit-prompt"><b>{html.escape(spec["title"])}</b>'
+            f'{f" <small>({level})</small>" if level else ""}'
+            f"<br>{html.escape(spec['prompt'])}</div>"
+        )
+        self.check_button = widgets.Button(
+            description="Check answer",
+            button_style="primary",
+            icon="check",
+            tooltip=f"Check your answer to: {spec['title']}",
+        )
+        self.check_button.add_class("newskit-check")
+        self.check_button.on_click(lambda _button: self.check())
+        self.feedback = widgets.HTML(value="")
+        self.feedback.add_class("newskit-feedback")
+        buttons = [self.check_button]
+        self.answer_button = None
+        if is_instructor():
+            self.answer_button = widgets.Button(
+                description="Show answer", icon="key", tooltip="Instructor mode: show the key"
+            )
+            self.answer_button.add_class("newskit-show-answer")
+            self.answer_button.on_click(lambda _button: self.show_answer())
+            buttons.append(self.answer_button)
+        super().__init__(
+            children=[header, body, widgets.HBox(buttons), self.feedback],
+            layout=widgets.Layout(border="1px solid #ccc", padding="0.5em", margin="0.8em 0"),
+        )
+        self.add_class("newskit-exercise")
+
+    def __repr__(self) -> str:
+        return f"Exercise {self.exercise_id!r}: run this cell in Jupyter to answer it."
+
+    def answers(self):
+        """The answer as the inputs hold it now (the shape :func:`check` takes)."""
+        return self._read_answer()
+
+    def check(self) -> Feedback:
+        """Check the current answer, show the feedback and record the attempt."""
+        answer = self.answers()
+        result = self._checker(answer)
+        message = result.to_html()
+        if result.items or result.score is not None or result.notes:
+            try:
+                progress.record(
+                    notebook=self.spec.get("notebook", ""),
+                    exercise=self.exercise_id,
+                    answer=answer,
+                    score=result.score,
+                    article=self.article.name if self.article is not None else None,
+                )
+            except OSError as error:
+                message += (
+                    f"<p><b>⚠ Your answer could not be saved</b> ({html.escape(str(error))}). "
+                    "Check that the folder is writable; your earlier answers are untouched.</p>"
+                )
+        self.feedback.value = message
+        return result
+
+    def show_answer(self) -> None:
+        """Instructor mode: show the key's answer and explanations under the exercise."""
+        self.feedback.value = answer_key_html(self.spec)
+
+
+def _choice_widget(exercise_id, spec, article):
+    options = spec["options"]
+    if spec.get("multiple"):
+        boxes = [
+            widgets.Checkbox(value=False, description=o["label"], indent=False,
+                             layout=widgets.Layout(width="auto"))  # fmt: skip
+            for o in options
+        ]
+        for box in boxes:
+            box.add_class("newskit-option")
+        body = widgets.VBox(boxes)
+
+        def read():
+            return [o["id"] for o, box in zip(options, boxes) if box.value]
+
+        return ExerciseWidget(exercise_id, spec, body, read, article=article, inputs=boxes)
+    radio = widgets.RadioButtons(
+        options=[(o["label"], o["id"]) for o in options],
+        value=None,
+        description="Answer:",
+        layout=widgets.Layout(width="auto"),
+        style={"description_width": "initial"},
+    )
+    radio.add_class("newskit-option")
+    return ExerciseWidget(exercise_id, spec, radio, lambda: radio.value, article=article,
+                          inputs=[radio])  # fmt: skip
+
+
+def _match_widget(exercise_id, spec, article):
+    rows, dropdowns = [], []
+    for number, item in enumerate(spec["items"], 1):
+        dropdown = widgets.Dropdown(
+            options=[("— choose —", None)] + [(c, c) for c in spec["choices"]],
+            value=None,
+            description=f"{number}.",
+            tooltip=item["label"],
+            layout=widgets.Layout(width="16em"),
+            style={"description_width": "2em"},
+        )
+        dropdown.add_class("newskit-choice")
+        dropdowns.append(dropdown)
+        text = widgets.HTML(
+            f'<span style="line-height:1.4">{html.escape(item["label"])}</span>',
+            layout=widgets.Layout(width="auto", flex="1 1 auto"),
+        )
+        rows.append(widgets.HBox([dropdown, text], layout=widgets.Layout(align_items="center")))
+
+    def read():
+        return {item["id"]: d.value for item, d in zip(spec["items"], dropdowns) if d.value}
+
+    return ExerciseWidget(exercise_id, spec, widgets.VBox(rows), read, article=article,
+                          inputs=dropdowns)  # fmt: skip
+
+
+def _units(spec: dict, article: Article) -> list[tuple[str, int, int]]:
+    """The selectable units of a spans exercise: ``(unit_id, start, end)`` in text order."""
+    scope = spec["scope"]
+    sentences = article.sentences
+    if "sentence_ids" in scope:
+        sentences = sentences[sentences["sentence_id"].isin(scope["sentence_ids"])]
+    if "paragraph_ids" in scope:
+        sentences = sentences[sentences["paragraph_id"].isin(scope["paragraph_ids"])]
+    if spec["unit"] == "sentence":
+        return list(zip(sentences["sentence_id"], sentences["start"], sentences["end"]))
+    tokens = article.tokens
+    tokens = tokens[tokens["sentence_id"].isin(set(sentences["sentence_id"]))]
+    return [
+        (t.token_id, t.start, t.end)
+        for t in tokens.itertuples(index=False)
+        if any(ch.isalnum() for ch in t.text)
+    ]
+
+
+def _spans_widget(exercise_id, spec, article):
+    if article is None:
+        raise ValueError(f"Exercise {exercise_id!r} selects text: build it with the article.")
+    units = _units(spec, article)
+    toggles = []
+    if spec["unit"] == "sentence":
+        rows = []
+        for unit_id, start, end in units:
+            box = widgets.Checkbox(value=False, description=unit_id, indent=False,
+                                   layout=widgets.Layout(width="6em"))  # fmt: skip
+            box.add_class("newskit-sentence")
+            toggles.append(box)
+            text = widgets.HTML(html.escape(article.text[start:end]),
+                                layout=widgets.Layout(flex="1 1 auto", width="auto"))  # fmt: skip
+            rows.append(widgets.HBox([box, text]))
+        body = widgets.VBox(rows)
+    else:
+        for unit_id, start, end in units:
+            word = article.text[start:end]
+            toggle = widgets.ToggleButton(
+                value=False,
+                description=word,
+                tooltip=f"Select “{word}”",
+                layout=widgets.Layout(width="auto", height="auto", margin="1px"),
+            )
+            toggle.add_class("newskit-word")
+            toggles.append(toggle)
+        body = widgets.HBox(toggles, layout=widgets.Layout(flex_flow="row wrap"))
+
+    def read():
+        return [[start, end] for (_, start, end), t in zip(units, toggles) if t.value]
+
+    return ExerciseWidget(
+        exercise_id,
+        spec,
+        body,
+        read,
+        article=article,
+        checker=lambda answer: check_spans(spec, answer, article.text),
+        inputs=toggles,
+    )
+
+
+def _order_widget(exercise_id, spec, article):
+    count = len(spec["items"])
+    rows, dropdowns = [], []
+    for item in spec["items"]:
+        dropdown = widgets.Dropdown(
+            options=[("—", None)] + [(str(n), n) for n in range(1, count + 1)],
+            value=None,
+            description="Position",
+            tooltip=f"Position of: {item['label']}",
+            layout=widgets.Layout(width="11em"),
+        )
+        dropdown.add_class("newskit-choice")
+        dropdowns.append(dropdown)
+        rows.append(widgets.HBox([dropdown, widgets.HTML(html.escape(item["label"]))]))
+
+    def read():
+        chosen = [(d.value, item["id"]) for item, d in zip(spec["items"], dropdowns)]
+        if any(v is None for v, _ in chosen) or len({v for v, _ in chosen}) < count:
+            return []
+        return [item_id for _, item_id in sorted(chosen)]
+
+    return ExerciseWidget(exercise_id, spec, widgets.VBox(rows), read, article=article,
+                          inputs=dropdowns)  # fmt: skip
+
+
+def free_text(
+    article: Article | None,
+    key: dict,
+    exercise_id: str,
+    *,
+    live: Callable[[str], str] | None = None,
+    check: Callable[[str], Feedback] | None = None,
+) -> ExerciseWidget:
+    """A writing exercise. ``live(text)`` returns HTML shown under the box as the student types;
+    ``check(text)`` grades it when "Check answer" is pressed (default: ungraded, shows the key's
+    explanation)."""
+    spec = _spec(key, exercise_id)
+    box = widgets.Textarea(
+        value="",
+        placeholder=spec.get("placeholder", "Write here"),
+        description="Your text:",
+        layout=widgets.Layout(width="100%", height="6em"),
+        style={"description_width": "initial"},
+    )
+    box.add_class("newskit-text")
+    children = [box]
+    if live is not None:
+        live_view = widgets.HTML(live(""))
+        live_view.add_class("newskit-live")
+        box.observe(lambda change: setattr(live_view, "value", live(change["new"])), "value")
+        children.append(live_view)
+    checker = check or (lambda text: check_text(spec, text))
+    return ExerciseWidget(exercise_id, spec, widgets.VBox(children), lambda: box.value,
+                          article=article, checker=checker, inputs=[box])  # fmt: skip
+
+
+BUILDERS = {
+    "choice": _choice_widget,
+    "match": _match_widget,
+    "spans": _spans_widget,
+    "order": _order_widget,
+}
+
+
+def _spec(key: dict, exercise_id: str) -> dict:
+    try:
+        return key["exercises"][exercise_id]
+    except KeyError:
+        known = ", ".join(sorted(key.get("exercises", {}))) or "none"
+        raise KeyError(
+            f"The answer key has no exercise {exercise_id!r}. Exercises in it: {known}."
+        ) from None
+
+
+def exercise(article: Article | None, key: dict | None, exercise_id: str) -> ExerciseWidget:
+    """Build the widget for exercise ``exercise_id`` of ``key`` (default: the article's key)."""
+    key = key if key is not None else load_key(article)
+    spec = _spec(key, exercise_id)
+    if spec["type"] == "text":
+        return free_text(article, key, exercise_id)
+    return BUILDERS[spec["type"]](exercise_id, spec, article)
+
+
+def exercises_for(article: Article, key: dict | None = None, *, notebook: str) -> list[str]:
+    """The ids of the key's exercises for ``notebook``, in key order."""
+    key = key if key is not None else load_key(article)
+    return [i for i, spec in key["exercises"].items() if spec.get("notebook") == notebook]
