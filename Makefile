@@ -8,6 +8,11 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 PYTEST := $(PY) -m pytest
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told to (containers, CI machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+# Tests and notebook runs save progress records in a throw-away folder, not in notebooks/.
+TEST_ENV := NEWSKIT_PROGRESS_DIR=$$(mktemp -d)
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 
 .PHONY: lab test unit notebooks nbval browser bench lint clean
 
@@ -15,24 +20,23 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab --port=$(PORT) $(ROOT_FLAG) notebooks/00_start_here.ipynb
 
 test: $(STAMP)
-	$(PYTEST) tests --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg notebooks
+	$(TEST_ENV) $(PYTEST) tests $(NBVAL) notebooks
 
 unit: $(STAMP)
-	$(PYTEST) tests -m "not browser"
+	$(TEST_ENV) $(PYTEST) tests -m "not browser"
 
 nbval: $(STAMP)
-	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg notebooks
+	$(TEST_ENV) $(PYTEST) $(NBVAL) notebooks
 
 browser: $(STAMP)
-	$(PYTEST) tests/browser -m browser
+	$(TEST_ENV) $(PYTEST) tests/browser
 
 notebooks: $(STAMP)
 	$(PY) tools/run_notebooks.py notebooks

@@ -153,7 +153,7 @@ def check_choice(spec: dict, answer) -> Feedback:
                 )
             )
     if not chosen:
-        return Feedback(0.0, (), "Choose an answer first, then press Check answer.")
+        return Feedback(None, (), "Choose an answer first, then press Check answer.")
     hits = len(chosen & correct_ids)
     misses = len(chosen - correct_ids)
     score = max(0.0, (hits - misses) / len(correct_ids))
@@ -247,7 +247,7 @@ def check_order(spec: dict, answer: list[str]) -> Feedback:
     by_id = {item["id"]: item for item in spec["items"]}
     answer = [a for a in (answer or []) if a in by_id]
     if sorted(answer) != sorted(by_id):
-        return Feedback(0.0, (), "Give every item its own position, then press Check answer.")
+        return Feedback(None, (), "Give every item its own position, then press Check answer.")
     given_rank = {item_id: rank for rank, item_id in enumerate(answer, 1)}
     pairs = [(a, b) for a in by_id for b in by_id if by_id[a]["position"] < by_id[b]["position"]]
     in_order = sum(given_rank[a] < given_rank[b] for a, b in pairs)

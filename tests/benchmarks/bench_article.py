@@ -1,0 +1,35 @@
+"""Loading and segmentation: the seed, and long texts to show the time grows linearly."""
+
+from __future__ import annotations
+
+import kit
+from kit.display import article_html
+
+
+def benchmarks() -> dict:
+    seed = kit.load_article("kerry-lavrov-moscow")
+    body = seed.body
+
+    def long_text(megabytes: int) -> str:
+        copies = megabytes * 1_000_000 // (len(body) + 2) + 1
+        return "A long file\n\n" + "\n\n".join([body] * copies)
+
+    one, five = long_text(1), long_text(5)
+
+    def segment(text):
+        def run():
+            art = kit.Article.from_text(text)
+            art.paragraphs, art.sentences
+
+        return run
+
+    def tokens():
+        kit.Article.from_text(seed.text).tokens
+
+    return {
+        "load seed from disk": lambda: kit.load_article("kerry-lavrov-moscow").sentences,
+        "seed tokens with offsets": tokens,
+        "seed as highlighted HTML": lambda: article_html(seed, [(148, 160, "x")]),
+        "segment 1 MB": segment(one),
+        "segment 5 MB (linear: about 5x the 1 MB figure)": segment(five),
+    }

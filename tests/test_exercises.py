@@ -1,0 +1,229 @@
+"""Exercise checks as pure functions, and the widgets driven as a student would."""
+
+from __future__ import annotations
+
+import pytest
+
+import kit
+from kit import exercises, progress
+from kit.exercises import check
+
+
+# --- pure checks -----------------------------------------------------------------------------
+
+
+def test_choice_right_and_wrong(key):
+    spec = key["exercises"]["anatomy.lede"]
+    right = check(spec, "p1")
+    assert right.score == 1.0
+    assert "All right!" in right.summary
+    assert "who (Kerry, Lavrov, Putin)" in right.items[0].explanation
+    wrong = check(spec, "p3")
+    assert wrong.score == 0.0
+    assert wrong.items[0].item == "p3"
+    assert "first quotation" in wrong.items[0].explanation
+
+
+def test_choice_with_nothing_chosen_asks_for_an_answer(key):
+    feedback = check(key["exercises"]["anatomy.lede"], None)
+    assert feedback.score is None  # not graded, not recorded
+    assert "Choose an answer" in feedback.summary
+
+
+def test_multiple_choice_gives_partial_credit(key):
+    spec = key["exercises"]["anatomy.headline_promise"]
+    assert check(spec, ["hope", "failed", "count"]).score == 1.0
+    assert check(spec, ["hope", "failed"]).score == pytest.approx(2 / 3)
+    # a wrong tick cancels a right one
+    assert check(spec, ["hope", "result"]).score == 0.0
+    missed = [i for i in check(spec, ["hope"]).items if not i.correct]
+    assert {i.item for i in missed} == {"failed", "count"}
+    assert "✘ Missed" in check(spec, ["hope"]).to_html()
+
+
+def test_match_scores_each_item(key):
+    spec = key["exercises"]["anatomy.five_ws"]
+    perfect = {"who": "p1", "where": "p1", "when": "no paragraph says", "why": "p1", "stakes": "p5"}
+    assert check(spec, perfect).score == 1.0
+    half = dict(perfect, when="p2", stakes="p3")
+    feedback = check(spec, half)
+    assert feedback.score == pytest.approx(3 / 5)
+    when = next(i for i in feedback.items if i.item == "when")
+    assert not when.correct and when.given == "p2"
+    assert "no dateline" in when.explanation
+
+
+def test_spans_found_missed_and_wrong(seed, key):
+    spec = key["exercises"]["anatomy.nut_graf"]
+    sentences = seed.sentences.set_index("sentence_id")
+    span = lambda sid: [int(sentences.loc[sid, "start"]), int(sentences.loc[sid, "end"])]  # noqa: E731
+    assert check(spec, [span("p5.s1"), span("p5.s2")]).score == 1.0
+    one = check(spec, [span("p5.s1")])
+    assert one.score == 0.5
+    with_wrong = exercises.check_spans(spec, [span("p5.s1"), span("p5.s2"), span("p6.s1")], seed.text)
+    assert with_wrong.score == 0.75
+    wrong = [i for i in with_wrong.items if not i.correct]
+    assert len(wrong) == 1
+    assert "on Syria, not Ukraine" in wrong[0].explanation  # the distractor's own explanation
+    assert wrong[0].label.startswith("The Syrian civil war")
+
+
+def test_order_gives_credit_for_pairs():
+    spec = {
+        "type": "order",
+        "items": [
+            {"id": "a", "label": "Crimea annexed", "position": 1, "explanation": "March 2014."},
+            {"id": "b", "label": "Minsk II signed", "position": 2, "explanation": "February 2015."},
+            {"id": "c", "label": "Airstrikes begin", "position": 3, "explanation": "30 Sept 2015."},
+        ],
+    }
+    assert check(spec, ["a", "b", "c"]).score == 1.0
+    assert check(spec, ["c", "b", "a"]).score == 0.0
+    assert check(spec, ["b", "a", "c"]).score == pytest.approx(2 / 3)
+    incomplete = check(spec, ["a", "b"])
+    assert incomplete.score is None and "every item" in incomplete.summary
+
+
+def test_feedback_html_is_escaped_and_not_colour_only():
+    spec = {
+        "type": "choice",
+        "options": [
+            {"id": "x", "label": "<b>bold</b>", "correct": True, "explanation": "Because <i>so</i>."},
+            {"id": "y", "label": "other", "correct": False, "explanation": "Not this one, no."},
+        ],
+    }
+    page = check(spec, "x").to_html()
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert "✔ Right" in page
+
+
+# --- widgets, driven in Python ---------------------------------------------------------------
+
+
+def test_choice_widget_click_records_progress(seed, key, progress_folder):
+    widget = kit.exercises.exercise(seed, key, "anatomy.lede")
+    radio = widget.inputs[0]
+    radio.value = "p2"
+    widget.check_button.click()
+    assert "Not yet." in widget.feedback.value
+    assert "would make no sense on its own" in widget.feedback.value
+    radio.value = "p1"
+    widget.check_button.click()
+    assert "All right!" in widget.feedback.value
+    records = progress.attempts(progress_folder)
+    assert records["answer"].tolist() == ["p2", "p1"]
+    assert records["score"].tolist() == [0.0, 1.0]
+    assert set(records["exercise"]) == {"anatomy.lede"}
+    assert set(records["notebook"]) == {"01_anatomy_of_an_article"}
+    assert set(records["student"]) == {"test-student"}
+
+
+def test_match_widget(seed, key, progress_folder):
+    widget = kit.exercises.exercise(seed, key, "anatomy.five_ws")
+    assert len(widget.inputs) == 5
+    for dropdown, answer in zip(widget.inputs, ["p1", "p1", "p2", "p1", "p5"]):
+        dropdown.value = answer
+    widget.check_button.click()
+    assert "Score 80%" in widget.feedback.value
+    assert "You chose <i>p2</i>" in widget.feedback.value
+    assert progress.attempts(progress_folder)["answer"].iloc[0]["when"] == "p2"
+
+
+def test_sentence_spans_widget(seed, key, progress_folder):
+    widget = kit.exercises.exercise(seed, key, "anatomy.nut_graf")
+    labels = [box.description for box in widget.inputs]
+    assert labels == ["p5.s1", "p5.s2", "p6.s1", "p6.s2", "p6.s3"]
+    widget.inputs[0].value = True
+    widget.inputs[1].value = True
+    widget.check_button.click()
+    assert "All right!" in widget.feedback.value
+    assert progress.attempts(progress_folder)["score"].tolist() == [1.0]
+
+
+def test_word_spans_widget(seed, progress_folder):
+    crisis = seed.text.index("crisis has")
+    spec = {
+        "type": "spans", "unit": "word", "notebook": "test", "title": "Loaded words",
+        "prompt": "Pick the loaded words.", "scope": {"sentence_ids": ["p5.s2"]},
+        "targets": [{"start": crisis, "end": crisis + 6, "explanation": "A crisis is a frame."}],
+    }  # fmt: skip
+    key = {"article": seed.name, "exercises": {"test.words": spec}}
+    widget = kit.exercises.exercise(seed, key, "test.words")
+    words = [t.description for t in widget.inputs]
+    assert words[:3] == ["The", "crisis", "has"]
+    assert "." not in words
+    widget.inputs[1].value = True
+    widget.inputs[0].value = True
+    widget.check_button.click()
+    assert "Score 50%" in widget.feedback.value
+    assert "1 selection not in the key" in widget.feedback.value
+    assert "The" in widget.feedback.value
+
+
+def test_order_widget_needs_every_position(seed, progress_folder):
+    spec = {
+        "type": "order", "notebook": "test", "title": "Order", "prompt": "Order them.",
+        "items": [{"id": "a", "label": "first", "position": 1, "explanation": "It came first."},
+                  {"id": "b", "label": "second", "position": 2, "explanation": "It came next."}],
+    }  # fmt: skip
+    widget = kit.exercises.exercise(seed, {"exercises": {"t.order": spec}}, "t.order")
+    widget.inputs[0].value = 1
+    widget.check_button.click()
+    assert "every item its own position" in widget.feedback.value
+    assert progress.attempts(progress_folder).empty  # an incomplete answer is not an attempt
+    widget.inputs[0].value = 2
+    widget.inputs[1].value = 1
+    widget.check_button.click()
+    assert "0 of 1 pairs" in widget.feedback.value
+
+
+def test_free_text_live_and_check(seed, progress_folder):
+    spec = {"type": "text", "notebook": "test", "title": "Rewrite", "prompt": "Rewrite it.",
+            "explanation": "A neutral version names both sides' claims."}  # fmt: skip
+    key = {"exercises": {"t.text": spec}}
+    widget = kit.exercises.free_text(seed, key, "t.text", live=lambda text: f"{len(text)} chars")
+    box = widget.inputs[0]
+    box.value = "Kerry and Lavrov met."
+    live = widget.children[1].children[1]
+    assert live.value == "21 chars"
+    widget.check_button.click()
+    assert "names both sides" in widget.feedback.value
+    assert progress.attempts(progress_folder)["answer"].tolist() == ["Kerry and Lavrov met."]
+
+
+def test_instructor_mode_adds_show_answer(seed, key, monkeypatch):
+    widget = kit.exercises.exercise(seed, key, "anatomy.lede")
+    assert widget.answer_button is None
+    kit.instructor_mode(True)
+    try:
+        widget = kit.exercises.exercise(seed, key, "anatomy.lede")
+        widget.answer_button.click()
+        assert "Answer key" in widget.feedback.value
+        assert "p1: Secretary of State" in widget.feedback.value
+    finally:
+        kit.instructor_mode(False)
+    monkeypatch.setenv("NEWSKIT_INSTRUCTOR", "1")
+    exercises._instructor = None
+    assert kit.exercises.exercise(seed, key, "anatomy.lede").answer_button is not None
+
+
+def test_unknown_exercise_lists_the_known_ones(seed, key):
+    with pytest.raises(KeyError, match="anatomy.lede"):
+        kit.exercises.exercise(seed, key, "anatomy.nothing")
+
+
+def test_a_failed_save_is_reported_and_not_fatal(seed, key, monkeypatch, tmp_path):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("NEWSKIT_PROGRESS_DIR", str(blocker))
+    widget = kit.exercises.exercise(seed, key, "anatomy.lede")
+    widget.inputs[0].value = "p1"
+    widget.check_button.click()
+    assert "All right!" in widget.feedback.value
+    assert "could not be saved" in widget.feedback.value
+
+
+def test_widgets_have_labels_for_screen_readers(seed, key):
+    widget = kit.exercises.exercise(seed, key, "anatomy.five_ws")
+    assert all(d.tooltip for d in widget.inputs)
+    assert widget.check_button.tooltip.startswith("Check your answer")
