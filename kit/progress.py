@@ -109,7 +109,8 @@ def read_records(path: str | Path) -> list[dict]:
                     raise ValueError("not a progress record")
             except ValueError:
                 warnings.warn(
-                    f"{path.name}, line {number}: damaged record skipped (the others are kept).",
+                    f"{path.parent.name}/{path.name}, line {number}: damaged record skipped "
+                    "(the others are kept).",
                     stacklevel=2,
                 )
                 continue
