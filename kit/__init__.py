@@ -1,5 +1,7 @@
 """newskit: read international news closely, with attribution, framing and chronology.
 
+Example::
+
     import kit
     art = kit.load_article("kerry-lavrov-moscow")
     art.paragraphs, art.sentences        # pandas DataFrames with ids and character offsets

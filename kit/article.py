@@ -219,7 +219,8 @@ def _looks_like_headline(line: str) -> bool:
 
 def _looks_like_credit(line: str) -> bool:
     return len(line) <= 120 and (
-        bool(CREDIT_WORDS.search(line)) or (len(line.split()) <= 8 and not SENTENCE_END.search(line))
+        bool(CREDIT_WORDS.search(line))
+        or (len(line.split()) <= 8 and not SENTENCE_END.search(line))
     )
 
 

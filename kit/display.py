@@ -48,8 +48,7 @@ def _spans(highlight, label: str | None) -> list[tuple[int, int, str]]:
             else pd.Series(["highlight"] * len(highlight), index=highlight.index)
         )
         return [
-            (int(s), int(e), lab)
-            for s, e, lab in zip(highlight["start"], highlight["end"], labels)
+            (int(s), int(e), lab) for s, e, lab in zip(highlight["start"], highlight["end"], labels)
         ]
     spans = []
     for item in highlight:

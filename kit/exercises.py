@@ -271,7 +271,7 @@ def check_order(spec: dict, answer: list[str]) -> Feedback:
 
 
 def check_text(spec: dict, answer: str) -> Feedback:
-    """Text: ungraded by default; the explanation from the key is shown once something is written."""
+    """Text: ungraded by default; once something is written, the key's explanation is shown."""
     if not (answer or "").strip():
         return Feedback(None, (), "Write your answer in the box first.")
     return Feedback(None, (), "Thank you: your answer is saved. Compare it with this:",
@@ -345,7 +345,7 @@ class ExerciseWidget(widgets.VBox):
         level = DIFFICULTY.get(spec.get("difficulty", ""), "")
         header = widgets.HTML(
             f'<div class="newskit-prompt"><b>{html.escape(spec["title"])}</b>'
-            f'{f" <small>({level})</small>" if level else ""}'
+            f"{f' <small>({level})</small>' if level else ''}"
             f"<br>{html.escape(spec['prompt'])}</div>"
         )
         self.check_button = widgets.Button(
@@ -411,8 +411,12 @@ def _choice_widget(exercise_id, spec, article):
     options = spec["options"]
     if spec.get("multiple"):
         boxes = [
-            widgets.Checkbox(value=False, description=o["label"], indent=False,
-                             layout=widgets.Layout(width="auto"))  # fmt: skip
+            widgets.Checkbox(
+                value=False,
+                description=o["label"],
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )  # fmt: skip
             for o in options
         ]
         for box in boxes:
@@ -497,7 +501,7 @@ def _spans_widget(exercise_id, spec, article):
             rows.append(widgets.HBox([box, text]))
         body = widgets.VBox(rows)
     else:
-        for unit_id, start, end in units:
+        for _, start, end in units:
             word = article.text[start:end]
             toggle = widgets.ToggleButton(
                 value=False,

@@ -118,7 +118,10 @@ def _mismatches(key: dict, article: Article):
                 answers = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
                 for answer in answers:
                     if answer not in spec["choices"]:
-                        yield f"field {field}: item {item['id']!r} expects {answer!r}, not a choice."
+                        yield (
+                            f"field {field}: item {item['id']!r} expects {answer!r}, "
+                            "which is not one of its choices."
+                        )
         if spec["type"] == "order":
             positions = sorted(item["position"] for item in spec["items"])
             if positions != list(range(1, len(positions) + 1)):

@@ -26,7 +26,8 @@ def test_missing_file_says_so_and_lists_ids(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "sneaky", ["../keys/kerry-lavrov-moscow", "../../pyproject", "articles/../x", "/etc/passwd", "a b"]
+    "sneaky",
+    ["../keys/kerry-lavrov-moscow", "../../pyproject", "articles/../x", "/etc/passwd", "a b"],
 )
 def test_an_id_cannot_leave_the_data_folder(sneaky):
     with pytest.raises(ValueError, match="not an article id"):

@@ -47,9 +47,7 @@ def test_only_some_paragraphs(seed):
 
 
 def test_article_text_is_escaped():
-    art = kit.Article.from_text(
-        "Head <b>line</b>\n\nShe typed <script>alert('x')</script> & left."
-    )
+    art = kit.Article.from_text("Head <b>line</b>\n\nShe typed <script>alert('x')</script> & left.")
     start = art.text.index("<script>")
     page = article_html(art, [(start, start + 8, "<img src=x onerror=alert(1)>")])
     assert "<script>" not in page

@@ -8,7 +8,6 @@ import kit
 from kit import exercises, progress
 from kit.exercises import check
 
-
 # --- pure checks -----------------------------------------------------------------------------
 
 
@@ -60,7 +59,9 @@ def test_spans_found_missed_and_wrong(seed, key):
     assert check(spec, [span("p5.s1"), span("p5.s2")]).score == 1.0
     one = check(spec, [span("p5.s1")])
     assert one.score == 0.5
-    with_wrong = exercises.check_spans(spec, [span("p5.s1"), span("p5.s2"), span("p6.s1")], seed.text)
+    with_wrong = exercises.check_spans(
+        spec, [span("p5.s1"), span("p5.s2"), span("p6.s1")], seed.text
+    )
     assert with_wrong.score == 0.75
     wrong = [i for i in with_wrong.items if not i.correct]
     assert len(wrong) == 1
@@ -88,7 +89,12 @@ def test_feedback_html_is_escaped_and_not_colour_only():
     spec = {
         "type": "choice",
         "options": [
-            {"id": "x", "label": "<b>bold</b>", "correct": True, "explanation": "Because <i>so</i>."},
+            {
+                "id": "x",
+                "label": "<b>bold</b>",
+                "correct": True,
+                "explanation": "Because <i>so</i>.",
+            },
             {"id": "y", "label": "other", "correct": False, "explanation": "Not this one, no."},
         ],
     }

@@ -70,8 +70,14 @@ def test_article_without_a_name_has_no_key():
 def test_wrong_type_is_named(tmp_path):
     bad = tmp_path / "typo.json"
     bad.write_text(
-        json.dumps({"article": "typo", "exercises": {"a.b": {"type": "quiz", "notebook": "x",
-                    "title": "t", "prompt": "p"}}}),  # fmt: skip
+        json.dumps(
+            {
+                "article": "typo",
+                "exercises": {
+                    "a.b": {"type": "quiz", "notebook": "x", "title": "t", "prompt": "p"}
+                },
+            }
+        ),  # fmt: skip
         encoding="utf-8",
     )
     with pytest.raises(KeyFormatError, match="exercises/a.b/type"):

@@ -19,12 +19,12 @@ def benchmarks() -> dict:
     def segment(text):
         def run():
             art = kit.Article.from_text(text)
-            art.paragraphs, art.sentences
+            return art.paragraphs, art.sentences
 
         return run
 
     def tokens():
-        kit.Article.from_text(seed.text).tokens
+        return kit.Article.from_text(seed.text).tokens
 
     return {
         "load seed from disk": lambda: kit.load_article("kerry-lavrov-moscow").sentences,

@@ -35,7 +35,7 @@ def baseline():
 
     def segment():
         art = kit.Article.from_text(seed.text)
-        art.paragraphs, art.sentences
+        return art.paragraphs, art.sentences
 
     return segment
 
