@@ -335,8 +335,10 @@ class ExerciseWidget(widgets.VBox):
         article: Article | None = None,
         checker: Callable[[object], Feedback] | None = None,
         inputs: list[widgets.Widget] | None = None,
+        write_answer: Callable[[object], None] | None = None,
     ) -> None:
         self.exercise_id = exercise_id
+        self._write_answer = write_answer
         self.spec = spec
         self.article = article
         self.inputs = inputs or []
@@ -402,6 +404,30 @@ class ExerciseWidget(widgets.VBox):
         self.feedback.value = message
         return result
 
+    def restore(self) -> bool:
+        """Put the student's last saved answer back into the inputs (after a restart, say)."""
+        if self._write_answer is None:
+            return False
+        article = self.article.name if self.article is not None else None
+        try:
+            entry = progress.last_answer(self.exercise_id, article=article)
+        except OSError:
+            return False
+        if not entry or entry.get("answer") is None:
+            return False
+        try:
+            self._write_answer(entry["answer"])
+        except Exception:  # a record that no longer fits this exercise: start afresh
+            return False
+        score = entry.get("score")
+        scored = f", score {round(100 * score)}%" if isinstance(score, int | float) else ""
+        self.feedback.value = (
+            '<p class="newskit-restored">↺ Your last saved answer is back '
+            f"({html.escape(str(entry.get('time', '')))}{scored}). "
+            "Press <b>Check answer</b> to see its feedback again.</p>"
+        )
+        return True
+
     def show_answer(self) -> None:
         """Instructor mode: show the key's answer and explanations under the exercise."""
         self.feedback.value = answer_key_html(self.spec)
@@ -426,7 +452,13 @@ def _choice_widget(exercise_id, spec, article):
         def read():
             return [o["id"] for o, box in zip(options, boxes) if box.value]
 
-        return ExerciseWidget(exercise_id, spec, body, read, article=article, inputs=boxes)
+        def write(answer):
+            for option, box in zip(options, boxes):
+                box.value = option["id"] in answer
+
+        return ExerciseWidget(
+            exercise_id, spec, body, read, article=article, inputs=boxes, write_answer=write
+        )
     radio = widgets.RadioButtons(
         options=[(o["label"], o["id"]) for o in options],
         value=None,
@@ -435,8 +467,14 @@ def _choice_widget(exercise_id, spec, article):
         style={"description_width": "initial"},
     )
     radio.add_class("newskit-option")
-    return ExerciseWidget(exercise_id, spec, radio, lambda: radio.value, article=article,
-                          inputs=[radio])  # fmt: skip
+
+    def write(answer):
+        radio.value = answer
+
+    return ExerciseWidget(
+        exercise_id, spec, radio, lambda: radio.value, article=article, inputs=[radio],
+        write_answer=write,
+    )  # fmt: skip
 
 
 def _match_widget(exercise_id, spec, article):
@@ -461,8 +499,14 @@ def _match_widget(exercise_id, spec, article):
     def read():
         return {item["id"]: d.value for item, d in zip(spec["items"], dropdowns) if d.value}
 
-    return ExerciseWidget(exercise_id, spec, widgets.VBox(rows), read, article=article,
-                          inputs=dropdowns)  # fmt: skip
+    def write(answer):
+        for item, dropdown in zip(spec["items"], dropdowns):
+            dropdown.value = answer.get(item["id"])
+
+    return ExerciseWidget(
+        exercise_id, spec, widgets.VBox(rows), read, article=article, inputs=dropdowns,
+        write_answer=write,
+    )  # fmt: skip
 
 
 def _units(spec: dict, article: Article) -> list[tuple[str, int, int]]:
@@ -516,6 +560,11 @@ def _spans_widget(exercise_id, spec, article):
     def read():
         return [[start, end] for (_, start, end), t in zip(units, toggles) if t.value]
 
+    def write(answer):
+        chosen = {tuple(span) for span in answer}
+        for (_, start, end), toggle in zip(units, toggles):
+            toggle.value = (start, end) in chosen
+
     return ExerciseWidget(
         exercise_id,
         spec,
@@ -524,6 +573,7 @@ def _spans_widget(exercise_id, spec, article):
         article=article,
         checker=lambda answer: check_spans(spec, answer, article.text),
         inputs=toggles,
+        write_answer=write,
     )
 
 
@@ -548,8 +598,15 @@ def _order_widget(exercise_id, spec, article):
             return []
         return [item_id for _, item_id in sorted(chosen)]
 
-    return ExerciseWidget(exercise_id, spec, widgets.VBox(rows), read, article=article,
-                          inputs=dropdowns)  # fmt: skip
+    def write(answer):
+        rank = {item_id: number for number, item_id in enumerate(answer, 1)}
+        for item, dropdown in zip(spec["items"], dropdowns):
+            dropdown.value = rank.get(item["id"])
+
+    return ExerciseWidget(
+        exercise_id, spec, widgets.VBox(rows), read, article=article, inputs=dropdowns,
+        write_answer=write,
+    )  # fmt: skip
 
 
 def free_text(
@@ -579,8 +636,12 @@ def free_text(
         box.observe(lambda change: setattr(live_view, "value", live(change["new"])), "value")
         children.append(live_view)
     checker = check or (lambda text: check_text(spec, text))
-    return ExerciseWidget(exercise_id, spec, widgets.VBox(children), lambda: box.value,
-                          article=article, checker=checker, inputs=[box])  # fmt: skip
+    widget = ExerciseWidget(
+        exercise_id, spec, widgets.VBox(children), lambda: box.value, article=article,
+        checker=checker, inputs=[box], write_answer=lambda answer: setattr(box, "value", answer),
+    )  # fmt: skip
+    widget.restore()
+    return widget
 
 
 BUILDERS = {
@@ -607,7 +668,19 @@ def exercise(article: Article | None, key: dict | None, exercise_id: str) -> Exe
     spec = _spec(key, exercise_id)
     if spec["type"] == "text":
         return free_text(article, key, exercise_id)
-    return BUILDERS[spec["type"]](exercise_id, spec, article)
+    widget = BUILDERS[spec["type"]](exercise_id, spec, article)
+    widget.restore()
+    return widget
+
+
+def who_said_it(article: Article, key: dict | None = None) -> ExerciseWidget:
+    """The "who said it?" exercise: one drop-down of speakers per quotation."""
+    return exercise(article, key, "attribution.who_said_it")
+
+
+def check_who_said_it(answers: dict, key: dict) -> Feedback:
+    """Check ``{item_id: speaker}`` answers to "who said it?" against ``key``."""
+    return check(_spec(key, "attribution.who_said_it"), answers)
 
 
 def exercises_for(article: Article, key: dict | None = None, *, notebook: str) -> list[str]:

@@ -131,8 +131,14 @@ def attempts(folder: str | Path | None = None) -> pd.DataFrame:
     return table.sort_values("time", kind="stable").reset_index(drop=True)
 
 
-def last_answer(exercise: str, *, student: str | None = None, folder: str | Path | None = None):
-    """The latest recorded answer of ``student`` to ``exercise``, or ``None``."""
+def last_answer(
+    exercise: str,
+    *,
+    article: str | None = None,
+    student: str | None = None,
+    folder: str | Path | None = None,
+) -> dict | None:
+    """The latest record of ``student``'s answer to ``exercise`` (on ``article``), or ``None``."""
     path = progress_file(folder)
     if not path.is_file():
         return None
@@ -141,7 +147,11 @@ def last_answer(exercise: str, *, student: str | None = None, folder: str | Path
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for entry in read_records(path):
-            if entry.get("exercise") == exercise and entry.get("student") == student:
+            if (
+                entry.get("exercise") == exercise
+                and entry.get("student") == student
+                and (article is None or entry.get("article") == article)
+            ):
                 found = entry
     return found
 

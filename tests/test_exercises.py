@@ -233,3 +233,34 @@ def test_widgets_have_labels_for_screen_readers(seed, key):
     widget = kit.exercises.exercise(seed, key, "anatomy.five_ws")
     assert all(d.tooltip for d in widget.inputs)
     assert widget.check_button.tooltip.startswith("Check your answer")
+
+
+def test_last_answer_comes_back_after_a_restart(seed, key, progress_folder):
+    first = kit.exercises.exercise(seed, key, "anatomy.five_ws")
+    first.inputs[0].value = "p1"
+    first.inputs[2].value = "p2"
+    first.check_button.click()
+    again = kit.exercises.exercise(seed, key, "anatomy.five_ws")  # as after a kernel restart
+    assert [d.value for d in again.inputs] == ["p1", None, "p2", None, None]
+    assert "last saved answer is back" in again.feedback.value
+    assert "score 20%" in again.feedback.value
+    spans = kit.exercises.exercise(seed, key, "anatomy.nut_graf")
+    spans.inputs[1].value = True
+    spans.check_button.click()
+    assert [b.value for b in kit.exercises.exercise(seed, key, "anatomy.nut_graf").inputs] == [
+        False, True, False, False, False
+    ]  # fmt: skip
+
+
+def test_a_saved_answer_that_no_longer_fits_is_ignored(seed, key, progress_folder):
+    progress.record(notebook="01", exercise="anatomy.lede", answer="p42", score=0.0,
+                    article=seed.name)  # fmt: skip
+    widget = kit.exercises.exercise(seed, key, "anatomy.lede")
+    assert widget.inputs[0].value is None
+    assert widget.feedback.value == ""
+
+
+def test_who_said_it_named_wrappers_need_the_key_entry(seed):
+    empty = {"article": seed.name, "exercises": {}}
+    with pytest.raises(KeyError, match="attribution.who_said_it"):
+        kit.exercises.who_said_it(seed, empty)
