@@ -1,0 +1,1244 @@
+"""Attribution: who said what, and how the article tells us.
+
+Three functions, each from an :class:`~kit.article.Article` to a pandas DataFrame:
+
+- :func:`quotes` finds every quotation (direct, partial, indirect) and its speaker;
+- :func:`sources` counts, per speaker, how many quotations and quoted words they get;
+- :func:`unattributed_claims` finds sentences that assert something with no source.
+
+Everything here is a rule you can read: the word lists live in ``kit/lexicons/`` (one term a row,
+with a category and a note), and each rule below has a comment with a sentence it is for.
+
+Conventions (see :func:`quotes` for the full list):
+
+- a **direct** quotation is a whole statement in quotation marks, attached to its speaker by
+  punctuation ("“We are ready,” Keller said.");
+- a **partial** quotation is a few quoted words inside the writer's own sentence
+  ("Ormond called the decision “reckless”"), including scare quotes that name no speaker;
+- **indirect** speech is reported without marks ("Keller said the talks were useful").
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from kit import paths
+from kit.article import Article
+
+COLUMNS = [
+    "quote_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+    "cue", "cue_start", "cue_end", "sentence_id",
+]  # fmt: skip
+
+# --------------------------------------------------------------------------------------------
+# Word lists. The long ones are CSV files in kit/lexicons/ (term, category, note); the short
+# grammatical ones are here, in plain sight.
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> dict[str, tuple[str, str]]:
+    """A lexicon from ``kit/lexicons/NAME.csv`` as ``{term: (category, note)}``."""
+    with open(paths.lexicons_dir() / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return {row["term"]: (row["category"], row["note"]) for row in csv.DictReader(handle)}
+
+
+def reporting_verbs() -> pd.DataFrame:
+    """The reporting-verb lexicon (``kit/lexicons/reporting_verbs.csv``) as a DataFrame."""
+    rows = [(t, c, n) for t, (c, n) in lexicon("reporting_verbs").items()]
+    return pd.DataFrame(rows, columns=["term", "category", "note"])
+
+
+# Verbs of saying that report the speaker's words, as opposed to a state of mind ("expects",
+# "hopes"). Only these introduce indirect speech; "cognition" verbs attribute partial quotes only
+# ("John Kerry Expects ‘Real Progress’").
+SPEECH_CATEGORIES = {"neutral", "assertive", "loaded-doubt", "loaded-confirm", "hostile", "emotive"}
+
+# "say" verbs take a clause with no "that" ("Keller said the talks were useful").
+SAY_VERBS = {
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding", "write", "writes", "wrote", "writing", "state", "states", "stated", "stating",
+}  # fmt: skip
+
+# Verbs that name who was spoken to before the reported words: "He told Lavrov, ...",
+# "Putin promised the UN his forces would ...".
+ADDRESSEE_VERBS = {
+    "tell", "tells", "told", "telling", "promise", "promises", "promised", "promising", "warn",
+    "warns", "warned", "warning", "assure", "assures", "assured", "remind", "reminded", "urge",
+    "urged", "urges", "ask", "asks", "asked", "asking", "inform", "informed",
+}  # fmt: skip
+
+# Verbs that label rather than report ("which officials call a “road map,” has ..."): they attribute
+# partial quotations but never introduce indirect speech.
+LABEL_VERBS = {
+    "call", "calls", "called", "calling", "describe", "describes", "described", "describing",
+}  # fmt: skip
+
+# Verbs that take a bare subjunctive clause: "Kerry demanded Russia cooperate in the ceasefire".
+MANDATIVE_VERBS = {
+    "demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting",
+    "urge", "urges", "urged", "urging", "ask", "asks", "asked", "suggest", "suggested",
+    "suggests",
+}  # fmt: skip
+
+PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "plural"}
+OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it"}
+
+# Words that, read backwards from a verb of saying, end the speaker's noun phrase:
+# "... but Lavrov dismissed" -> "Lavrov"; "... that officials said" -> "officials".
+BOUNDARY_WORDS = {
+    "that", "but", "and", "while", "when", "as", "because", "if", "since", "although", "though",
+    "so", "or", "whether", "where", "after", "before", "then", "yet", "nor", "than",
+}  # fmt: skip
+# Relative pronouns inside a speaker phrase: "A European official who asked not to be named said".
+RELATIVE_WORDS = {"who", "which", "whom", "whose"}
+
+# Words between a speaker and the verb that are not part of the speaker: "Kerry also hoped",
+# "he has said", "Keller later told".
+SKIPPED_BEFORE_CUE = {
+    "also", "later", "then", "again", "repeatedly", "previously", "separately", "publicly",
+    "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
+    "does", "do", "earlier", "recently", "reportedly", "had", "not", "never", "further",
+    "angrily", "quickly", "firmly", "flatly", "openly", "only", "had", "already",
+}  # fmt: skip
+
+# Capitalised words that start sentences but are not names: "Afterwards Ormond told her".
+NOT_NAMES = {
+    "The", "A", "An", "In", "On", "At", "After", "Afterwards", "Before", "Later", "Meanwhile",
+    "Separately", "Earlier", "Still", "Yet", "But", "And", "However", "Instead", "Also", "Then",
+    "Now", "Today", "Yesterday", "Asked", "Speaking", "When", "While", "Despite", "Previous",
+    "This", "That", "These", "Those", "Some", "Many", "Most", "Two", "Three", "Four", "Five",
+    "One", "Of", "For", "With", "By", "From", "As", "If", "Although", "Though", "Since", "Last",
+    "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Of course", "His", "Her", "Their", "Its", "Our", "It",
+    "He", "She", "They", "We", "I", "You", "There", "Here", "Why", "What", "Who", "How",
+    "Where", "Which", "No", "Not", "Even", "Both", "Each", "Every", "Such", "Local", "Western",
+    "Eastern", "Northern", "Southern", "East", "West", "North", "South", "Cold", "War", "Civil",
+    "Islamic", "Parliament", "Free", "Army", "Ceasefire", "Russians", "Americans",
+}  # fmt: skip
+
+# Lowercase name particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
+NAME_PARTICLES = {"al", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le"}
+
+# Markers that tell us a person is a woman or a man (used to keep "she" from a man named just
+# before: "Okafor met Ormond. She told him ...").
+FEMALE_WORDS = {"Mrs.", "Ms.", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
+                "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother"}  # fmt: skip
+MALE_WORDS = {"Mr.", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
+              "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
+
+# Common past forms that do not end in -ed: used to tell a clause ("Russia sent them help") from a
+# plain object ("dismissed the suggestion").
+FINITE_WORDS = {
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "did", "does", "do", "sent", "made", "took",
+    "gave", "went", "came", "led", "left", "put", "set", "kept", "spoke", "wrote", "won", "lost",
+    "ran", "began", "saw", "knew", "thought", "brought", "bought", "sought", "fought", "struck",
+    "stood", "held", "met", "told", "said", "got", "paid", "meant", "found", "felt", "fell",
+    "broke", "hit", "cut", "shot", "sold", "built", "drove", "flew", "grew", "rose", "won't",
+    "can't", "isn't", "wasn't", "aren't", "didn't", "doesn't", "hasn't", "haven't",
+}  # fmt: skip
+
+PREPOSITIONS = {
+    "in", "on", "at", "to", "from", "with", "by", "for", "about", "after", "before", "during",
+    "of", "into", "onto", "over", "under", "through", "across", "against", "as", "without",
+    "via", "outside", "inside", "near", "since", "until", "upon", "off",
+}  # fmt: skip
+DETERMINERS = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "no", "any", "some", "every", "each", "such",
+}  # fmt: skip
+
+# Quotation marks. Curly double quotes open and close unambiguously; straight double quotes are
+# paired by position (an opening one follows a space or a line start). Single quotes count only
+# outside double quotes (headlines, BBC style); inside, they are a quotation within the quotation.
+OPEN_DOUBLE, CLOSE_DOUBLE = "“«„", "”»"
+OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+ELLIPSIS_OR_BRACKET = "…[(.'‘\""
+
+WORD = re.compile(r"\w+(?:[’'\-.]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+
+
+# --------------------------------------------------------------------------------------------
+# Small data holders
+
+
+@dataclass
+class Entity:
+    """Someone or something that speaks: a person, an institution or a vague source."""
+
+    name: str
+    type: str  # person | institution | anonymous | group | media | unknown
+    gender: str | None = None
+
+    @property
+    def named(self) -> bool:
+        return self.type in ("person", "institution")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity | None
+
+
+@dataclass
+class Event:
+    """A verb of saying with its speaker: "Kerry demanded", "said a senior official"."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    category: str
+    speaker: Mention | None
+    used: bool = False  # True once a direct quotation has claimed it
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: Mention | None = None
+    cue: Event | None = None
+    closed: bool = True
+    sentence: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# Finding quotation marks
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+    """Spans ``(start, end, closed)`` of the top-level quotations in ``text[start:end]``.
+
+    Marks are included in the span. A quotation left open when the block ends (a paragraph that
+    opens a quotation and continues it in the next) runs to the block's end with ``closed`` False.
+    A closing mark with no opening one is ignored. Quotations inside a quotation are part of it:
+    “He said, ‘You will never leave,’ and I believed him” is one span.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int, bool]] = []
+    i = start
+    while i < end:
+        char = text[i]
+        opener = None
+        if char in OPEN_DOUBLE:
+            opener = "curly"
+        elif char == '"' and _opens_straight(text, i, start):
+            opener = "straight"
+        elif char in OPEN_SINGLE and _opens_single(text, i, start):
+            opener = "single"
+        elif char == "'" and _opens_single(text, i, start) and i + 1 < end and text[i + 1].isupper():
+            opener = "straight-single"
+        if opener is None:
+            i += 1
+            continue
+        close = _find_close(text, i, end, opener)
+        if close is None:
+            spans.append((i, end, False))
+            break
+        if close < 0:  # a new quotation opened before this one closed: it stops there
+            stop = -close
+            spans.append((i, len(text[:stop].rstrip()), False))
+            i = stop
+            continue
+        spans.append((i, close, True))
+        i = close
+    return spans
+
+
+def _opens_straight(text: str, i: int, block_start: int) -> bool:
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def _opens_single(text: str, i: int, block_start: int) -> bool:
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([—–-:“\"") and (after.isalnum() or after in "…[")
+
+
+def _closes_single(text: str, j: int) -> bool:
+    # ’ closes only when no letter follows ("Russia’s" is an apostrophe, "the rebels’ guns" too
+    # unless an opening ‘ came first, which is why single quotes need an opener).
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return not after.isalnum() and j > 0 and not text[j - 1].isspace()
+
+
+def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
+    """The offset just after the mark that closes the quotation opened at ``i``; None when the
+    block ends first; minus the offset of a new opening mark met before any closing one."""
+    j = i + 1
+    nested = False
+    while j < end:
+        char = text[j]
+        if opener == "curly":
+            if char in CLOSE_DOUBLE:
+                return j + 1
+            if char in OPEN_DOUBLE:  # a new quotation opens: the old one was never closed
+                return -j
+        elif opener == "straight":
+            if char == '"':
+                return j + 1
+        elif opener == "single":
+            if char == "‘" and _opens_single(text, j, i):
+                nested = True
+            elif char == "’" and _closes_single(text, j):
+                if nested:
+                    nested = False
+                else:
+                    return j + 1
+        elif opener == "straight-single":
+            if char == "'" and _closes_single(text, j):
+                return j + 1
+        if char == "\n" and text[j + 1 : j + 2] == "\n":
+            return -j  # a blank line ends the paragraph, and the quotation with it
+        j += 1
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Finding verbs of saying
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern:
+    terms = sorted(lexicon("reporting_verbs"), key=len, reverse=True)
+    parts = []
+    for term in terms:
+        escaped = re.escape(term).replace(r"\ ", r"\s+")
+        if term == "according to":
+            escaped = "[Aa]ccording\\s+to"
+        parts.append(escaped)
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])")
+
+
+def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
+    """Verbs of saying in ``text[start:end]`` outside quotations, as (start, end, term, category)."""
+    found = []
+    verbs = lexicon("reporting_verbs")
+    pattern = _cue_pattern()
+    source = text[start:end]
+    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
+        source = source.lower()
+    for match in pattern.finditer(source):
+        s, e = start + match.start(), start + match.end()
+        if any(a <= s < b for a, b in masked):
+            continue
+        term = " ".join(match.group().lower().split())
+        category = verbs.get(term, ("neutral", ""))[0]
+        previous = _previous_word(text, s, start)
+        # "the report", "a claim", "his warning": a noun after a determiner, not a verb.
+        if previous and previous.lower() in DETERMINERS and term != "according to":
+            continue
+        found.append((s, e, text[s:e], category))
+    return found
+
+
+def _previous_word(text: str, position: int, floor: int) -> str | None:
+    match = re.search(r"([\w’'\-.]+)\s*$", text[floor:position])
+    return match.group(1) if match else None
+
+
+# --------------------------------------------------------------------------------------------
+# Finding who speaks
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() or (word.split("-")[0] in NAME_PARTICLES and "-" in word)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> list[list[str]]:
+    return sorted(
+        (t.split() for t, (c, _) in lexicon("attribution_titles").items() if c == "title"),
+        key=len,
+        reverse=True,
+    )
+
+
+def _split_title(words: list[str]) -> int:
+    """How many leading words of a capitalised run are a title: "Russian Foreign Minister"."""
+    cut = 0
+    for i in range(len(words)):
+        for title in _titles_by_first_word().get(words[i], ()):
+            if words[i : i + len(title)] == title:
+                cut = max(cut, i + len(title))
+    return cut
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, list[list[str]]]:
+    table: dict[str, list[list[str]]] = {}
+    for title in _titles():
+        table.setdefault(title[0], []).append(title)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern:
+    terms = [t for t, (c, _) in lexicon("attribution_institutions").items() if c == "institution"]
+    terms.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+
+
+def _place_or_institution(words: list[str]) -> str | None:
+    """"institution" if the words name one ("the Foreign Ministry"), "place" for a country,
+    city or nationality ("Russia", "Russian"), else None."""
+    if _institution_pattern().search(" ".join(words)):
+        return "institution"
+    institutions = lexicon("attribution_institutions")
+    if any(w in institutions for w in words):
+        return "place"
+    return None
+
+
+def _vague_head(words: list[str]) -> str | None:
+    vague = lexicon("attribution_vague")
+    lowered = [w.lower() for w in words]
+    joined = " ".join(lowered)
+    for term, (category, _) in vague.items():
+        if " " in term and term in joined:
+            return category
+    for word in lowered:
+        if word in vague:
+            return vague[word][0]
+    roles = lexicon("attribution_titles")
+    if any(roles.get(w, ("",))[0] == "role" for w in lowered):
+        return "anonymous"
+    return None
+
+
+class Resolver:
+    """Keeps track of who has been talked about, to resolve "he", "she", "it", "they" and
+    surnames ("Kerry" -> "John Kerry").
+
+    Rule: a pronoun that speaks is the most recent compatible *subject* (the one doing things,
+    not the one spoken to): "Kerry met Lavrov. He told Lavrov ..." -> He = Kerry.
+    """
+
+    def __init__(self) -> None:
+        self.full_names: dict[str, Entity] = {}
+        self.subjects: list[Entity] = []
+
+    def person(self, name: str, gender: str | None = None) -> Entity:
+        parts = name.split()
+        last = parts[-1]
+        if len(parts) >= 2:
+            entity = self.full_names.get(name) or Entity(name, "person")
+            self.full_names[name] = entity
+            self.full_names.setdefault(last, entity)
+            if self.full_names[last].name != name:
+                self.full_names[last] = entity
+        else:
+            entity = self.full_names.get(last)
+            if entity is None:
+                entity = Entity(name, "person")
+                self.full_names[last] = entity
+        if gender and not entity.gender:
+            entity.gender = gender
+        return entity
+
+    def pronoun(self, word: str) -> Entity | None:
+        kind = PRONOUNS[word.lower()]
+        for entity in reversed(self.subjects):
+            if kind in ("male", "female"):
+                if entity.type == "person" and entity.gender in (None, kind):
+                    entity.gender = kind
+                    return entity
+            elif kind == "thing":
+                if entity.type == "institution":
+                    return entity
+            elif entity.type in ("group", "anonymous", "institution", "media") and _plural(
+                entity.name
+            ):
+                return entity
+        return None
+
+    def subject(self, entity: Entity | None) -> None:
+        if entity is not None:
+            if entity in self.subjects:
+                self.subjects.remove(entity)
+            self.subjects.append(entity)
+            del self.subjects[:-40]  # only recent subjects matter (and it keeps this fast)
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith("ss") or last.lower() in {"police", "people"}
+
+
+def _strip_determiner(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def _classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
+    """What a speaker phrase ``text[start:end]`` refers to."""
+    phrase = text[start:end]
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Mention(start, end, resolver.pronoun(words[0]))
+    tokens = [t for t in _tokens(text, start, end)]
+    # A capitalised run with a name in it: "Russian Foreign Minister Sergei Lavrov", "Kerry".
+    run, run_start = [], None
+    for s, e, w in tokens:
+        if _is_capitalised(w) and w not in NOT_NAMES:
+            if run_start is None:
+                run_start = s
+            run.append((s, e, w))
+        elif run and w == "of" and not _place_or_institution([x[2] for x in run]):
+            run.append((s, e, w))
+        elif run:
+            break
+    kind = None
+    if run:
+        words_run = [w for _, _, w in run]
+        cut = _split_title(words_run)
+        name_tokens = [t for t in run[cut:] if t[2] != "of"]
+        category = _place_or_institution(words_run[cut:] if cut else words_run)
+        if name_tokens and category is None and (cut or not _vague_head(words)):
+            name = " ".join(w for _, _, w in name_tokens)
+            gender = _gender(words_run + context.split())
+            entity = resolver.person(name, gender)
+            return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
+        kind = category
+    vague = _vague_head(words)
+    if vague and kind != "institution":
+        label = phrase[0].lower() + phrase[1:] if words[0].lower() in DETERMINERS | {
+            "one", "two", "three", "some", "many"} else phrase  # fmt: skip
+        label = _strip_determiner(label)
+        if words[0].lower() in {"the"}:
+            label = _strip_determiner(phrase)
+        return Mention(start, end, Entity(label, vague))
+    if kind in ("institution", "place") or _place_or_institution(words):
+        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
+    if run:
+        name = " ".join(w for _, _, w in run if w != "of")
+        return Mention(start, end, resolver.person(name))
+    return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _gender(words: list[str]) -> str | None:
+    if any(w in FEMALE_WORDS for w in words):
+        return "female"
+    if any(w in MALE_WORDS for w in words):
+        return "male"
+    return None
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _skip_parenthetical_and_appositives(text: str, floor: int, position: int) -> tuple[int, int | None]:
+    """Walk back from ``position`` over asides: ", the foreign minister,", ", 54,", "(FSA)".
+
+    "Vance, 54, a former judge, said" -> position just after "Vance". Returns the new position
+    and, when the aside is itself a name ("the spokesman, Marco Vidal, told"), the span of that
+    name so the caller takes it as the speaker.
+    """
+    for _ in range(6):
+        segment = text[floor:position].rstrip()
+        if segment.endswith(")") and "(" in segment:
+            position = floor + segment.rindex("(")
+            continue
+        if not segment.endswith(","):
+            break
+        comma_at = floor + len(segment) - 1
+        previous_comma = text.rfind(",", floor, comma_at)
+        if previous_comma < 0:
+            break
+        inner = text[previous_comma + 1 : comma_at].strip()
+        if not inner:
+            break
+        first = inner.split()[0]
+        if _is_capitalised(first) and first not in NOT_NAMES and len(inner.split()) <= 4:
+            before = text[floor:previous_comma].split()
+            if before and _vague_head(before[-3:]):
+                return position, (previous_comma + 1, comma_at)
+            break
+        if first.lower() in DETERMINERS | RELATIVE_WORDS or first[:1].isdigit() or first.islower():
+            position = previous_comma + 1  # keep this comma: another aside may end here
+            continue
+        break
+    segment = text[floor:position].rstrip()
+    if segment.endswith(","):
+        position = floor + len(segment) - 1
+    return position, None
+
+
+def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -> Mention | None:
+    """The speaker phrase that ends just before a verb of saying ("Kerry", "Russian officials")."""
+    position = cue_start
+    # skip "also", "has", "later" between speaker and verb
+    while True:
+        word = _previous_word(text, position, floor)
+        if word and word.lower() in SKIPPED_BEFORE_CUE and text[floor:position].rstrip().endswith(word):
+            position = floor + text[floor:position].rstrip().rindex(word)
+        else:
+            break
+    position, named = _skip_parenthetical_and_appositives(text, floor, position)
+    if named:
+        s, e = _trim_span(text, *named)
+        return _classify(text, s, e, resolver, text[floor:e])
+    tokens = _tokens(text, floor, position)
+    if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
+        s, e, _ = tokens[-1]
+        return _classify(text, s, e, resolver)
+    chosen: list[tuple[int, int, str]] = []
+    index = len(tokens) - 1
+    while index >= 0:
+        s, e, w = tokens[index]
+        if w in ("’s", "'s") and chosen:
+            chosen.insert(0, tokens[index])
+            index -= 1
+            continue
+        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS:
+            break
+        if w.lower() in RELATIVE_WORDS:
+            if not chosen or not _verb_like(chosen[0][2]):
+                break
+            chosen.insert(0, tokens[index])  # "an official who asked not to be named"
+            index -= 1
+            continue
+        if w.islower() and _verb_like(w) and w.lower() not in ("named", "based"):
+            # a verb ends the phrase ("... issued a statement condemning"), unless it sits in a
+            # relative clause that belongs to the speaker ("an official who asked ...")
+            back = [t[2].lower() for t in tokens[max(0, index - 6) : index]]
+            if not any(r in back for r in RELATIVE_WORDS):
+                break
+        if len(chosen) >= 10:
+            break
+        chosen.insert(0, tokens[index])
+        index -= 1
+    while chosen and chosen[0][2] in NOT_NAMES and chosen[0][2] not in (
+        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
+    ):  # fmt: skip
+        chosen = chosen[1:]
+    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
+        return None
+    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
+        return None
+    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
+    return _classify(text, chosen[0][0], chosen[-1][1], resolver, text[floor:cue_start])
+
+
+def _verb_like(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in FINITE_WORDS
+        or lower in lexicon("reporting_verbs")
+        or (lower.endswith("ed") and len(lower) > 3)
+    )
+
+
+def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) -> Mention | None:
+    """The speaker phrase right after a verb of saying: "said Anton Keller, the ...", "said he"."""
+    tokens = _tokens(text, cue_end, ceiling)
+    chosen: list[tuple[int, int, str]] = []
+    for s, e, w in tokens:
+        if not chosen and w.lower() in PRONOUNS:
+            return _classify(text, s, e, resolver)
+        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+            break
+        if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
+            break
+        if w.lower() in ("adding", "saying") or len(chosen) >= 8:
+            break
+        starts_phrase = _is_capitalised(w) or w.lower() in DETERMINERS | {
+            "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
+        if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
+            return None
+        chosen.append((s, e, w))
+    if not chosen:
+        return None
+    context = text[cue_end : min(ceiling, chosen[-1][1] + 60)]
+    return _classify(text, chosen[0][0], chosen[-1][1], resolver, context)
+
+
+# --------------------------------------------------------------------------------------------
+# Tracking subjects sentence by sentence (for pronouns)
+
+
+def _track_subjects(text: str, start: int, end: int, masked, resolver: Resolver, cue_spans) -> dict[int, Entity]:
+    """Walk a sentence left to right; register names and pronouns that are subjects.
+
+    A mention is a subject when a verb follows it ("Kerry demanded", "Lavrov dismissed",
+    "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
+    preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
+    resolved on the way, by start offset.
+    """
+    resolved: dict[int, Entity] = {}
+    tokens = [t for t in _tokens(text, start, end) if not any(a <= t[0] < b for a, b in masked)]
+    cue_starts = {s for s, _, _, _ in cue_spans}
+    cue_ends = {e for _, e, _, _ in cue_spans}
+    masked_ends = {b for _, b in masked}
+    i = 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        previous = tokens[i - 1][2] if i > 0 else None
+        previous_end = tokens[i - 1][1] if i > 0 else None
+        # "declared Kerry" after a quotation is an inverted speaker; "told Lavrov" is an addressee
+        after_cue = previous_end in cue_ends and i >= 1 and (
+            i == 1 or tokens[i - 2][2] in (",", "”", '"', "’") or tokens[i - 2][1] in masked_ends
+        )
+        if w.lower() in PRONOUNS:
+            entity = resolver.pronoun(w)
+            if entity is not None:
+                resolved[s] = entity
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if following and (_verb_like(following[2]) or following[0] in cue_starts):
+                    resolver.subject(entity)
+            i += 1
+            continue
+        if _is_capitalised(w) and w not in NOT_NAMES and not (i == 0 and w in NOT_NAMES):
+            j = i
+            while j + 1 < len(tokens) and (
+                (_is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in NOT_NAMES)
+                or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+                    and _is_capitalised(tokens[j + 2][2]))
+            ):  # fmt: skip
+                j += 1
+            words = [t[2] for t in tokens[i : j + 1]]
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            subject_position = previous is None or previous in (",", ";", "—", "–") or (
+                previous.lower() in BOUNDARY_WORDS
+            ) or after_cue or previous in NOT_NAMES
+            verb_follows = following is not None and (
+                _verb_like(following[2]) or following[0] in cue_starts
+                or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
+            )
+            if (subject_position and verb_follows) or after_cue:
+                mention = _classify(text, tokens[i][0], tokens[j][1], resolver, text[start:end])
+                if mention.entity is not None and mention.entity.type == "person":
+                    resolver.subject(mention.entity)
+                elif mention.entity is not None and verb_follows:
+                    resolver.subject(mention.entity)
+            else:
+                cut = _split_title(words)
+                name_words = [x for x in words[cut:] if x != "of"]
+                if name_words and (cut > 0 or len(name_words) >= 2) and not (
+                    _place_or_institution(name_words)
+                ):
+                    resolver.person(" ".join(name_words), _gender(words))
+            i = j + 1
+            continue
+        # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
+        if (previous is None or previous.lower() in BOUNDARY_WORDS) and w.lower() in DETERMINERS | {
+            "local", "two", "three", "many", "some", "police", "critics", "officials", "residents"}:  # fmt: skip
+            j = i
+            while j + 1 < len(tokens) and j - i < 5 and re.match(r"\w", tokens[j + 1][2]) and not (
+                _verb_like(tokens[j + 1][2])
+            ):
+                j += 1
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if following and _verb_like(following[2]):
+                mention = _classify(text, tokens[i][0], tokens[j][1], resolver)
+                if mention.entity is not None and mention.entity.type != "unknown":
+                    resolver.subject(mention.entity)
+            i = j + 1
+            continue
+        i += 1
+    return resolved
+
+
+def _appositive_then_verb(tokens, comma_index: int) -> bool:
+    """True for "Lind, who arrived on Monday, said": a comma-enclosed aside, then a verb."""
+    depth = 0
+    for k in range(comma_index + 1, min(len(tokens), comma_index + 16)):
+        if tokens[k][2] == ",":
+            depth += 1
+            return k + 1 < len(tokens) and _verb_like(tokens[k + 1][2])
+    return depth > 0
+
+
+# --------------------------------------------------------------------------------------------
+# The analysis
+
+
+@dataclass
+class _Sentence:
+    sentence_id: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    """The headline (id None) and the sentences, with one repair: a quotation that ends in ? or !
+    is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
+    short sentence with a verb of saying is joined back to the quotation before it."""
+    out: list[_Sentence] = []
+    if article.headline_span:
+        out.append(_Sentence(None, 0, *article.headline_span))
+    text = article.text
+    for row in article.sentences.itertuples(index=False):
+        paragraph = int(row.paragraph_id[1:])
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.paragraph == paragraph
+            and re.search(r"[?!][”\"’']$", text[previous.start : previous.end])
+            and len(row.text.split()) <= 8
+            and _cue_pattern().search(row.text)
+            and row.text[:1] not in OPEN_DOUBLE + '"'
+        ):
+            previous.end = row.end
+            continue
+        out.append(_Sentence(row.sentence_id, paragraph, row.start, row.end))
+    return out
+
+
+def _blocks(article: Article) -> list[tuple[int, int, int]]:
+    blocks = []
+    if article.headline_span:
+        blocks.append((0, *article.headline_span))
+    for number, (s, e) in enumerate(article.paragraph_spans, start=1):
+        blocks.append((number, s, e))
+    return blocks
+
+
+def _analyse(article: Article) -> list[Quote]:
+    text = article.text
+    sentences = _sentences(article)
+    # 1. quotation marks, block by block (a quotation never runs past its paragraph)
+    raw: list[tuple[int, int, bool, int]] = []
+    for number, s, e in _blocks(article):
+        raw += [(qs, qe, closed, number) for qs, qe, closed in quotation_spans(text, s, e)]
+    all_masked = [(qs, qe) for qs, qe, _, _ in raw]
+    starts = [qs for qs, _ in all_masked]
+
+    resolver = Resolver()
+    quotes: list[Quote] = []
+    events_by_sentence: list[list[Event]] = []
+    raw_index = 0
+    for index, sentence in enumerate(sentences):
+        s_start, s_end = sentence.start, sentence.end
+        is_headline = sentence.sentence_id is None
+        # the quotations that touch this sentence (looked up, not scanned, to stay linear)
+        first = max(0, bisect.bisect_left(starts, s_start) - 1)
+        last = bisect.bisect_right(starts, s_end)
+        masked = [(qs, qe) for qs, qe in all_masked[first:last] if qe > s_start and qs < s_end]
+        cues = _cues(text, s_start, s_end, masked, headline=is_headline)
+        # quotations that start in this sentence
+        here = []
+        while raw_index < len(raw) and raw[raw_index][0] < s_end:
+            if raw[raw_index][0] >= s_start:
+                here.append(raw[raw_index])
+            raw_index += 1
+        # resolve pronouns and subjects up to each cue, left to right
+        resolved = _track_subjects(text, s_start, s_end, masked, resolver, cues) if not (
+            is_headline
+        ) else {}
+        events = []
+        for c_start, c_end, cue_text, category in cues:
+            speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
+                                     resolved, events)  # fmt: skip
+            events.append(Event(c_start, c_end, cue_text, category, speaker))
+        for q_start, q_end, closed, number in here:
+            quote = Quote(q_start, q_end, "partial", closed=closed, sentence=index)
+            quote.extra["paragraph"] = number
+            _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved)
+            quotes.append(quote)
+        events_by_sentence.append(events)
+        # indirect speech: verbs of saying not used by a direct quotation
+        for event in events:
+            if event.used or event.category not in SPEECH_CATEGORIES:
+                continue
+            if event.cue.lower() in LABEL_VERBS:
+                continue
+            span = _indirect_content(text, sentence, event, masked, events)
+            if span:
+                quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
+                quotes.append(quote)
+                for other in quotes[-len(here) - 8 :]:
+                    if other.kind == "partial" and other.speaker is None and (
+                        span[0] <= other.start < span[1]
+                    ):
+                        other.speaker, other.cue = event.speaker, event
+        # the speaker of this sentence becomes the subject for the next one
+        for event in events:
+            if event.speaker and event.speaker.entity and event.category in SPEECH_CATEGORIES:
+                resolver.subject(event.speaker.entity)
+    _continue_quotations(quotes, sentences, events_by_sentence)
+    quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    return quotes
+
+
+def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
+    floor = sentence.start
+    for qs, qe in masked:  # a speaker never reaches back into a quotation
+        if qe <= c_start and qe > floor:
+            floor = qe
+    ceiling = sentence.end
+    for qs, qe in masked:
+        if qs >= c_end and qs < ceiling:
+            ceiling = qs
+    lower = cue_text.lower()
+    if lower.startswith("according"):
+        mention = _speaker_after(text, c_end, ceiling, resolver)
+        return mention
+    # ", insisting the West should ...": a participle shares the subject of its clause
+    # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
+    # shares the subject of its clause
+    previous = _previous_word(text, c_start, floor)
+    if lower.endswith("ing") and lower != "according to" and (previous or "").lower() not in (
+        "is", "was", "were", "are", "been", "be", "am"
+    ) and (text[floor:c_start].rstrip().endswith(",") or previous is not None):
+        if events:
+            return events[-1].speaker
+        return _sentence_subject(text, sentence.start, c_start, resolver)
+    mention = _speaker_before(text, floor, c_start, resolver)
+    if mention is not None and mention.start in resolved:
+        mention.entity = resolved[mention.start]
+    if mention is None:
+        mention = _speaker_after(text, c_end, ceiling, resolver)
+        if mention is not None and mention.start in resolved:
+            mention.entity = resolved[mention.start]
+    return mention
+
+
+def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
+    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
+    tokens = _tokens(text, start, limit)
+    chosen = []
+    for s, e, w in tokens:
+        if _verb_like(w) or not re.match(r"\w", w) and w not in ("’s", "'s"):
+            break
+        chosen.append((s, e, w))
+    if not chosen:
+        return None
+    return _classify(text, chosen[0][0], chosen[-1][1], resolver)
+
+
+def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved) -> None:
+    """Decide kind, speaker and cue of one quotation in its sentence."""
+    q_start, q_end = quote.start, quote.end
+    inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
+    first_char = inner[:1]
+    before = text[sentence.start : q_start]
+    for qs, qe in masked:  # only look back to the previous quotation in the sentence
+        if sentence.start <= qe <= q_start:
+            before = text[qe:q_start]
+    before_stripped = before.rstrip()
+    starts_sentence = not before.strip() or before.strip() in ("—", "–", "-")
+    after_colon_or_comma = before_stripped.endswith((",", ":"))
+    # 1. trailing attribution: “...,” Kerry said / “...,” said Kerry
+    trailing = _trailing_event(text, quote, sentence, events, masked)
+    # 2. leading attribution: He told Lavrov, “...  / Marsh declared: “...  / chanted “...
+    leading = None
+    for event in reversed(events):
+        if event.cue_end <= q_start and event.cue_end >= q_start - len(before):
+            gap = text[event.cue_end : q_start]
+            if not gap.strip() or (gap.rstrip().endswith((",", ":")) and len(gap) <= 70 and not (
+                re.search(r"[.!?;]", gap)
+            )):
+                leading = event
+            break
+    capital = first_char[:1].isupper() or first_char in ELLIPSIS_OR_BRACKET
+    headline = sentence.sentence_id is None
+    split_continuation = leading is not None and before.strip() and not capital and any(
+        q.kind == "direct" and q.end <= q_start and q.sentence == quote.sentence for q in quotes
+    )
+    if trailing is not None and (starts_sentence or after_colon_or_comma or capital) and _ends_open(
+        text, quote
+    ) and not headline:
+        quote.kind = "direct"
+        quote.speaker, quote.cue = trailing.speaker, trailing
+        trailing.used = True
+    elif leading is not None and (capital or split_continuation) and not headline:
+        quote.kind = "direct"
+        quote.speaker, quote.cue = leading.speaker, leading
+        leading.used = True
+    elif starts_sentence and not headline and (capital or not quote.closed):
+        quote.kind = "direct"  # speaker from continuation, later
+    elif after_colon_or_comma and capital and not headline:
+        quote.kind = "direct"
+    else:
+        quote.kind = "partial"
+        event = _nearest_event(events, q_start)
+        if event is not None:
+            quote.speaker, quote.cue = event.speaker, event
+        else:
+            quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
+            subject = _sentence_subject(text, sentence.start, q_start, resolver)
+            if subject is not None and subject.start in resolved:
+                subject.entity = resolved[subject.start]
+            quote.extra["subject"] = subject
+
+
+def _ends_open(text: str, quote: Quote) -> bool:
+    """A quotation attached to what follows: it ends in , ? ! or a dash, inside or right after."""
+    inside = text[max(quote.start, quote.end - 3) : quote.end]
+    after = text[quote.end : quote.end + 2]
+    return bool(re.search(r"[,?!—–-]\W*$", inside)) or after.lstrip()[:1] in (",", "—", "–")
+
+
+def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
+    limit = sentence.end
+    for qs, qe in masked:
+        if qs >= quote.end and qs < limit:
+            limit = qs
+    window = text[quote.end : limit]
+    stop = re.search(r"[.!?;](?:\s|$)", window)
+    if stop:
+        limit = quote.end + stop.start()
+    for event in events:
+        if quote.end <= event.cue_start < limit:
+            between = text[quote.end : event.cue_start]
+            if len(between.split()) <= 9 and not re.search(r"[.!?;]\s", between):
+                return event
+            return None
+    return None
+
+
+def _nearest_event(events: list[Event], position: int) -> Event | None:
+    before = [e for e in events if e.cue_end <= position]
+    if before:
+        return before[-1]
+    after = [e for e in events if e.cue_start >= position]
+    return after[0] if after else None
+
+
+def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] | None:
+    """The reported clause of an indirect statement, or None when the verb has no clause."""
+    s_start, s_end = sentence.start, sentence.end
+    if event.speaker is None:
+        return None
+    lower = event.cue.lower()
+    # "According to X, 12 people were killed." / "12 people were killed, according to X."
+    if lower.startswith("according"):
+        head = text[s_start : event.cue_start].rstrip()
+        if head.endswith(","):
+            return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+        rest = event.speaker.end
+        comma = text.find(",", rest, s_end)
+        if comma < 0:
+            return None
+        return _clean_content(text, comma + 1, s_end, masked)
+    # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
+    head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
+    tail = text[max(event.cue_end, event.speaker.end) : s_end]
+    if (
+        head.endswith(",")
+        and len(head.split()) >= 3
+        and len(tail.split()) <= 6
+        and not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
+        and re.fullmatch(r"[\s\w.,’']*[.!?]?", tail)
+    ):
+        if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):
+            return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+    # "Keller said (on Tuesday) (that) the talks were useful"
+    position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
+    rest = text[position:s_end]
+    that = re.match(r"^((?:\s+[\w’'.\-]+){0,8}?)\s+that\s", rest)
+    if that and (not that.group(1).strip() or that.group(1).split()[0].lower() in PREPOSITIONS
+                 or lower in ADDRESSEE_VERBS):  # fmt: skip
+        return _clean_content(text, position + that.end(), s_end, masked)
+    tokens = _tokens(text, position, s_end)
+    if not tokens or not re.match(r"\w", tokens[0][2]):
+        return None
+    if tokens[0][2].lower() in PREPOSITIONS or tokens[0][2].lower() in ("to", "so", "it"):
+        return None
+    skip = 0
+    if lower in ADDRESSEE_VERBS:
+        skip = _addressee_length(tokens)
+        if skip is None:
+            return None
+    clause = tokens[skip:]
+    if not clause or any(qs <= clause[0][0] < qe for qs, qe in masked):
+        return None
+    span = _clean_content(text, clause[0][0], s_end, masked)
+    if span is None:
+        return None
+    words = [
+        w for s, e, w in _tokens(text, *span)
+        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+    ]  # fmt: skip
+    if len(words) < 3:  # "dismissed the suggestion", "condemning the U.S."
+        return None
+    ok = lower in SAY_VERBS
+    ok = ok or any(w.lower() in FINITE_WORDS or (w.lower().endswith("ed") and len(w) > 3)
+                   for w in words[1:8])  # fmt: skip
+    ok = ok or (lower in MANDATIVE_VERBS and len(words) > 1 and words[1].islower()
+                and words[1] not in PREPOSITIONS)  # fmt: skip
+    return span if ok else None
+
+
+def _addressee_length(tokens) -> int | None:
+    """How many tokens name who was spoken to: "him", "Lavrov", "the UN", "reporters"."""
+    if not tokens:
+        return None
+    first = tokens[0][2]
+    if first.lower() in OBJECT_PRONOUNS:
+        return 1
+    if first.lower() in ("reporters", "journalists", "lawmakers", "parliament", "delegates"):
+        return 1
+    k = 1 if first.lower() == "the" else 0
+    n = k
+    while n < len(tokens) and _is_capitalised(tokens[n][2]):
+        n += 1
+    if n > k:
+        return n
+    return 0
+
+
+def _clean_content(text, start, end, masked) -> tuple[int, int] | None:
+    """Trim a reported clause: stop at ", but", "; ", ", adding", ", according to"."""
+    piece = text[start:end]
+    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
+                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s"):  # fmt: skip
+        found = re.search(marker, piece)
+        if found and not any(qs <= start + found.start() < qe for qs, qe in masked):
+            piece = piece[: found.start()]
+    s, e = start, start + len(piece)
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        if any(qs < e <= qe for qs, qe in masked):
+            break
+        if text[e - 1] == "." and re.search(r"\b[A-Z]\.[A-Z]\.$", text[s:e]):
+            break  # "the U.S."
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if e - s < 3:
+        return None
+    return s, e
+
+
+def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> None:
+    """Give speakers to quotations that continue an attributed one.
+
+    - A paragraph that opens a quotation without closing it continues in the next paragraph's
+      opening quotation; the pieces share one speaker (found on any piece).
+    - A direct quotation with no attribution of its own, right after an attributed direct one
+      (same or next paragraph, nobody else speaking in between), has the same speaker.
+    - A partial quotation with no verb of saying in its sentence goes to the sentence's subject
+      when that subject was speaking in the sentence before: "Lavrov dismissed the suggestion.
+      He placed “responsibility” on Washington."
+    """
+    marked = [q for q in quotes if q.kind != "indirect"]
+    marked.sort(key=lambda q: q.start)
+    # chains of open paragraphs
+    for a, b in zip(marked, marked[1:]):
+        if not a.closed and b.extra.get("paragraph") == a.extra.get("paragraph", 0) + 1:
+            b.extra["chained_from"] = a
+            a.extra["chained_to"] = b
+    for q in marked:
+        if q.extra.get("chained_from") is None and q.extra.get("chained_to") is not None:
+            chain = [q]
+            while chain[-1].extra.get("chained_to") is not None:
+                chain.append(chain[-1].extra["chained_to"])
+            source = next((c for c in chain if c.speaker is not None), None)
+            for c in chain:
+                c.kind = "direct"
+                if c.speaker is None and source is not None:
+                    c.speaker = source.speaker
+    previous: Quote | None = None
+    for q in marked:
+        if q.kind == "direct" and q.speaker is None and previous is not None:
+            paragraph_gap = q.extra.get("paragraph", 0) - previous.extra.get("paragraph", 0)
+            others = [
+                e
+                for events in events_by_sentence[previous.sentence + 1 : q.sentence + 1]
+                for e in events
+                if e.category in SPEECH_CATEGORIES and e.speaker is not None
+                and (previous.speaker is None or e.speaker.entity is not previous.speaker.entity)
+            ]  # fmt: skip
+            if paragraph_gap <= 1 and not others and previous.speaker is not None:
+                q.speaker = previous.speaker
+        if q.kind == "partial" and q.extra.get("turn") and q.sentence > 0:
+            events = events_by_sentence[q.sentence - 1] if q.sentence - 1 < len(
+                events_by_sentence) else []  # fmt: skip
+            subject = q.extra.get("subject")
+            for event in reversed(events):
+                if event.speaker is not None and subject is not None and (
+                    event.speaker.entity is subject.entity
+                ):
+                    q.speaker = subject
+                    break
+        if q.kind == "direct" and q.speaker is not None:
+            previous = q
+
+
+# --------------------------------------------------------------------------------------------
+# Public functions
+
+
+def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
+    """Every quotation in ``article`` with its speaker and the verb that attributes it.
+
+    One row per quotation, in text order, with columns ``quote_id, start, end, text, kind,
+    speaker, speaker_start, speaker_end, cue, cue_start, cue_end, sentence_id``:
+
+    - ``start``/``end``: for ``direct`` and ``partial`` quotations the span *includes the
+      quotation marks* (and any punctuation inside them), so highlighting shows the marks; a
+      quotation that a paragraph leaves open runs to the end of the paragraph, and its
+      continuation in the next paragraph is a row of its own. For ``indirect`` speech the span is
+      the reported clause ("the talks were useful"), without "that" and the closing period.
+      Bracketed insertions ("[ISIS]") and ellipses stay inside the quotation.
+    - ``text``: ``article.text[start:end]``.
+    - ``kind``: ``direct`` (a whole statement in marks), ``partial`` (quoted words inside the
+      writer's sentence, scare quotes included) or ``indirect`` (reported speech, no marks).
+    - ``speaker``: who is quoted, resolved: a person's full name as first given ("John Kerry"
+      for "He" or "Kerry"), an institution's name ("Russian Foreign Ministry"), or a vague
+      source as written ("Russian officials"); ``None`` when the article names no one.
+    - ``speaker_start``/``speaker_end``: the mention in the text ("He", "Kerry"); for a
+      quotation that continues an earlier one, the mention that attributed the earlier one.
+    - ``cue``/``cue_start``/``cue_end``: the verb of saying ("declared", "told", "according to")
+      or ``None`` (continuations, scare quotes).
+    - ``sentence_id``: the sentence where the quotation starts (``None`` in the headline).
+
+    ``include_indirect=False`` leaves indirect speech out.
+    """
+    rows = []
+    sentence_rows = article.sentences
+    sentence_starts = sentence_rows["start"].tolist()
+    sentence_ends = sentence_rows["end"].tolist()
+    sentence_ids = sentence_rows["sentence_id"].tolist()
+
+    def sentence_at(offset: int) -> str | None:
+        k = bisect.bisect_right(sentence_starts, offset) - 1
+        return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
+
+    for q in _analyse(article):
+        if q.kind == "indirect" and not include_indirect:
+            continue
+        speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
+        rows.append(
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": article.text[q.start : q.end],
+                "kind": q.kind,
+                "speaker": speaker,
+                "speaker_start": q.speaker.start if speaker else None,
+                "speaker_end": q.speaker.end if speaker else None,
+                "cue": q.cue.cue if q.cue else None,
+                "cue_start": q.cue.cue_start if q.cue else None,
+                "cue_end": q.cue.cue_end if q.cue else None,
+                "sentence_id": sentence_at(q.start),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=COLUMNS[1:])
+    frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
+    for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        frame[column] = frame[column].astype("Int64")
+    return frame.astype({"start": "int64", "end": "int64"})
