@@ -1046,6 +1046,12 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     ):
         if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):
             return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+    # "The ceasefire, officials said, was holding": the clause goes on after the attribution
+    left = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
+    right_start = max(event.cue_end, event.speaker.end)
+    right = text[right_start:s_end]
+    if left.endswith(",") and right.startswith(",") and len(left.split()) <= 6:
+        return _clean_content(text, right_start + 1, s_end, masked)
     # "Keller said (on Tuesday) (that) the talks were useful"
     position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
     rest = text[position:s_end]
@@ -1056,7 +1062,11 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     tokens = _tokens(text, position, s_end)
     if not tokens or not re.match(r"\w", tokens[0][2]):
         return None
-    if tokens[0][2].lower() in PREPOSITIONS or tokens[0][2].lower() in ("to", "so", "it"):
+    # "said in a statement." is not a clause; "said about 12,000 people had fled" is
+    number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
+    if tokens[0][2].lower() in ("to", "so", "it") or (
+        tokens[0][2].lower() in PREPOSITIONS and not number_follows
+    ):
         return None
     skip = 0
     if lower in ADDRESSEE_VERBS:
@@ -1069,12 +1079,13 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     span = _clean_content(text, clause[0][0], s_end, masked)
     if span is None:
         return None
-    words = [
+    all_words = [w for _, _, w in _tokens(text, *span) if re.match(r"\w", w)]
+    if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
+        return None
+    words = [  # the verb test looks at the writer's words, not the quoted ones
         w for s, e, w in _tokens(text, *span)
         if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
-    if len(words) < 3:  # "dismissed the suggestion", "condemning the U.S."
-        return None
     ok = lower in SAY_VERBS
     ok = ok or any(w.lower() in FINITE_WORDS or (w.lower().endswith("ed") and len(w) > 3)
                    for w in words[1:8])  # fmt: skip

@@ -170,7 +170,7 @@ def report(items: list[dict], *, show_errors: bool = False) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong speaker")
     args = parser.parse_args(argv)
     items = load_items(split=args.split)
