@@ -39,6 +39,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 from nltk.text import ConcordanceIndex
@@ -80,7 +81,13 @@ def _read_csv(name: str) -> list[dict]:
     path = paths.lexicons_dir() / name
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
+    return _read_csv_at(str(path), path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _read_csv_at(path: str, modified: int) -> list[dict]:
+    """Read a lexicon file once per version (an edited file is read again)."""
+    with open(path, encoding="utf-8", newline="") as handle:
         rows = []
         for row in csv.DictReader(handle):
             term = (row.get("term") or "").strip()
@@ -90,7 +97,7 @@ def _read_csv(name: str) -> list[dict]:
                         "term": term,
                         "category": (row.get("category") or "").strip(),
                         "note": (row.get("note") or "").strip(),
-                        "lexicon": name,
+                        "lexicon": Path(path).name,
                     }
                 )
         return rows
@@ -158,13 +165,19 @@ def _compiled(entries: tuple[tuple[str, str, str], ...]) -> dict[str, list]:
 
 
 def _entries(frame: pd.DataFrame, neutral_verbs: bool) -> tuple[tuple[str, str, str], ...]:
+    """The (term, category, note) triples to look for; neutral reporting verbs only on request."""
+    connotations = (
+        frame["connotation"].tolist() if "connotation" in frame.columns else [None] * len(frame)
+    )
     rows = []
-    for row in frame.itertuples(index=False):
-        if row.category == "reporting_verb" and not neutral_verbs:
-            connotation = str(getattr(row, "connotation", "") or "").lower()
-            if connotation.startswith("neutral"):
+    for term, category, note, connotation in zip(
+        frame["term"].tolist(), frame["category"].tolist(), frame["note"].tolist(), connotations,
+        strict=True,
+    ):  # fmt: skip
+        if category == "reporting_verb" and not neutral_verbs:
+            if str(connotation or "").lower().startswith("neutral"):
                 continue
-        rows.append((str(row.term), str(row.category), str(row.note)))
+        rows.append((str(term), str(category), str(note)))
     return tuple(rows)
 
 
@@ -295,17 +308,27 @@ def _scare_quotes(
     "Kerry said the talks were “very constructive”." does not: "said" names a speaker, so this is
     a partial quotation (attribution's business). Nor does a quotation that is the whole sentence.
     """
-    inside = [(s, e) for s, e in quotations if start <= s and e <= end]
+    first = bisect.bisect_left(quotations, (start, -1))
+    inside = []
+    for s, e in quotations[first:]:
+        if s >= end:
+            break
+        if e <= end:
+            inside.append((s, e))
     if not inside:
         return
-    for hit_start, _, _, _ in _lexicon_hits(text, start, end, verb_index):
-        if not any(s <= hit_start < e for s, e in inside):
-            return  # a reporting verb outside the quotation names a speaker
+    short = []
     for s, e in inside:
         words = WORD.findall(text[s + 1 : e - 1])
         whole = not text[start:s].strip(' "“‘') and not text[e:end].strip(' .,!?"”’')
         if 1 <= len(words) <= SCARE_MAX_WORDS and not whole:
-            yield s, e
+            short.append((s, e))
+    if not short:
+        return
+    for hit_start, _, _, _ in _lexicon_hits(text, start, end, verb_index):
+        if not any(s <= hit_start < e for s, e in inside):
+            return  # a reporting verb outside the quotation names a speaker
+    yield from short
 
 
 # --------------------------------------------------------------------------------------------
@@ -384,6 +407,7 @@ def markers(
                 rows.append((match.start(), match.end(), "insertion",
                              "Square brackets: the writer's words placed inside a quotation, "
                              "telling you how to read the speaker."))  # fmt: skip
+    quoted.sort()
     for s_start, s_end, _ in _sentence_pieces(article):
         for s, e in _scare_quotes(text, s_start, s_end, quoted, verb_index):
             rows.append((s, e, "scare_quote",

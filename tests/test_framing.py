@@ -1,0 +1,399 @@
+"""Framing markers: each rule with a sentence it fires on and one it must not fire on."""
+
+from __future__ import annotations
+
+import csv
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit import framing, paths
+
+
+def found(text: str, **options) -> list[tuple[str, str]]:
+    """(text, category) of every marker in ``text``, read as body text (no headline)."""
+    frame = framing.markers(kit.Article.from_text(text, headline=""), **options)
+    return list(zip(frame["text"], frame["category"], strict=True))
+
+
+def has(text: str, piece: str, category: str, **options) -> bool:
+    return (piece, category) in found(text, **options)
+
+
+def flagged_words(text: str) -> set[str]:
+    return {t.lower() for t, _ in found(text)}
+
+
+# --------------------------------------------------------------------------------------------
+# The table itself
+
+
+def test_columns_and_offsets(seed):
+    frame = framing.markers(seed)
+    assert list(frame.columns) == ["start", "end", "text", "category", "note", "sentence_id"]
+    assert len(frame) > 40
+    for row in frame.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        assert row.category in framing.CATEGORIES
+        assert row.note
+    assert frame["start"].is_monotonic_increasing
+
+
+def test_sentence_ids_point_at_the_sentence_holding_the_marker(seed):
+    frame = framing.markers(seed)
+    sentences = seed.sentences.set_index("sentence_id")
+    for row in frame.itertuples():
+        if row.sentence_id is None:
+            start, end = seed.headline_span
+        else:
+            start, end = sentences.loc[row.sentence_id, ["start", "end"]]
+        assert start <= row.start < row.end <= end
+
+
+def test_headline_markers_have_no_sentence_id(seed):
+    frame = framing.markers(seed)
+    head = frame[frame["end"] <= seed.headline_span[1]]
+    assert set(head["text"]) >= {"Expects", "Progress"}
+    assert head["sentence_id"].isna().all()
+
+
+def test_photo_credits_are_not_read():
+    art = kit.Article.from_text(
+        "Crisis talks\n\nReuters photo / brutal image\n\nThe talks went on."
+    )
+    assert art.credits
+    frame = framing.markers(art)
+    assert "brutal" not in set(frame["text"])
+    assert "Crisis" in set(frame["text"])  # the headline is read
+
+
+def test_empty_result_keeps_columns():
+    frame = framing.markers(kit.Article.from_text("The ministers met on Tuesday."))
+    assert frame.empty
+    assert list(frame.columns) == framing.COLUMNS
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon words: word boundaries, case, multi-word terms
+
+
+def test_naming_fires_on_contested_names():
+    assert has("Previous talks on the Russian invasion of Ukraine failed.", "invasion", "naming")
+    assert has("The Ukraine crisis dominated the talks.", "crisis", "naming")
+    assert has("He is going through a midlife crisis.", "crisis", "naming")  # still the word
+
+
+def test_whole_words_only_crimea_is_no_crime():
+    assert not has("Russia took Crimea in 2014.", "Crime", "evaluative")
+    assert flagged_words("Russia took Crimea in 2014.") == set()
+    assert has("It was a crime against the people.", "crime", "evaluative")
+
+
+def test_multi_word_terms_and_white_space():
+    assert has("East Ukraine has been in a civil war.", "civil war", "naming")
+    assert has("Syria's civil\u00a0war goes on.", "civil\u00a0war", "naming")
+    assert has("The civil\nwar goes on.", "civil\nwar", "naming")
+    assert not has("A civil servant went to war.", "civil", "naming")
+
+
+def test_capitalised_terms_keep_their_capitals():
+    assert has("The strikes hit the Islamic State in Raqqa.", "Islamic State", "naming")
+    assert not any(c == "naming" for _, c in found("He wants an Islamic state ruled by clerics."))
+    assert has("The West wants him to go.", "The West", "naming")
+    assert not any(c == "naming" for _, c in found("The village lies west of the river."))
+    assert has("Talks with Kiev stalled.", "Kiev", "naming")
+
+
+def test_longest_term_wins():
+    assert has("Moscow mocked the so-called moderate opposition.",
+               "so-called moderate opposition", "naming")  # fmt: skip
+    assert not has("Moscow mocked the so-called moderate opposition.", "so-called", "evaluative")
+    assert has("Even when there were differences, they worked.", "Even when", "contrast")
+    assert not has("Even when there were differences, they worked.", "Even", "intensifier")
+
+
+def test_hyphenated_names_and_possessives():
+    assert has("Pro-Russian rebels seized the town.", "Pro-Russian", "naming")
+    assert has("The Kremlin’s allies agreed.", "Kremlin", "naming")
+    assert has("Russian-backed separatists fired.", "Russian-backed", "naming")
+
+
+def test_evaluative_words():
+    assert has("They are the worst of terrorists.", "worst", "evaluative")
+    assert not has("The coat was made of worsted wool.", "worst", "evaluative")
+    assert has("Russian soldiers retaliated against Kyiv.", "retaliated", "evaluative")
+
+
+def test_intensifiers():
+    assert has("They held a very open discussion.", "very", "intensifier")
+    assert not any(c == "intensifier" for _, c in found("It is a threat to every country."))
+    assert has("Of course, we would like to continue.", "Of course", "intensifier")
+
+
+def test_hedges_and_the_month_of_may():
+    assert has("Talks may resume next week.", "may", "hedge")
+    assert has("May the talks resume soon.", "May", "hedge")
+    assert not has("Fighting began in May 2014.", "May", "hedge")
+    assert not has("The fighting began in May.", "May", "hedge")
+    assert has("I think the world benefits.", "I think", "hedge")
+
+
+def test_reporting_verbs_come_from_the_shared_list():
+    assert has("Lavrov dismissed the suggestion.", "dismissed", "reporting_verb")
+    note = framing.markers(kit.Article.from_text("Lavrov dismissed the suggestion."))["note"][0]
+    assert note.startswith("hostile")
+    assert not has("Lavrov said the talks were useful.", "said", "reporting_verb")
+    assert has("Lavrov said it.", "said", "reporting_verb", neutral_verbs=True)
+
+
+def test_reporting_verbs_are_one_list_not_two():
+    shared = {row["term"].lower() for row in _rows("reporting_verbs.csv")}
+    for name in framing.FRAMING_LEXICONS:
+        assert not shared & {row["term"].lower() for row in _rows(name)}, name
+
+
+def test_verbs_of_force_count_as_reporting_only_around_speech():
+    assert has("Lavrov attacked Washington for its double standards.", "attacked",
+               "reporting_verb")  # fmt: skip
+    assert not has("They attack culture and history.", "attack", "reporting_verb")
+
+
+def test_contrast_markers():
+    assert has("Yet, the next day, Putin ordered airstrikes.", "Yet", "contrast")
+    assert has("Talks were held, and yet nothing changed.", "yet", "contrast")
+    assert not has("The talks have not yet begun.", "yet", "contrast")
+    assert not has("Moscow has yet to reply.", "yet", "contrast")
+    assert has("Moscow agreed, but Kyiv refused.", "but", "contrast")
+    assert not has("It leaves no choice but to fight.", "but", "contrast")
+    assert has("Despite Russia’s actions, Kerry toasted.", "Despite", "contrast")
+    assert has("Instead, Russian warplanes kept bombing.", "Instead", "contrast")
+    assert has("The talks, however, failed.", "however", "contrast")
+
+
+def test_agentless_happenings():
+    assert has("But evidence later surfaced that they lied.", "surfaced", "agentless")
+    assert not has("The submarine came to the surface.", "surface", "agentless")
+    assert has("Relations deteriorated sharply.", "deteriorated", "agentless")
+    assert has("The crisis has deteriorated relations.", "deteriorated", "agentless")
+    assert has("Fighting broke out in April.", "broke out", "agentless")
+    assert not has("Thieves broke into the office.", "broke", "agentless")
+
+
+def test_agentless_passives():
+    assert has("Civilians were killed in the strike.", "were killed", "agentless")
+    assert has("Two hospitals were hit.", "were hit", "agentless")
+    assert not has("Civilians were killed by Russian jets.", "were killed", "agentless")
+    assert not any(c == "agentless" for _, c in found("He was tired after the talks."))
+    assert not any(c == "agentless" for _, c in found("The plan is based on Minsk."))
+
+
+def test_scare_quotes():
+    assert has("They held a “very constructive” talk.", "“very constructive”", "scare_quote")
+    assert has("He placed “responsibility” on Washington.", "“responsibility”", "scare_quote")
+    assert has('He placed "responsibility" on Washington.', '"responsibility"', "scare_quote")
+    assert has("The talks brought ‘real progress’ at last.", "‘real progress’", "scare_quote")
+    # "hopes" is on the reporting-verb list: it names whose words they are
+    assert not any(c == "scare_quote" for _, c in found("Kerry hopes for ‘real progress’ soon."))
+    # a reporting verb names a speaker: a partial quotation, not a scare quote
+    assert not any(c == "scare_quote" for _, c in found("Kerry said it was “very constructive”."))
+    # the whole sentence quoted, or a long quotation: not a scare quote
+    assert not any(c == "scare_quote" for _, c in found("“Very constructive.”"))
+    long_quote = "They held a “very constructive and surprisingly open” discussion."
+    assert not any(c == "scare_quote" for _, c in found(long_quote))
+    # an apostrophe is no quotation mark
+    assert not any(c == "scare_quote" for _, c in found("Russia’s and Kerry’s aides met."))
+
+
+def test_bracketed_insertions_inside_quotations():
+    text = "“Russia and the United States agree that this [ISIS] is a threat,” stated Kerry."
+    assert has(text, "[ISIS]", "insertion")
+    assert not any(c == "insertion" for _, c in found("The group [ISIS] is a threat."))
+
+
+def test_markers_inside_quotations_are_marked_and_can_be_dropped():
+    text = "“They are the worst of terrorists,” Kerry said. The talks, however, failed."
+    frame = framing.markers(kit.Article.from_text(text))
+    worst = frame[frame["text"] == "worst"].iloc[0]
+    assert "Inside a quotation" in worst["note"]
+    writer = framing.markers(kit.Article.from_text(text), quotations=False)
+    assert "worst" not in set(writer["text"])
+    assert "however" in set(writer["text"])
+
+
+def test_categories_option():
+    frame = framing.markers(kit.Article.from_text("Yet the crisis worsened."),
+                            categories=["contrast"])  # fmt: skip
+    assert list(frame["category"]) == ["contrast"]
+
+
+def test_own_lexicon():
+    mine = pd.DataFrame({"term": ["talks"], "category": ["naming"], "note": ["just a test"]})
+    frame = framing.markers(kit.Article.from_text("The talks, however, failed."), lexicon=mine)
+    assert list(frame["text"]) == ["talks"]
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon files
+
+
+def _rows(name: str) -> list[dict]:
+    with (paths.lexicons_dir() / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.parametrize("name", framing.FRAMING_LEXICONS)
+def test_lexicon_files_are_readable_data(name):
+    with (paths.lexicons_dir() / name).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert reader.fieldnames == ["term", "category", "note"]
+    assert rows
+    categories = {row["category"] for row in rows}
+    assert len(categories) == 1 and categories <= set(framing.CATEGORIES)
+    for row in rows:
+        assert row["term"].strip() == row["term"] and row["term"]
+        assert len(row["note"]) > 10, row["term"]
+
+
+def test_no_term_in_two_lexicons():
+    terms = framing.lexicon()["term"].str.lower()
+    assert not terms.duplicated().any(), list(terms[terms.duplicated()])
+
+
+def test_every_category_has_an_example_in_the_seed(seed):
+    assert set(framing.markers(seed)["category"]) == set(framing.CATEGORIES)
+
+
+# --------------------------------------------------------------------------------------------
+# Odd text: never crash, offsets always valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said “no.",
+        "“Nested ‘quotes’ “inside” quotes”",
+        'Straight "quotes and unbalanced',
+        "An ellipsis … and a dash — and [brackets",
+        "one line with no paragraphs and the crisis",
+        "]]]] [[[[ ““““ ”””” ‘‘‘ ’’’",
+        "yet",
+        "May",
+    ],
+)
+def test_odd_text(text):
+    art = kit.Article.from_text(text)
+    for row in framing.markers(art).itertuples():
+        assert art.text[row.start : row.end] == row.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab crisis Yet but“”‘’\"'[]…—.,\n")), min_size=1))
+def test_any_text_gives_valid_offsets(text):
+    if not text.strip():
+        return
+    art = kit.Article.from_text(text)
+    for row in framing.markers(art).itertuples():
+        assert 0 <= row.start < row.end <= len(art.text)
+        assert art.text[row.start : row.end] == row.text
+
+
+def test_long_text_is_handled(seed):
+    art = kit.Article.from_text("\n\n".join([seed.body] * 60))
+    frame = framing.markers(art)
+    per_copy = len(framing.markers(kit.Article.from_text(seed.body)))
+    assert len(frame) == 60 * per_copy
+
+
+# --------------------------------------------------------------------------------------------
+# Concordance, headline versus body, compare
+
+
+def test_concordance_finds_every_occurrence_with_offsets(seed):
+    lines = framing.concordance(seed, "crisis")
+    assert list(lines.columns) == ["start", "end", "sentence_id", "left", "match", "right"]
+    assert len(lines) == 3
+    for row in lines.itertuples():
+        assert seed.text[row.start : row.end] == row.match
+    assert list(lines["sentence_id"]) == ["p1.s2", "p5.s2", "p11.s1"]
+
+
+def test_concordance_phrases_case_and_possessives(seed):
+    assert len(framing.concordance(seed, "civil war")) == 3
+    assert len(framing.concordance(seed, "CIVIL WAR")) == 3
+    russia = framing.concordance(seed, "Russia")
+    assert "Russia’s" in set(russia["match"]) or any(
+        seed.text[r.start : r.end + 2] == "Russia’s" for r in russia.itertuples()
+    )
+    assert framing.concordance(seed, "Crime").empty
+    assert framing.concordance(seed, "").empty
+
+
+def test_concordance_context_width(seed):
+    lines = framing.concordance(seed, "Kremlin", width=20)
+    assert all(len(left) <= 20 and len(right) <= 20 for left, right in
+               zip(lines["left"], lines["right"], strict=True))  # fmt: skip
+
+
+def test_headline_vs_body(seed):
+    table = framing.headline_vs_body(seed).set_index("category")
+    assert list(table.columns) == [
+        "headline_count", "body_count", "headline_per_1000_words", "body_per_1000_words",
+        "headline_terms", "body_terms",
+    ]  # fmt: skip
+    assert table.loc["all", "headline_count"] == len(framing.markers(seed).query("end <= 85"))
+    assert table.loc["evaluative", "headline_terms"] == "progress"
+    assert table.loc["all", "body_count"] + table.loc["all", "headline_count"] == len(
+        framing.markers(seed)
+    )
+
+
+def test_headline_vs_body_without_headline():
+    art = kit.Article.from_text("The crisis deepened. Yet the talks went on.")
+    table = framing.headline_vs_body(art).set_index("category")
+    assert table["headline_count"].sum() == 0
+    assert table.loc["all", "body_count"] == 2  # "crisis" and "Yet"
+
+
+def variants() -> dict[str, kit.Article]:
+    return {p.stem: kit.load_article(p) for p in sorted(paths.variants_dir().glob("*.txt"))}
+
+
+def test_variants_are_labelled_constructed_and_load():
+    arts = variants()
+    assert len(arts) >= 3
+    views = set()
+    for art in arts.values():
+        assert art.credits == ["CONSTRUCTED TEACHING MATERIAL – NOT A NEWS REPORT"]
+        assert art.meta["constructed"] is True
+        assert "teaching material" in art.meta["source"]
+        assert art.meta["published"] is None
+        views.add(art.meta["point_of_view"])
+        assert len(art.paragraphs) >= 6
+    assert views >= {"neutral", "moscow", "washington"}
+
+
+def test_compare_ranks_the_neutral_variant_lowest():
+    arts = variants()
+    profile = framing.compare(arts)
+    assert list(profile.columns) == ["article", "words", "category", "count", "per_1000_words",
+                                     "terms"]  # fmt: skip
+    totals = profile[profile["category"] == "all"].set_index("article")["per_1000_words"]
+    neutral = next(name for name, art in arts.items() if art.meta["point_of_view"] == "neutral")
+    assert totals.idxmin() == neutral
+    for name in totals.index.drop(neutral):
+        assert totals[name] > 2 * totals[neutral]
+
+
+def test_compare_counts_add_up_and_names():
+    a = kit.Article.from_text("The crisis deepened.")
+    b = kit.Article.from_text("The talks went on.")
+    profile = framing.compare([a, b], names=["A", "B"])
+    assert set(profile["article"]) == {"A", "B"}
+    first = profile[profile["article"] == "A"].set_index("category")
+    assert first.loc["naming", "count"] == 1 and first.loc["all", "count"] == 1
+    assert first.loc["all", "per_1000_words"] == pytest.approx(1000 / 3, abs=0.1)
+    assert first.loc["naming", "terms"] == "crisis"
