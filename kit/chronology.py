@@ -150,7 +150,7 @@ NUM = (
 UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))"
 MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 FULL_MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -230,7 +230,8 @@ RULES = [
         rf"{EDGE}(?P<t>(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}))\b",
     ),
     # "2014", "mid-2014", "early 2001", "the end of 2018"; not "$2014", "2,014" or "2014 percent"
-    _rule("year", "year", rf"{EDGE}(?P<t>{MOD}?(?P<year>{YEAR}))(?![\w-])"),
+    # ("2010-2014" gives two years; "2014-15" gives 2014)
+    _rule("year", "year", rf"{EDGE}(?P<t>{MOD}?(?P<year>{YEAR}))(?!\w|-[A-Za-z])"),
     # "the first half of 2019", "the second half of next year"
     _rule(
         "half year",
@@ -251,7 +252,8 @@ RULES = [
     _rule(
         "decade",
         "decade",
-        r"(?P<t>(?:the\s+)?(?:(?:early|mid|late)-?\s*)?(?:(?P<dec>1[6-9]\d|20\d)0s|['’](?P<short>\d)0s))\b",
+        r"(?P<t>(?:the\s+)?(?:(?:early|mid|late)-?\s*)?(?:(?P<dec>1[6-9]\d|20\d)0s|['’](?P<short>\d)0s|"
+        r"(?<=the\s)(?P<bare>[2-9])0s))\b",
         flags=I,
     ),
     # "the 19th century", "the late 20th century", "the twentieth century"
@@ -291,7 +293,7 @@ RULES = [
         "weekday",
         "weekday",
         rf"(?P<t>(?:(?P<mod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?|the\s+early\s+hours\s+of\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+)?"
-        rf"(?P<weekday>{WEEKDAY_NAME})(?:\s+(?P<part>{PART}))?)\b(?!['’]s\b)",
+        rf"(?P<weekday>{WEEKDAY_NAME})(?:\s+(?P<part>{PART}))?)\b",
     ),
     # days named from the time of writing
     _rule(
@@ -359,6 +361,11 @@ RULES = [
         rf"{EDGE}(?P<t>(?:(?:about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
         rf"(?:\s*(?:GMT|UTC|local time))?)(?![\d:])",
     ),
+    _rule(  # "0800 GMT", "1400 GMT": wire services' clock with a time zone
+        "military time",
+        "clock",
+        r"\b(?P<t>(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC))\b",
+    ),
     _rule(
         "noon, midnight",
         "clock",
@@ -373,7 +380,8 @@ RULES = [
         "duration",
         rf"(?P<t>(?:(?P<approx>about|around|nearly|almost|more\s+than|less\s+than|at\s+least|"
         rf"up\s+to|some|roughly|approximately|just\s+over|just\s+under|over|under)\s+)?"
-        rf"(?P<num>{NUM})[\s-]+(?:more\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?)(?![\w-]|-old)",
+        rf"(?P<num>{NUM})[\s-]+(?:more\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?(?:-long)?)"
+        r"(?![\w-]|-old)",
         flags=I,
     ),
     _rule(
@@ -476,6 +484,58 @@ def _non_date_pattern() -> re.Pattern | None:
 # Finding candidate spans
 
 
+# Speed: most rules can only match near a word of their own ("hours", "Tuesday", "spring"). Each
+# rule kind names such trigger words; the rule is tried only around them, so a long text is read
+# once per trigger instead of once per rule and position. (Rules without a trigger read it all.)
+UNIT_WORDS = (
+    r"(?i:second|minute|hour|day|week|month|year|decade|centur|morning|afternoon|evening|night)"
+)
+TRIGGERS = {
+    kind: re.compile(trigger)
+    for kinds, trigger in [
+        (("mdy", "md", "my", "month"), r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+        (("half", "quarter"), r"(?i:half|quarter)|\bQ[1-4]\b"),
+        (("decade",), r"0s\b"),
+        (("century",), r"(?i:century)"),
+        (("season",), r"(?i:spring|summer|autumn|fall|winter)"),
+        (("relative", "narrative", "ago", "later", "duration", "duration_the", "half_unit",
+          "vague_duration", "set", "deictic_part"), UNIT_WORDS),
+        (("weekday", "set_weekday"), r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+        (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
+        (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"),
+        (("set_adverb",), r"(?i:ly\b|annual)"),
+        (("day_of_month",), r"\d(?:st|nd|rd|th)\b"),
+    ]
+    for kind in kinds
+}  # fmt: skip
+
+
+def _windows(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+    """Stretches of text around each trigger word (80 characters before, 40 after), merged."""
+    windows: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        low = text.rfind(" ", 0, max(0, m.start() - 80)) + 1
+        high = min(len(text), m.end() + 40)
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+        else:
+            windows.append((low, high))
+    return windows
+
+
+def _matches(rule: Rule, text: str, windows: dict) -> list[re.Match]:
+    trigger = TRIGGERS.get(rule.kind)
+    if trigger is None:
+        return list(rule.pattern.finditer(text))
+    if rule.kind not in windows:
+        windows[rule.kind] = _windows(text, trigger)
+    found = {}
+    for low, high in windows[rule.kind]:
+        for m in rule.pattern.finditer(text, low, high):
+            found.setdefault(m.span("t"), m)
+    return list(found.values())
+
+
 @dataclass
 class Match:
     start: int
@@ -487,8 +547,9 @@ class Match:
 def _candidates(text: str) -> list[Match]:
     """Every rule's matches, overlapping ones resolved: the longest wins, then the rule priority."""
     found: list[Match] = []
+    windows: dict = {}
     for rule in (*RULES, *_lexicon_rules()):
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule, text, windows):
             start, end = m.span("t")
             if rule.kind == "duration" and re.fullmatch(r"(?i)(a|one)[\s-]+second", m.group("t")):
                 continue  # "a second barrier", "a second term": the ordinal, not a second of time
@@ -824,7 +885,7 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         if g.get("dec"):
             decade = int(g["dec"])
         else:
-            short = int(g["short"])
+            short = int(g.get("short") or g["bare"])
             decade = 190 + short if 1900 + short * 10 <= anchor.date.year else 180 + short
             decade = 200 + short if short * 10 + 2000 <= anchor.date.year else decade
         return "DATE", f"{decade:03d}", None
