@@ -581,8 +581,10 @@ def _skip_parenthetical_and_appositives(text: str, floor: int, position: int) ->
         break
     segment = text[floor:position].rstrip()
     if segment.endswith(","):
-        position = floor + len(segment) - 1
-    return position, None
+        segment = segment[:-1].rstrip()
+    if segment.endswith(")") and "(" in segment:  # "The Free Syrian Army (FSA), the ..., denies"
+        segment = segment[: segment.rindex("(")].rstrip()
+    return floor + len(segment), None
 
 
 def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -> Mention | None:
@@ -667,6 +669,12 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
+        if chosen and _is_capitalised(chosen[0][2]) and chosen[0][2] not in NOT_NAMES and not (
+            _is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
+        ):
+            break  # a name ends at the first lower-case word: "said Kerry before he met"
+        if chosen and w.islower() and _verb_like(w):
+            break
         chosen.append((s, e, w))
     if not chosen:
         return None
@@ -1252,4 +1260,118 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
     frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
     for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         frame[column] = frame[column].astype("Int64")
+    for column in ("speaker", "cue", "sentence_id"):  # missing values are None, not NaN
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame.astype({"start": "int64", "end": "int64"})
+
+
+SOURCE_COLUMNS = [
+    "speaker", "source_type", "named", "direct", "partial", "indirect", "quotes", "quoted_words",
+]  # fmt: skip
+QUOTED_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def sources(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
+    """Whose voice fills the article: one row per speaker found by :func:`quotes`.
+
+    Columns ``speaker, source_type, named, direct, partial, indirect, quotes, quoted_words``:
+
+    - ``source_type``: ``person``, ``institution`` (a ministry, a government, a capital used for
+      its government), ``anonymous`` ("a senior official", "sources"), ``group`` ("critics",
+      "residents"), ``media`` ("reports") or ``unknown``; quotations with no speaker at all are
+      one row with ``speaker`` None and ``source_type`` ``none``.
+    - ``named``: True for a named person or institution, False for vague and missing sources.
+    - ``direct``, ``partial``, ``indirect``: how many quotations of each kind; ``quotes`` the total.
+    - ``quoted_words``: words inside the speaker's direct and partial quotations (the words the
+      article gives them verbatim).
+
+    Rows are sorted by quoted words, then quotations, most first.
+    ``include_indirect=False`` counts only direct and partial quotations.
+    """
+    table: dict[str | None, dict] = {}
+    for q in _analyse(article):
+        if q.kind == "indirect" and not include_indirect:
+            continue
+        entity = q.speaker.entity if q.speaker else None
+        name = entity.name if entity else None
+        row = table.setdefault(
+            name,
+            {
+                "speaker": name,
+                "source_type": entity.type if entity else "none",
+                "named": bool(entity and entity.named),
+                "direct": 0,
+                "partial": 0,
+                "indirect": 0,
+                "quoted_words": 0,
+            },
+        )
+        row[q.kind] += 1
+        if q.kind != "indirect":
+            row["quoted_words"] += len(QUOTED_WORD.findall(article.text[q.start : q.end]))
+    frame = pd.DataFrame(list(table.values()), columns=[c for c in SOURCE_COLUMNS if c != "quotes"])
+    frame.insert(6, "quotes", frame[["direct", "partial", "indirect"]].sum(axis=1))
+    frame = frame.sort_values(["quoted_words", "quotes"], ascending=False, kind="stable")
+    frame["speaker"] = frame["speaker"].astype(object).where(frame["speaker"].notna(), None)
+    return frame.reset_index(drop=True)
+
+
+CLAIM_COLUMNS = [
+    "claim_id", "sentence_id", "start", "end", "text", "marker", "marker_start", "marker_end",
+    "category", "note",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _unsourced_pattern() -> re.Pattern:
+    # "evidence … surfaced" in the lexicon allows up to two words in between:
+    # "evidence later surfaced that the Russians targeted anyone ..."
+    parts = []
+    for term in sorted(lexicon("attribution_unsourced"), key=len, reverse=True):
+        words = [re.escape(w) for w in term.split() if w != "…"]
+        gap = r"\s+(?:[\w’'\-]+\s+){0,2}?" if "…" in term else r"\s+"
+        parts.append(f"(?P<t{len(parts)}>" + gap.join(words) + ")")
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])", re.IGNORECASE)
+
+
+def unattributed_claims(article: Article) -> pd.DataFrame:
+    """Sentences that assert something while hiding where it comes from.
+
+    A sentence is listed when, outside any quotation, it uses a marker from
+    ``kit/lexicons/attribution_unsourced.csv``: agentless evidence ("evidence later surfaced
+    that ..."), passive attribution ("it is believed", "is said to"), hedging adverbs
+    ("reportedly", "allegedly") or the writer's own certainty ("clearly", "in fact").
+    One row per marker: ``claim_id, sentence_id, start, end, text`` (the sentence),
+    ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
+    A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
+    """
+    terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)
+    info = lexicon("attribution_unsourced")
+    pattern = _unsourced_pattern()
+    masked = []
+    for _, s, e in _blocks(article):
+        masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
+    rows = []
+    for row in article.sentences.itertuples(index=False):
+        for match in pattern.finditer(article.text, row.start, row.end):
+            if any(qs <= match.start() < qe for qs, qe in masked):
+                continue
+            term = terms[int(match.lastgroup[1:])]
+            category, note = info[term]
+            rows.append(
+                {
+                    "sentence_id": row.sentence_id,
+                    "start": row.start,
+                    "end": row.end,
+                    "text": row.text,
+                    "marker": match.group(),
+                    "marker_start": match.start(),
+                    "marker_end": match.end(),
+                    "category": category,
+                    "note": note,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+    frame.insert(0, "claim_id", [f"c{i}" for i in range(1, len(frame) + 1)])
+    return frame.astype({"start": "int64", "end": "int64", "marker_start": "int64",
+                         "marker_end": "int64"})  # fmt: skip
