@@ -196,6 +196,23 @@ def _but_is_contrast(text: str, start: int, end: int) -> bool:
     return not any(w in ("no", "nothing", "none", "anything", "all", "everything") for w in before)
 
 
+def _but_also_is_not_contrast(text: str, start: int, end: int) -> bool:
+    # "not only in Syria but also in Ukraine" adds; it does not turn the sentence.
+    return _but_is_contrast(text, start, end) and not re.match(r"\s+also\b", text[end : end + 8])
+
+
+def _though_is_concession(text: str, start: int, end: int) -> bool:
+    # "Though talks failed, ..." concedes; "as though nothing happened" compares.
+    return _words_before(text, start, 1) != ["as"]
+
+
+def _the_west_is_a_bloc(text: str, start: int, end: int) -> bool:
+    # "the West wants him to go" is the bloc; "the West Bank" and "the West Wing" are places.
+    return not re.match(
+        r"\s+(Bank|Wing|Coast|End|Side|Point|Virginia|African)\b", text[end : end + 12]
+    )
+
+
 def _yet_is_contrast(text: str, start: int, end: int) -> bool:
     # "Yet, the next day, Putin ordered airstrikes." is a contrast;
     # "talks have not yet begun" and "has yet to reply" are about time.
@@ -230,7 +247,9 @@ def _reports_speech(text: str, start: int, end: int) -> bool:
 
 
 GUARDS = {
-    "but": _but_is_contrast,
+    "but": _but_also_is_not_contrast,
+    "though": _though_is_concession,
+    "the west": _the_west_is_a_bloc,
     "yet": _yet_is_contrast,
     "may": _may_is_hedge,
     "real": _real_is_intensifier,

@@ -104,6 +104,7 @@ def test_capitalised_terms_keep_their_capitals():
     assert not any(c == "naming" for _, c in found("He wants an Islamic state ruled by clerics."))
     assert has("The West wants him to go.", "The West", "naming")
     assert not any(c == "naming" for _, c in found("The village lies west of the river."))
+    assert not has("Talks on the West Bank resumed.", "the West", "naming")
     assert has("Talks with Kiev stalled.", "Kiev", "naming")
 
 
@@ -168,6 +169,9 @@ def test_contrast_markers():
     assert not has("Moscow has yet to reply.", "yet", "contrast")
     assert has("Moscow agreed, but Kyiv refused.", "but", "contrast")
     assert not has("It leaves no choice but to fight.", "but", "contrast")
+    assert not has("He spoke not only of Syria but also of Ukraine.", "but", "contrast")
+    assert has("Though the talks failed, they met again.", "Though", "contrast")
+    assert not has("They acted as though nothing had happened.", "though", "contrast")
     assert has("Despite Russia’s actions, Kerry toasted.", "Despite", "contrast")
     assert has("Instead, Russian warplanes kept bombing.", "Instead", "contrast")
     assert has("The talks, however, failed.", "however", "contrast")
