@@ -112,9 +112,21 @@ FUTURE_CUES = re.compile(
     r"\b(will|won't|shall|would|is to|are to|due|expects?|expected|scheduled|plans?|planned|"
     r"planning|going to|set to|hopes? to|aims? to|intends? to|promised to|promises to|vowed to|"
     r"vows to|"
-    r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|"
+    r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|supposed to|"
     r"takes? effect|until)\b",
     re.IGNORECASE,
+)
+
+# Where a new clause starts: "... by Aug. 31, a deadline the president set in the spring."
+CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?=(?:and|but|while|which|who|whom|a|an|the|as)\b)")
+
+# A sentence tells the past when it has one of these (and no forward-looking cue before the date):
+# "The previous round, on Sept. 3, ended without a statement." Reporting verbs (said, told) do
+# not count, since "The vote will be held on May 10, officials said" is about the future.
+PAST_CUES = re.compile(
+    r"\b(was|were|had|did|ago|last|previous|earlier|began|met|held|took|fell|rose|won|lost|"
+    r"struck|broke|left|came|went|fled|signed|(?!(?:said|told|added|stated|noted|reported|"
+    r"expected|scheduled|planned|needed)\b)[a-z]{3,}ed)\b"
 )
 
 # --------------------------------------------------------------------------------------------
@@ -416,6 +428,13 @@ RULES = [
         priority=2,
     ),
     _rule(
+        "every night",
+        "set_part",
+        rf"(?P<t>(?:every|each)\s+(?P<part>{PART}))\b",
+        flags=I,
+        priority=2,
+    ),
+    _rule(
         "every weekday",
         "set_weekday",
         rf"(?P<t>(?:every|each)\s+(?P<weekday>{WEEKDAY_NAME}))\b",
@@ -501,6 +520,7 @@ TRIGGERS = {
         (("relative", "narrative", "ago", "later", "duration", "duration_the", "half_unit",
           "vague_duration", "set", "deictic_part"), UNIT_WORDS),
         (("weekday", "set_weekday"), r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
+        (("set_part",), r"(?i:morning|afternoon|evening|night)"),
         (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
         (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"),
         (("set_adverb",), r"(?i:ly\b|annual)"),
@@ -736,7 +756,20 @@ def _looks_forward(state: _State, start: int) -> bool:
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     window = state.text[max(sentence_start, start - 120) : start]
-    return bool(FUTURE_CUES.search(window))
+    clauses = CLAUSE_BREAK.split(window)  # only the clause the date is in
+    return bool(FUTURE_CUES.search(clauses[-1]))
+
+
+def _looks_back(state: _State, start: int) -> bool:
+    """Whether the sentence around ``start`` tells something past ("The round ended on Sept. 3").
+
+    A reporting verb ("officials said") does not count: news reports future plans in the past.
+    """
+    i = bisect.bisect_right(state.sentence_starts, start) - 1
+    sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
+    sentence = state.text[sentence_start : min(following, start + 200)]
+    return bool(PAST_CUES.search(sentence))
 
 
 def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int:
@@ -745,6 +778,7 @@ def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int
     if state.inferred:
         return anchor.year
     forward = _looks_forward(state, start)
+    backward = not forward and _looks_back(state, start)
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day is None:
@@ -756,7 +790,9 @@ def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int
                 continue
         if forward and distance < 0:
             continue
-        key = (abs(distance), distance > 0)  # a tie goes to the past
+        # a sentence that tells the past weighs a later date double: "ended on Sept. 3"
+        weight = 2 if backward and distance > 0 else 1
+        key = (weight * abs(distance), distance > 0)  # a tie goes to the past
         if best is None or key < best[0]:
             best = (key, year)
     return best[1] if best else anchor.year
@@ -978,6 +1014,8 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
     if kind == "set":
         amount = _number(g["num"]) if g.get("num") else 1
         return "SET", _duration(amount, g["unit"]), None
+    if kind == "set_part":
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[g['part'].lower()]}", None
     if kind == "set_weekday":
         return "SET", f"XXXX-WXX-{WEEKDAYS[g['weekday'].lower()] + 1}", None
     if kind == "set_adverb":

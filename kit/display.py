@@ -301,3 +301,93 @@ def framing_rewrite_check(spec: dict):
         return Feedback(score, tuple(items), summary, notes=(spec["explanation"],))
 
     return check
+
+
+# --- chronology ---
+
+
+def _event_labels(events: pd.DataFrame, width: int = 48) -> list[str]:
+    labels = []
+    for row in events.itertuples(index=False):
+        label = f"{row.timex_text}: {row.label}"
+        labels.append(label if len(label) <= width else label[: width - 1] + "…")
+    return labels
+
+
+def plot_timeline(timeline: pd.DataFrame, *, ax=None, report_date=None,
+                  title: str = "Timeline: events by date"):  # fmt: skip
+    """Plot :func:`kit.chronology.timeline`: one row per event, earliest at the top.
+
+    A day is a dot; a month, a year or a season is a bar from its first to its last day, so the
+    reader sees how precise each date is. Each row is labelled with the time expression and the
+    first words of its sentence, and carries its narrative position (``#3`` = told third).
+    ``report_date`` (a date or "YYYY-MM-DD") adds a dashed line for when the article was written.
+    Returns the matplotlib Axes.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    frame = timeline.reset_index(drop=True)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, 0.5 * len(frame) + 1.2))
+    rows = range(len(frame))
+    for y, row in zip(rows, frame.itertuples(index=False)):
+        start, end = mdates.date2num(row.date_start), mdates.date2num(row.date_end)
+        if end - start < 1:
+            ax.plot([start], [y], marker="o", color="#0072B2", markersize=7, zorder=3)
+        else:
+            ax.barh(y, end - start + 1, left=start, height=0.45, color=COLOURS[1],
+                    edgecolor="#0072B2", hatch="//")  # fmt: skip
+        ax.annotate(f"#{row.position}", (end, y), xytext=(6, 0), textcoords="offset points",
+                    va="center", fontsize="small")  # fmt: skip
+    if report_date is not None:
+        ax.axvline(pd.Timestamp(report_date), color="#D55E00", linestyle="--", label="report date")
+        ax.legend(loc="lower left", fontsize="small")
+    ax.set_yticks(list(rows))
+    ax.set_yticklabels(_event_labels(frame), fontsize="small")
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.set_xlabel("date (dot: a day; hatched bar: a month, season or year)")
+    ax.set_title(title)
+    ax.grid(axis="x", linestyle=":", color="#999")
+    ax.figure.autofmt_xdate()
+    ax.figure.tight_layout()
+    return ax
+
+
+def plot_narrative_order(events: pd.DataFrame, *, ax=None, report_date=None,
+                         title: str = "Narrative order versus date"):  # fmt: skip
+    """Plot when each event is told (x: narrative position) against when it happened (y: date).
+
+    Takes :func:`kit.chronology.events` or :func:`~kit.chronology.timeline` (the same rows). A
+    story told in date order climbs steadily from left to right; a news story jumps back and forth.
+    Vertical bars show the span of an imprecise date (a month, a year); ``report_date`` adds a
+    dashed line for when the article was written. Returns the Axes.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    frame = events.sort_values("position").reset_index(drop=True)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 5))
+    middle = frame.date_start + (frame.date_end - frame.date_start) / 2
+    ax.plot(frame.position, middle, color="#999", linestyle="--", zorder=1)
+    for row, mid in zip(frame.itertuples(index=False), middle):
+        low, high = mdates.date2num(row.date_start), mdates.date2num(row.date_end)
+        if high - low >= 1:
+            ax.vlines(row.position, row.date_start, row.date_end, color="#0072B2", linewidth=6,
+                      alpha=0.35)  # fmt: skip
+        ax.plot([row.position], [mid], marker="o", color="#0072B2", zorder=3)
+        ax.annotate(row.timex_text, (row.position, mid), xytext=(6, 4),
+                    textcoords="offset points", fontsize="small")  # fmt: skip
+    if report_date is not None:
+        ax.axhline(pd.Timestamp(report_date), color="#D55E00", linestyle="--", label="report date")
+        ax.legend(loc="lower right", fontsize="small")
+    ax.set_xticks(list(frame.position))
+    ax.set_xlabel("narrative position (1 = told first)")
+    ax.set_ylabel("date")
+    ax.yaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    ax.set_title(title)
+    ax.grid(linestyle=":", color="#bbb")
+    ax.figure.tight_layout()
+    return ax

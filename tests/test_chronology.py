@@ -187,6 +187,18 @@ def test_seed_events_and_timeline(seed):
         ("They met on Dec. 28 in Vienna.", "2016-01-05", [("Dec. 28", "DATE", "2015-12-28")]),
         ("The vote will be held on Jan. 10.", "2015-12-15", [("Jan. 10", "DATE", "2016-01-10")]),
         ("Rallies have been held since December.", "2012-02-28", [("December", "DATE", "2011-12")]),
+        # a past-tense sentence weighs a later date double; a clause of its own is read alone
+        (
+            "The previous round, on Sept. 3, ended without a deal.",
+            "2019-03-14",
+            [("Sept. 3", "DATE", "2018-09-03")],
+        ),
+        ("The summit will open on Sept. 3.", "2019-03-14", [("Sept. 3", "DATE", "2019-09-03")]),
+        (
+            "It was supposed to end by Aug. 31, a deadline set in the spring.",
+            "2021-08-16",
+            [("Aug. 31", "DATE", "2021-08-31"), ("the spring", "DATE", "2021-SP")],
+        ),
         ("Sales fell in November.", "2018-12-03", [("November", "DATE", "2018-11")]),
         ("The virus has spread since last May.", "2016-02-01", [("last May", "DATE", "2015-05")]),
         # relative to the time of writing
@@ -266,6 +278,7 @@ def test_seed_events_and_timeline(seed):
         ("Protesters gather every week.", None, [("every week", "SET", "P1W")]),
         ("Rallies are held every Saturday.", None, [("every Saturday", "SET", "XXXX-WXX-6")]),
         ("They meet twice a month.", None, [("twice a month", "SET", "P1M")]),
+        ("Shelling is heard every night.", None, [("every night", "SET", "XXXX-XX-XXTNI")]),
         ("Airlines lost $200 million a day.", None, [("a day", "SET", "P1D")]),
         # fuzzy references
         ("Relations are worse now.", None, [("now", "DATE", "PRESENT_REF")]),
