@@ -354,12 +354,18 @@ def _scare_quotes(
 # Matching lexicon terms
 
 
+# A term never starts right after a hyphen or an apostrophe, i.e. in the middle of a word.
+INSIDE_WORD = "-‐‑’'"
+
+
 def _lexicon_hits(text: str, start: int, end: int, index: dict) -> Iterable[tuple]:
     """Longest lexicon term at each word start, left to right, without overlaps."""
     position = start
     for word in WORD.finditer(text, start, end):
         if word.start() < position:
             continue
+        if word.start() > 0 and text[word.start() - 1] in INSIDE_WORD:
+            continue  # "so-called" holds no reporting verb "called"; "Russia’s" no word "s"
         for pattern, term, category, note in index.get(word.group().lower(), ()):
             found = pattern.match(text, word.start(), end)
             if not found:

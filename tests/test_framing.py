@@ -120,6 +120,9 @@ def test_hyphenated_names_and_possessives():
     assert has("Pro-Russian rebels seized the town.", "Pro-Russian", "naming")
     assert has("The Kremlin’s allies agreed.", "Kremlin", "naming")
     assert has("Russian-backed separatists fired.", "Russian-backed", "naming")
+    # no term starts inside a hyphenated word: "so-called" holds no reporting verb "called"
+    assert not has("Rebels hold the so-called corridor.", "called", "reporting_verb")
+    assert has("Rebels hold the so-called “green corridor” now.", "“green corridor”", "scare_quote")
 
 
 def test_evaluative_words():
