@@ -24,7 +24,7 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -41,7 +41,7 @@ COLUMNS = [
 # grammatical ones are here, in plain sight.
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> dict[str, tuple[str, str]]:
     """A lexicon from ``kit/lexicons/NAME.csv`` as ``{term: (category, note)}``."""
     with open(paths.lexicons_dir() / f"{name}.csv", encoding="utf-8", newline="") as handle:
@@ -103,8 +103,8 @@ RELATIVE_WORDS = {"who", "which", "whom", "whose"}
 SKIPPED_BEFORE_CUE = {
     "also", "later", "then", "again", "repeatedly", "previously", "separately", "publicly",
     "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
-    "does", "do", "earlier", "recently", "reportedly", "had", "not", "never", "further",
-    "angrily", "quickly", "firmly", "flatly", "openly", "only", "had", "already",
+    "does", "do", "earlier", "recently", "reportedly", "not", "never", "further",
+    "angrily", "quickly", "firmly", "flatly", "openly", "only", "already",
 }  # fmt: skip
 
 # Capitalised words that start sentences but are not names: "Afterwards Ormond told her".
@@ -124,14 +124,35 @@ NOT_NAMES = {
 }  # fmt: skip
 
 # Lowercase name particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
-NAME_PARTICLES = {"al", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "du", "la", "le"}
+NAME_PARTICLES = {
+    "al",
+    "bin",
+    "ibn",
+    "de",
+    "del",
+    "der",
+    "van",
+    "von",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+}
 
 # Markers that tell us a person is a woman or a man (used to keep "she" from a man named just
 # before: "Okafor met Ormond. She told him ...").
-FEMALE_WORDS = {"Mrs.", "Ms.", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
-                "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother"}  # fmt: skip
+FEMALE_WORDS = {
+    "Mrs.", "Ms.", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
+    "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother",
+}  # fmt: skip
 MALE_WORDS = {"Mr.", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
               "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
+
+# Lower-case words that can open a source phrase at the start of a clause: "Local officials gave".
+SOURCE_OPENERS = {
+    "local", "two", "three", "many", "some", "police", "critics", "officials", "residents",
+}  # fmt: skip
 
 # Common past forms that do not end in -ed: used to tell a clause ("Russia sent them help") from a
 # plain object ("dismissed the suggestion").
@@ -217,7 +238,9 @@ class Quote:
 # Finding quotation marks
 
 
-def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+def quotation_spans(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, bool]]:
     """Spans ``(start, end, closed)`` of the top-level quotations in ``text[start:end]``.
 
     Marks are included in the span. A quotation left open when the block ends (a paragraph that
@@ -237,7 +260,9 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
             opener = "straight"
         elif char in OPEN_SINGLE and _opens_single(text, i, start):
             opener = "single"
-        elif char == "'" and _opens_single(text, i, start) and i + 1 < end and text[i + 1].isupper():
+        elif (
+            char == "'" and _opens_single(text, i, start) and i + 1 < end and text[i + 1].isupper()
+        ):
             opener = "straight-single"
         if opener is None:
             i += 1
@@ -265,7 +290,7 @@ def _opens_straight(text: str, i: int, block_start: int) -> bool:
 def _opens_single(text: str, i: int, block_start: int) -> bool:
     before = text[i - 1] if i > block_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([—–-:“\"") and (after.isalnum() or after in "…[")
+    return (before.isspace() or before in '([—–-:“"') and (after.isalnum() or after in "…[")
 
 
 def _closes_single(text: str, j: int) -> bool:
@@ -324,7 +349,7 @@ def _cue_pattern() -> re.Pattern:
 
 
 def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
-    """Verbs of saying in ``text[start:end]`` outside quotations, as (start, end, term, category)."""
+    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category)."""
     found = []
     verbs = lexicon("reporting_verbs")
     pattern = _cue_pattern()
@@ -397,7 +422,7 @@ def _institution_pattern() -> re.Pattern:
 
 
 def _place_or_institution(words: list[str]) -> str | None:
-    """"institution" if the words name one ("the Foreign Ministry"), "place" for a country,
+    """ "institution" if the words name one ("the Foreign Ministry"), "place" for a country,
     city or nationality ("Russia", "Russian"), else None."""
     if _institution_pattern().search(" ".join(words)):
         return "institution"
@@ -467,6 +492,10 @@ class Resolver:
                 entity.name
             ):
                 return entity
+        if kind in ("male", "female"):  # nobody fits among the subjects: any person named so far
+            for entity in reversed(list(self.full_names.values())):
+                if entity.type == "person" and entity.gender == kind:
+                    return entity
         return None
 
     def subject(self, entity: Entity | None) -> None:
@@ -518,11 +547,11 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         kind = category
     vague = _vague_head(words)
     if vague and kind != "institution":
-        label = phrase[0].lower() + phrase[1:] if words[0].lower() in DETERMINERS | {
-            "one", "two", "three", "some", "many"} else phrase  # fmt: skip
-        label = _strip_determiner(label)
-        if words[0].lower() in {"the"}:
-            label = _strip_determiner(phrase)
+        # "The protesters" -> "protesters", "Local officials" -> "local officials", but
+        # "Russian officials" keeps its capital
+        label = _strip_determiner(phrase)
+        if label.split()[0] not in lexicon("attribution_institutions") and not label.isupper():
+            label = label[0].lower() + label[1:]
         return Mention(start, end, Entity(label, vague))
     if kind in ("institution", "place") or _place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
@@ -548,7 +577,9 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _skip_parenthetical_and_appositives(text: str, floor: int, position: int) -> tuple[int, int | None]:
+def _skip_parenthetical_and_appositives(
+    text: str, floor: int, position: int
+) -> tuple[int, int | None]:
     """Walk back from ``position`` over asides: ", the foreign minister,", ", 54,", "(FSA)".
 
     "Vance, 54, a former judge, said" -> position just after "Vance". Returns the new position
@@ -593,7 +624,11 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     # skip "also", "has", "later" between speaker and verb
     while True:
         word = _previous_word(text, position, floor)
-        if word and word.lower() in SKIPPED_BEFORE_CUE and text[floor:position].rstrip().endswith(word):
+        if (
+            word
+            and word.lower() in SKIPPED_BEFORE_CUE
+            and text[floor:position].rstrip().endswith(word)
+        ):
             position = floor + text[floor:position].rstrip().rindex(word)
         else:
             break
@@ -640,7 +675,9 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
         return None
     # a verb right before the speaker means the phrase is an object: "the West and ... want him"
-    return _classify(text, chosen[0][0], chosen[-1][1], resolver, text[floor:cue_start])
+    return _classify(
+        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
+    )
 
 
 def _verb_like(word: str) -> bool:
@@ -669,8 +706,13 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
-        if chosen and _is_capitalised(chosen[0][2]) and chosen[0][2] not in NOT_NAMES and not (
-            _is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
+        if (
+            chosen
+            and _is_capitalised(chosen[0][2])
+            and chosen[0][2] not in NOT_NAMES
+            and not (
+                _is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
+            )
         ):
             break  # a name ends at the first lower-case word: "said Kerry before he met"
         if chosen and w.islower() and _verb_like(w):
@@ -686,7 +728,9 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
 # Tracking subjects sentence by sentence (for pronouns)
 
 
-def _track_subjects(text: str, start: int, end: int, masked, resolver: Resolver, cue_spans) -> dict[int, Entity]:
+def _track_subjects(
+    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans
+) -> dict[int, Entity]:
     """Walk a sentence left to right; register names and pronouns that are subjects.
 
     A mention is a subject when a verb follows it ("Kerry demanded", "Lavrov dismissed",
@@ -705,8 +749,14 @@ def _track_subjects(text: str, start: int, end: int, masked, resolver: Resolver,
         previous = tokens[i - 1][2] if i > 0 else None
         previous_end = tokens[i - 1][1] if i > 0 else None
         # "declared Kerry" after a quotation is an inverted speaker; "told Lavrov" is an addressee
-        after_cue = previous_end in cue_ends and i >= 1 and (
-            i == 1 or tokens[i - 2][2] in (",", "”", '"', "’") or tokens[i - 2][1] in masked_ends
+        after_cue = (
+            previous_end in cue_ends
+            and i >= 1
+            and (
+                i == 1
+                or tokens[i - 2][2] in (",", "”", '"', "’")
+                or tokens[i - 2][1] in masked_ends
+            )
         )
         if w.lower() in PRONOUNS:
             entity = resolver.pronoun(w)
@@ -726,16 +776,23 @@ def _track_subjects(text: str, start: int, end: int, masked, resolver: Resolver,
             ):  # fmt: skip
                 j += 1
             words = [t[2] for t in tokens[i : j + 1]]
+            # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
+            near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
             following = tokens[j + 1] if j + 1 < len(tokens) else None
-            subject_position = previous is None or previous in (",", ";", "—", "–") or (
-                previous.lower() in BOUNDARY_WORDS
-            ) or after_cue or previous in NOT_NAMES
+            subject_position = (
+                previous is None
+                or previous in (",", ";", "—", "–")
+                or (previous.lower() in BOUNDARY_WORDS)
+                or after_cue
+                or previous in NOT_NAMES
+            )
             verb_follows = following is not None and (
-                _verb_like(following[2]) or following[0] in cue_starts
+                _verb_like(following[2])
+                or following[0] in cue_starts
                 or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
             )
             if (subject_position and verb_follows) or after_cue:
-                mention = _classify(text, tokens[i][0], tokens[j][1], resolver, text[start:end])
+                mention = _classify(text, tokens[i][0], tokens[j][1], resolver, near)
                 if mention.entity is not None and mention.entity.type == "person":
                     resolver.subject(mention.entity)
                 elif mention.entity is not None and verb_follows:
@@ -743,18 +800,24 @@ def _track_subjects(text: str, start: int, end: int, masked, resolver: Resolver,
             else:
                 cut = _split_title(words)
                 name_words = [x for x in words[cut:] if x != "of"]
-                if name_words and (cut > 0 or len(name_words) >= 2) and not (
-                    _place_or_institution(name_words)
+                if (
+                    name_words
+                    and (cut > 0 or len(name_words) >= 2)
+                    and not (_place_or_institution(name_words))
                 ):
-                    resolver.person(" ".join(name_words), _gender(words))
+                    resolver.person(" ".join(name_words), _gender(words + near.split()))
             i = j + 1
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        if (previous is None or previous.lower() in BOUNDARY_WORDS) and w.lower() in DETERMINERS | {
-            "local", "two", "three", "many", "some", "police", "critics", "officials", "residents"}:  # fmt: skip
+        if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
+            w.lower() in DETERMINERS | SOURCE_OPENERS
+        ):
             j = i
-            while j + 1 < len(tokens) and j - i < 5 and re.match(r"\w", tokens[j + 1][2]) and not (
-                _verb_like(tokens[j + 1][2])
+            while (
+                j + 1 < len(tokens)
+                and j - i < 5
+                and re.match(r"\w", tokens[j + 1][2])
+                and not (_verb_like(tokens[j + 1][2]))
             ):
                 j += 1
             following = tokens[j + 1] if j + 1 < len(tokens) else None
@@ -853,9 +916,11 @@ def _analyse(article: Article) -> list[Quote]:
                 here.append(raw[raw_index])
             raw_index += 1
         # resolve pronouns and subjects up to each cue, left to right
-        resolved = _track_subjects(text, s_start, s_end, masked, resolver, cues) if not (
-            is_headline
-        ) else {}
+        resolved = (
+            _track_subjects(text, s_start, s_end, masked, resolver, cues)
+            if not (is_headline)
+            else {}
+        )
         events = []
         for c_start, c_end, cue_text, category in cues:
             speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
@@ -878,8 +943,10 @@ def _analyse(article: Article) -> list[Quote]:
                 quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
                 quotes.append(quote)
                 for other in quotes[-len(here) - 8 :]:
-                    if other.kind == "partial" and other.speaker is None and (
-                        span[0] <= other.start < span[1]
+                    if (
+                        other.kind == "partial"
+                        and other.speaker is None
+                        and (span[0] <= other.start < span[1])
                     ):
                         other.speaker, other.cue = event.speaker, event
         # the speaker of this sentence becomes the subject for the next one
@@ -893,11 +960,11 @@ def _analyse(article: Article) -> list[Quote]:
 
 def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
     floor = sentence.start
-    for qs, qe in masked:  # a speaker never reaches back into a quotation
+    for _, qe in masked:  # a speaker never reaches back into a quotation
         if qe <= c_start and qe > floor:
             floor = qe
     ceiling = sentence.end
-    for qs, qe in masked:
+    for qs, _ in masked:
         if qs >= c_end and qs < ceiling:
             ceiling = qs
     lower = cue_text.lower()
@@ -908,9 +975,12 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
     # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
     # shares the subject of its clause
     previous = _previous_word(text, c_start, floor)
-    if lower.endswith("ing") and lower != "according to" and (previous or "").lower() not in (
-        "is", "was", "were", "are", "been", "be", "am"
-    ) and (text[floor:c_start].rstrip().endswith(",") or previous is not None):
+    if (
+        lower.endswith("ing")
+        and lower != "according to"
+        and (previous or "").lower() not in ("is", "was", "were", "are", "been", "be", "am")
+        and (text[floor:c_start].rstrip().endswith(",") or previous is not None)
+    ):
         if events:
             return events[-1].speaker
         return _sentence_subject(text, sentence.start, c_start, resolver)
@@ -943,7 +1013,7 @@ def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver
     inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
     first_char = inner[:1]
     before = text[sentence.start : q_start]
-    for qs, qe in masked:  # only look back to the previous quotation in the sentence
+    for _, qe in masked:  # only look back to the previous quotation in the sentence
         if sentence.start <= qe <= q_start:
             before = text[qe:q_start]
     before_stripped = before.rstrip()
@@ -956,19 +1026,29 @@ def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver
     for event in reversed(events):
         if event.cue_end <= q_start and event.cue_end >= q_start - len(before):
             gap = text[event.cue_end : q_start]
-            if not gap.strip() or (gap.rstrip().endswith((",", ":")) and len(gap) <= 70 and not (
-                re.search(r"[.!?;]", gap)
-            )):
+            if not gap.strip() or (
+                gap.rstrip().endswith((",", ":"))
+                and len(gap) <= 70
+                and not (re.search(r"[.!?;]", gap))
+            ):
                 leading = event
             break
     capital = first_char[:1].isupper() or first_char in ELLIPSIS_OR_BRACKET
     headline = sentence.sentence_id is None
-    split_continuation = leading is not None and before.strip() and not capital and any(
-        q.kind == "direct" and q.end <= q_start and q.sentence == quote.sentence for q in quotes
+    split_continuation = (
+        leading is not None
+        and before.strip()
+        and not capital
+        and any(
+            q.kind == "direct" and q.end <= q_start and q.sentence == quote.sentence for q in quotes
+        )
     )
-    if trailing is not None and (starts_sentence or after_colon_or_comma or capital) and _ends_open(
-        text, quote
-    ) and not headline:
+    if (
+        trailing is not None
+        and (starts_sentence or after_colon_or_comma or capital)
+        and _ends_open(text, quote)
+        and not headline
+    ):
         quote.kind = "direct"
         quote.speaker, quote.cue = trailing.speaker, trailing
         trailing.used = True
@@ -1002,7 +1082,7 @@ def _ends_open(text: str, quote: Quote) -> bool:
 
 def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
     limit = sentence.end
-    for qs, qe in masked:
+    for qs, _ in masked:
         if qs >= quote.end and qs < limit:
             limit = qs
     window = text[quote.end : limit]
@@ -1188,8 +1268,10 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
                 events_by_sentence) else []  # fmt: skip
             subject = q.extra.get("subject")
             for event in reversed(events):
-                if event.speaker is not None and subject is not None and (
-                    event.speaker.entity is subject.entity
+                if (
+                    event.speaker is not None
+                    and subject is not None
+                    and (event.speaker.entity is subject.entity)
                 ):
                     q.speaker = subject
                     break

@@ -1,7 +1,8 @@
 """Score kit.attribution.quotes on the hand-made dev set, the way quote extractors are scored.
 
-    .venv/bin/python tools/score_attribution.py                 # dev split (the one rules were tuned on)
-    .venv/bin/python tools/score_attribution.py --split heldout # sentences kept aside for a final check
+    .venv/bin/python tools/score_attribution.py  # dev: the split the rules were tuned on
+    .venv/bin/python tools/score_attribution.py --split heldout  # kept aside, scored at the end
+    .venv/bin/python tools/score_attribution.py --split fresh    # written after the rules
     .venv/bin/python tools/score_attribution.py --split all --errors
 
 Data: tests/data/attribution_dev.jsonl, one item a line: {"id", "split", "text", "quotes": [...]},

@@ -1,0 +1,543 @@
+"""Attribution: each rule with a sentence it is for and one it must not fire on; the seed's
+quotes table against the answer key; sources, unattributed claims and the dev-set quality bar."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit import attribution, paths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def table(text: str) -> pd.DataFrame:
+    """quotes() of ``text`` read as body text (no headline guessed)."""
+    return attribution.quotes(kit.Article.from_text(text, headline=""))
+
+
+def found(text: str) -> list[tuple[str, str, str | None]]:
+    """(text, kind, speaker) of every quotation in ``text``."""
+    frame = table(text)
+    return list(zip(frame["text"], frame["kind"], frame["speaker"], strict=True))
+
+
+def mention(text: str, quote_text: str) -> str | None:
+    """The speaker mention (as written) of the quotation whose text is ``quote_text``."""
+    frame = table(text)
+    row = frame[frame["text"] == quote_text].iloc[0]
+    if row["speaker_start"] is pd.NA:
+        return None
+    return text[row["speaker_start"] : row["speaker_end"]]
+
+
+# --------------------------------------------------------------------------------------------
+# The table and the seed article
+
+
+def test_columns_and_offsets(seed):
+    frame = attribution.quotes(seed)
+    assert list(frame.columns) == attribution.COLUMNS
+    assert frame["quote_id"].tolist() == [f"q{i}" for i in range(1, len(frame) + 1)]
+    for row in frame.itertuples():
+        assert seed.text[row.start : row.end] == row.text
+        assert row.kind in ("direct", "partial", "indirect")
+        if row.speaker is not None:
+            assert seed.text[row.speaker_start : row.speaker_end]
+        if row.cue is not None:
+            assert seed.text[row.cue_start : row.cue_end] == row.cue
+
+
+def test_seed_matches_the_answer_key_exactly(seed, key):
+    frame = attribution.quotes(seed)
+    expected = pd.DataFrame(key["attribution"]["quotes"])[attribution.COLUMNS]
+    got = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    want = expected.astype(object).where(expected.notna(), None).to_dict("records")
+    assert got == want
+
+
+def test_key_explains_every_quotation_and_the_unnamed_speaker(key):
+    rows = key["attribution"]["quotes"]
+    assert all(len(row["explanation"]) > 40 for row in rows)
+    scare = [row for row in rows if row["text"] in ("“very constructive”", "“surprisingly open”")]
+    assert len(scare) == 2
+    for row in scare:
+        assert row["speaker"] is None and row["kind"] == "partial"
+        assert row["actual_speaker"] == "Vladimir Putin"
+        assert any("rt.com" in source for source in row["actual_speaker_sources"])
+
+
+def test_seed_highlights(seed):
+    frame = attribution.quotes(seed).set_index("quote_id")
+    # "He told Lavrov": He is Kerry, not the addressee
+    assert frame.loc["q4", "speaker"] == "John Kerry"
+    assert seed.text[frame.loc["q4", "speaker_start"] : frame.loc["q4", "speaker_end"]] == "He"
+    # p12 "he said" is Lavrov: p11 ends "He placed “responsibility” on Washington." (He = Lavrov)
+    assert frame.loc["q17", "speaker"] == "Sergei Lavrov"
+    # bracketed insertion and ellipsis stay inside
+    assert "[ISIS]" in frame.loc["q10", "text"] and "…" in frame.loc["q17", "text"]
+    # the headline quotation has no sentence id
+    assert frame.loc["q1", "sentence_id"] is None
+
+
+# --------------------------------------------------------------------------------------------
+# Direct quotations and their attributions
+
+
+def test_quote_then_speaker_then_verb():
+    text = "“We will not accept any deal,” Prime Minister Helena Marsh said on Tuesday."
+    assert found(text) == [("“We will not accept any deal,”", "direct", "Helena Marsh")]
+    assert mention(text, "“We will not accept any deal,”") == "Helena Marsh"
+
+
+def test_quote_then_verb_then_speaker_with_appositive():
+    text = "“The talks were hard,” said Anton Keller, the foreign minister."
+    assert found(text) == [("“The talks were hard,”", "direct", "Anton Keller")]
+
+
+def test_verb_then_colon_quote_and_told_reporters():
+    text = "Defence Secretary Paul Ormond told reporters in Brussels: “Nobody should doubt us.”"
+    assert found(text) == [("“Nobody should doubt us.”", "direct", "Paul Ormond")]
+
+
+def test_title_is_not_part_of_the_name():
+    text = "“We are ready,” said Russian Foreign Minister Sergei Lavrov."
+    assert found(text)[0][2] == "Sergei Lavrov"
+
+
+def test_name_appositive_after_role():
+    text = '"Our position has not changed," the spokesman, Marco Vidal, told a news conference.'
+    assert found(text) == [('"Our position has not changed,"', "direct", "Marco Vidal")]
+
+
+def test_asides_between_speaker_and_verb_are_skipped():
+    text = "Vance, 54, a former judge, said the court had been “captured” by the ruling party."
+    speakers = {speaker for _, _, speaker in found(text)}
+    assert speakers == {"Vance"}
+
+
+def test_split_quotation_is_two_direct_quotations_of_one_speaker():
+    text = "“We are ready to talk,” Keller said, “but not under threat.”"
+    assert found(text) == [
+        ("“We are ready to talk,”", "direct", "Keller"),
+        ("“but not under threat.”", "direct", "Keller"),
+    ]
+
+
+def test_question_quotation_split_from_its_attribution_by_the_sentence_splitter():
+    text = "“Why now, and why here?” Vance asked. “Nobody has answered that.”"
+    assert [speaker for _, _, speaker in found(text)] == ["Vance", "Vance"]
+
+
+def test_a_quotation_with_no_attribution_and_nothing_before_is_unattributed():
+    assert found("“We will rebuild.” The city was quiet.") == [
+        ("“We will rebuild.”", "direct", None)
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Pronouns
+
+
+def test_pronoun_is_the_subject_not_the_addressee():
+    text = "Anton Keller met his counterpart, Sofia Lind, in Geneva. He told Lind, “We agree.”"
+    assert found(text) == [("“We agree.”", "direct", "Anton Keller")]
+    assert mention(text, "“We agree.”") == "He"
+
+
+def test_pronoun_after_addressee_in_previous_sentence():
+    text = "Sabo met Hoff in Vienna. He told her, “We do not take lectures.”"
+    assert found(text)[0][2] == "Sabo"
+
+
+def test_surname_resolves_to_the_full_name_given_earlier():
+    text = "Secretary of State John Kerry landed in Moscow. “We hope,” Kerry said."
+    assert found(text) == [("“We hope,”", "direct", "John Kerry")]
+
+
+def test_she_skips_a_man_known_from_his_role():
+    text = (
+        "The spokeswoman, Nadia Berg, met the chairman, Omar Haddad. "
+        "Haddad spoke first. She said, “We will wait.”"
+    )
+    assert found(text)[0][2] == "Nadia Berg"
+
+
+def test_it_and_they_resolve_to_institutions_and_groups():
+    text = "The Foreign Ministry rejected the report. It said the claims were false."
+    assert found(text) == [("the claims were false", "indirect", "Foreign Ministry")]
+    text = "Local officials gave a different account. They said the fire started in a depot."
+    assert found(text)[0][2] == "local officials"
+
+
+# --------------------------------------------------------------------------------------------
+# Continuations
+
+
+def test_continuation_in_the_next_sentence_and_paragraph():
+    text = "“This is a dark day,” Mayor Lucia Ferran said.\n\n“We buried eleven people.”"
+    assert [speaker for _, _, speaker in found(text)] == ["Lucia Ferran", "Lucia Ferran"]
+
+
+def test_continuation_stops_when_someone_else_speaks():
+    text = "“We are ready,” Keller said. Lind said the talks had failed.\n\n“It is over.”"
+    rows = found(text)
+    assert rows[-1] == ("“It is over.”", "direct", None)
+
+
+def test_open_paragraph_continues_in_the_next_and_takes_the_later_attribution():
+    text = (
+        "General Omar Haddad described the operation.\n\n"
+        "“We moved at night.\n\n"
+        "“By morning the bridge was ours,” he said."
+    )
+    assert found(text) == [
+        ("“We moved at night.", "direct", "Omar Haddad"),
+        ("“By morning the bridge was ours,”", "direct", "Omar Haddad"),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Marks: straight, single, nested, brackets, ellipses
+
+
+def test_straight_quotes():
+    text = '"We expect an answer by Friday," Keller said.'
+    assert found(text) == [('"We expect an answer by Friday,"', "direct", "Keller")]
+
+
+def test_single_quotes_nested_in_double_are_one_quotation():
+    text = "“He said, ‘You will never leave,’ and I believed him,” said Daniel Roux."
+    assert len(found(text)) == 1
+    assert found(text)[0][2] == "Daniel Roux"
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert found("Russia’s economy shrank while the rebels’ positions held.") == []
+    assert found("It's the rebels' last town, officials' maps show.") == []
+
+
+def test_top_level_single_quotes():
+    assert found("‘We want our sons back,’ one mother told the BBC.") == [
+        ("‘We want our sons back,’", "direct", "one mother")
+    ]
+
+
+def test_brackets_and_ellipsis_stay_inside():
+    text = "“The attack on [the city of] Marun was planned … for weeks,” said Haddad."
+    assert found(text)[0][0] == "“The attack on [the city of] Marun was planned … for weeks,”"
+
+
+# --------------------------------------------------------------------------------------------
+# Partial quotations and scare quotes
+
+
+def test_partial_quotation_inside_reported_speech():
+    text = "Ormond said the plan was “dead on arrival” and called for a new vote."
+    assert ("“dead on arrival”", "partial", "Ormond") in found(text)
+
+
+def test_labelling_verb_attributes_a_partial_but_is_not_indirect_speech():
+    text = "Ormond called the decision “reckless”."
+    assert found(text) == [("“reckless”", "partial", "Ormond")]
+
+
+def test_scare_quotes_with_no_speaker():
+    assert found("Rebels now hold the so-called “green corridor” by the river.") == [
+        ("“green corridor”", "partial", None)
+    ]
+
+
+def test_partial_goes_to_the_subject_only_when_they_were_just_speaking():
+    text = (
+        "Kerry demanded a ceasefire, but Lavrov dismissed the suggestion. "
+        "He placed “blame” on Kyiv."
+    )
+    assert ("“blame”", "partial", "Lavrov") in found(text)
+    text = "Kerry landed in Moscow on Tuesday. He visited the “new” embassy."
+    assert found(text) == [("“new”", "partial", None)]
+
+
+def test_headline_quotation_with_a_headline_verb(seed):
+    frame = attribution.quotes(seed)
+    first = frame.iloc[0]
+    assert (first["text"], first["kind"], first["speaker"], first["cue"]) == (
+        "‘Real Progress’", "partial", "John Kerry", "Expects"
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Indirect speech
+
+
+def test_said_in_a_statement_that():
+    text = "The ministry said in a statement that the convoy had been stopped."
+    assert found(text) == [("the convoy had been stopped", "indirect", "ministry")]
+
+
+def test_according_to_before_and_after():
+    text = "According to the United Nations, 40,000 people crossed last week."
+    assert found(text) == [("40,000 people crossed last week", "indirect", "United Nations")]
+    text = "The ceasefire will start at midnight, according to a senior official."
+    assert found(text) == [
+        ("The ceasefire will start at midnight", "indirect", "a senior official")
+    ]
+
+
+def test_inverted_attribution_at_the_end():
+    text = "The talks will resume next week, a senior official said."
+    assert found(text) == [("The talks will resume next week", "indirect", "a senior official")]
+
+
+def test_addressee_is_skipped_before_the_reported_clause():
+    text = "Putin promised the UN his forces would only strike militants."
+    assert found(text) == [("his forces would only strike militants", "indirect", "Putin")]
+
+
+def test_mandative_clause():
+    assert found("Kerry demanded Russia cooperate in the ceasefire.") == [
+        ("Russia cooperate in the ceasefire", "indirect", "Kerry")
+    ]
+
+
+def test_a_verb_with_a_plain_object_is_not_indirect_speech():
+    assert found("Lavrov dismissed the suggestion.") == []
+    assert found("The ministry issued a statement condemning the U.S.") == []
+    assert found("Keller said in a statement.") == []
+
+
+def test_cognition_verbs_are_not_speech():
+    assert found("Kerry also hoped to find a resolution for the crisis.") == []
+    assert found("Kerry believes the talks will fail.") == []
+
+
+def test_nouns_that_look_like_verbs_are_not_cues():
+    assert (
+        found("The report said nothing new. A claim of victory followed the Islamic State.") == []
+    )
+
+
+def test_participle_shares_the_subject():
+    text = "The central bank raised rates, saying inflation remained high."
+    assert found(text) == [("inflation remained high", "indirect", "central bank")]
+
+
+def test_vague_sources_keep_their_words():
+    text = "Two diplomats familiar with the talks said the draft had been rewritten overnight."
+    assert found(text)[0][2] == "two diplomats familiar with the talks"
+    text = "A European official who asked not to be named said the text was ready."
+    assert found(text)[0][2] == "a European official who asked not to be named"
+
+
+def test_include_indirect_false():
+    text = "Keller said the talks were useful. “We agree,” Lind said."
+    frame = attribution.quotes(kit.Article.from_text(text, headline=""), include_indirect=False)
+    assert frame["kind"].tolist() == ["direct"]
+
+
+# --------------------------------------------------------------------------------------------
+# Sources and unattributed claims
+
+
+def test_sources_of_the_seed(seed):
+    frame = attribution.sources(seed)
+    assert list(frame.columns) == attribution.SOURCE_COLUMNS
+    top = frame.iloc[0]
+    assert (top["speaker"], top["source_type"], bool(top["named"])) == (
+        "John Kerry",
+        "person",
+        True,
+    )
+    by_name = frame.set_index(frame["speaker"].fillna("(none)"))
+    assert by_name.loc["Russian officials", "named"] == False  # noqa: E712
+    assert by_name.loc["Russian officials", "source_type"] == "anonymous"
+    assert by_name.loc["Russian Foreign Ministry", "source_type"] == "institution"
+    assert by_name.loc["(none)", "partial"] == 2
+    assert frame["quotes"].sum() == len(attribution.quotes(seed))
+
+
+def test_sources_count_quoted_words():
+    art = kit.Article.from_text(
+        "“One two three,” Keller said. Lind said the talks failed.", headline=""
+    )
+    frame = attribution.sources(art).set_index("speaker")
+    assert frame.loc["Keller", "quoted_words"] == 3
+    assert frame.loc["Lind", "quoted_words"] == 0 and frame.loc["Lind", "indirect"] == 1
+
+
+def test_unattributed_claims(seed):
+    frame = attribution.unattributed_claims(seed)
+    assert frame["sentence_id"].tolist() == ["p7.s2"]
+    assert frame.iloc[0]["marker"] == "evidence later surfaced"
+    other = kit.Article.from_text(
+        "The general is said to be ill. Reportedly, talks failed.", headline=""
+    )
+    assert attribution.unattributed_claims(other)["marker"].tolist() == ["is said to", "Reportedly"]
+
+
+def test_unattributed_markers_inside_quotations_are_the_speaker_s():
+    art = kit.Article.from_text("“It is believed he left,” Keller said.", headline="")
+    assert attribution.unattributed_claims(art).empty
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+
+def test_lexicons_are_term_category_note():
+    for path in sorted(paths.lexicons_dir().glob("*.csv")):
+        if not (path.name.startswith("attribution_") or path.name == "reporting_verbs.csv"):
+            continue
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows and list(rows[0]) == ["term", "category", "note"], path.name
+        assert all(row["term"] and row["category"] and row["note"] for row in rows), path.name
+
+
+def test_reporting_verbs_have_every_inflection():
+    verbs = attribution.reporting_verbs().set_index("term")
+    for forms in (
+        "say says said saying",
+        "insist insists insisted insisting",
+        "declare declares declared declaring",
+        "claim claims claimed claiming",
+        "dismiss dismisses dismissed dismissing",
+    ):
+        for form in forms.split():
+            assert form in verbs.index, form
+    assert verbs.loc["said", "category"] == "neutral"
+    assert verbs.loc["claimed", "category"] == "loaded-doubt"
+    assert verbs.loc["dismissed", "category"] == "hostile"
+    assert verbs.loc["insisted", "category"] == "assertive"
+
+
+def _clear_caches():
+    for cached in (attribution.lexicon, attribution._cue_pattern, attribution._titles,
+                   attribution._titles_by_first_word, attribution._institution_pattern,
+                   attribution._unsourced_pattern):  # fmt: skip
+        cached.cache_clear()
+
+
+def test_an_instructor_can_add_a_verb_without_touching_code(monkeypatch, tmp_path):
+    for path in paths.lexicons_dir().glob("*.csv"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(tmp_path / "reporting_verbs.csv", "a", encoding="utf-8") as handle:
+        handle.write("harrumphed,emotive,said with gruff disapproval\n")
+    text = "“Nonsense,” Keller harrumphed."
+    assert found(text) == [("“Nonsense,”", "direct", None)]
+    monkeypatch.setattr(paths, "lexicons_dir", lambda: tmp_path)
+    _clear_caches()
+    try:
+        assert found(text) == [("“Nonsense,”", "direct", "Keller")]
+    finally:
+        monkeypatch.undo()
+        _clear_caches()
+
+
+# --------------------------------------------------------------------------------------------
+# Odd text never crashes; offsets always hold
+
+
+ODD = [
+    "“", "”", '"', "‘", "’s", "“Unclosed quote\n\nNext paragraph", "said said said",
+    "“a” “b” “c", "'' \"\" “”", "…", "[x]", "— said —", "According to", "according to,",
+    "“”,” he said", "He told him, “", "It said, they said, she said, he said.",
+    "The U.S. said. U.S. officials said the U.S. would.", "“We,” said", "(“a”)",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ODD)
+def test_odd_text(text):
+    art = kit.Article.from_text(text, headline="")
+    for frame in (attribution.quotes(art), attribution.sources(art)):
+        assert isinstance(frame, pd.DataFrame)
+    for row in attribution.quotes(art).itertuples():
+        assert art.text[row.start : row.end] == row.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "‘",
+                "’",
+                "'",
+                " said ",
+                " Kerry ",
+                " he ",
+                ", ",
+                ". ",
+                "\n\n",
+                "according to ",
+                " told ",
+                "We ",
+                "win",
+                "…",
+                "[",
+                "]",
+                " the ",
+                "officials ",
+            ]
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_random_pieces_keep_offsets(pieces):
+    text = "".join(pieces)
+    if not text.strip():
+        return
+    art = kit.Article.from_text(text, headline="")
+    for row in attribution.quotes(art).itertuples():
+        assert art.text[row.start : row.end] == row.text
+        assert 0 <= row.start < row.end <= len(art.text)
+
+
+# --------------------------------------------------------------------------------------------
+# The dev set and the quality bar
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location(
+        "score_attribution", ROOT / "tools" / "score_attribution.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_set_is_well_formed():
+    items = [
+        json.loads(line)
+        for line in (ROOT / "tests/data/attribution_dev.jsonl").open(encoding="utf-8")
+    ]
+    assert len(items) >= 60
+    for item in items:
+        for q in item["quotes"]:
+            assert item["text"][q["start"] : q["end"]] == q["text"]
+            assert q["kind"] in ("direct", "partial", "indirect")
+            if q["mention"] is not None:
+                assert item["text"][q["mention_start"] : q["mention_end"]] == q["mention"]
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh"])
+def test_quality_bar_on_the_dev_set(split, capsys):
+    scorer = _scorer()
+    result = scorer.report(scorer.load_items(split=split))
+    capsys.readouterr()
+    marked = result["direct+partial"]
+    assert marked[0.3]["f1"] >= 0.85
+    assert marked[0.8]["f1"] >= 0.80
+    assert marked["speaker_lenient"] >= 0.85
