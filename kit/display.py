@@ -391,3 +391,45 @@ def plot_narrative_order(events: pd.DataFrame, *, ax=None, report_date=None,
     ax.grid(linestyle=":", color="#bbb")
     ax.figure.tight_layout()
     return ax
+
+
+# --- attribution ---
+
+
+def plot_source_balance(
+    sources: pd.DataFrame, *, ax=None, title: str = "Whose voice fills the article?"
+):
+    """Horizontal bars from :func:`kit.attribution.sources`: quotations per speaker, by kind.
+
+    Each bar is split into direct, partial and indirect quotations; each kind has its own tint
+    *and* hatch, so the chart reads in black and white. Unnamed sources are labelled
+    "(unnamed)" and quotations with no speaker "(no speaker named)". Returns the matplotlib Axes.
+    """
+    import matplotlib.pyplot as plt
+
+    frame = sources.copy()
+    labels = []
+    for row in frame.itertuples(index=False):
+        name = row.speaker if row.speaker is not None else "(no speaker named)"
+        if row.speaker is not None and not row.named:
+            name += " (unnamed)"
+        labels.append(f"{name} · {row.quoted_words} quoted words")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 0.5 * len(frame) + 1.2))
+    left = [0] * len(frame)
+    kinds = [
+        ("direct", COLOURS[0], ""),
+        ("partial", COLOURS[1], "//"),
+        ("indirect", COLOURS[2], ".."),
+    ]
+    for kind, colour, hatch in kinds:
+        values = frame[kind].tolist()
+        ax.barh(labels, values, left=left, label=kind, color=colour, edgecolor="#333", hatch=hatch)
+        left = [a + b for a, b in zip(left, values)]
+    ax.invert_yaxis()
+    ax.set_xlabel("quotations")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize="small")
+    ax.figure.tight_layout()
+    return ax

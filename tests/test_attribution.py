@@ -541,3 +541,23 @@ def test_quality_bar_on_the_dev_set(split, capsys):
     assert marked[0.3]["f1"] >= 0.85
     assert marked[0.8]["f1"] >= 0.80
     assert marked["speaker_lenient"] >= 0.85
+
+
+# --------------------------------------------------------------------------------------------
+# The source-balance chart (kit.display)
+
+
+def test_source_balance_chart(seed):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    frame = attribution.sources(seed)
+    ax = kit.display.plot_source_balance(frame)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[0] == "John Kerry · 112 quoted words"
+    assert "Russian officials (unnamed) · 0 quoted words" in labels
+    assert "(no speaker named) · 4 quoted words" in labels
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["direct", "partial", "indirect"]
+    plt.close(ax.figure)
