@@ -46,6 +46,7 @@ from nltk.text import ConcordanceIndex
 
 from kit import paths
 from kit.article import Article
+from kit.text import word_spans
 
 COLUMNS = ["start", "end", "text", "category", "note", "sentence_id"]
 
@@ -489,30 +490,51 @@ def _normalise(token: str) -> str:
     return re.sub(r"['’]s$", "", token)
 
 
+def _words_with_offsets(article: Article) -> pd.DataFrame:
+    """The words (no punctuation) of the headline and the body: ``start, end, text, sentence_id``.
+
+    The same tokenizer as ``article.tokens``, so "pro-Russian" and "U.S." stay one word each.
+    """
+    rows = []
+    if article.headline_span:
+        for start, end in word_spans(article.text, *article.headline_span):
+            rows.append((start, end, article.text[start:end], None))
+    tokens = article.tokens
+    rows += list(zip(tokens["start"], tokens["end"], tokens["text"], tokens["sentence_id"],
+                     strict=True))  # fmt: skip
+    words = pd.DataFrame(rows, columns=["start", "end", "text", "sentence_id"])
+    return words[words["text"].str.contains(r"\w", regex=True)].reset_index(drop=True)
+
+
 def concordance(article: Article, term: str, *, width: int = 40) -> pd.DataFrame:
     """Every occurrence of ``term`` (a word or phrase) with ``width`` characters either side.
 
-    Uses NLTK's ``ConcordanceIndex`` over the article's words, case-insensitive and ignoring a
-    possessive ("Russia" finds "Russia’s"). Columns: ``start, end, sentence_id, left, match,
-    right``; ``art.text[start:end] == match``. An empty table if the term is not there.
+    Uses NLTK's ``ConcordanceIndex`` over the words of the headline and the body, ignoring case
+    and a possessive ("Russia" finds "Russia’s"). Columns: ``start, end, sentence_id, left,
+    match, right`` (``sentence_id`` is ``None`` in the headline); ``art.text[start:end] ==
+    match``. An empty table if the term is not there.
     """
-    tokens = article.tokens
-    tokens = tokens[tokens["text"].str.contains(r"\w", regex=True)].reset_index(drop=True)
-    query = [_normalise(w) for w in WORD.findall(term.replace("’", "'"))]
     columns = ["start", "end", "sentence_id", "left", "match", "right"]
-    if not query or tokens.empty:
+    query = [
+        _normalise(term[a:b]) for a, b in word_spans(term) if any(c.isalnum() for c in term[a:b])
+    ]
+    words = _words_with_offsets(article)
+    if not query or words.empty:
         return pd.DataFrame(columns=columns)
-    index = ConcordanceIndex(list(tokens["text"]), key=_normalise)
+    index = ConcordanceIndex(list(words["text"]), key=_normalise)
     lines = index.find_concordance(query, width=len(" ".join(query)) + 2 * width + 2)
     text = article.text
     rows = []
     for line in lines:
-        first, last = tokens.iloc[line.offset], tokens.iloc[line.offset + len(query) - 1]
+        first, last = words.iloc[line.offset], words.iloc[line.offset + len(query) - 1]
         start, end = int(first.start), int(last.end)
         left = " ".join(text[max(0, start - width) : start].split())
         right = " ".join(text[end : end + width].split())
-        rows.append((start, end, first.sentence_id, left, text[start:end], right))
-    return pd.DataFrame(rows, columns=columns)
+        sentence_id = first.sentence_id if isinstance(first.sentence_id, str) else None
+        rows.append((start, end, sentence_id, left, text[start:end], right))
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["sentence_id"] = pd.Series([r[2] for r in rows], dtype=object)
+    return frame
 
 
 # --------------------------------------------------------------------------------------------

@@ -336,6 +336,14 @@ def test_concordance_phrases_case_and_possessives(seed):
         seed.text[r.start : r.end + 2] == "Russia’s" for r in russia.itertuples()
     )
     assert framing.concordance(seed, "Crime").empty
+    assert list(framing.concordance(seed, "pro-Russian")["sentence_id"]) == ["p11.s3"]
+    assert len(framing.concordance(seed, "U.S.")) == 3
+
+
+def test_concordance_reads_the_headline_too(seed):
+    lines = framing.concordance(seed, "progress")
+    assert list(lines["sentence_id"]) == [None, "p3.s1", "p8.s1"]
+    assert lines["match"].iloc[0] == "Progress"
     assert framing.concordance(seed, "").empty
 
 
