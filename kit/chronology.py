@@ -124,10 +124,12 @@ CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?=(?:and|but|while|which|who|whom|a|a
 # "The previous round, on Sept. 3, ended without a statement." Reporting verbs (said, told) do
 # not count, since "The vote will be held on May 10, officials said" is about the future.
 PAST_CUES = re.compile(
-    r"\b(was|were|had|did|ago|last|previous|earlier|began|met|held|took|fell|rose|won|lost|"
+    r"\b(was|were|had|did|ago|began|met|held|took|fell|rose|won|lost|"
     r"struck|broke|left|came|went|fled|signed|(?!(?:said|told|added|stated|noted|reported|"
     r"expected|scheduled|planned|needed)\b)[a-z]{3,}ed)\b"
 )
+
+REPORTING_PAST = re.compile(r"\b(said|told|added|stated|announced|reported)\b")
 
 # --------------------------------------------------------------------------------------------
 # Lexicons (kit/lexicons/chronology_*.csv: term, category, note)
@@ -227,8 +229,8 @@ RULES = [
     _rule(
         "month alone",
         "month",
-        rf"(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+|{MOD})?(?P<month>{FULL_MONTH}))\b"
-        r"(?!\s+(?:[A-Z][a-z]|\d))",
+        rf"(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+|{MOD})?(?P<month>{FULL_MONTH})"
+        r"(?:\s+(?P<yrel>last|this|next)\s+year)?)\b(?!\s+(?:[A-Z][a-z]|\d))",
     ),
     # ISO dates "2015-12-15" and U.S. numeric dates "12/15/2015"
     _rule(
@@ -392,7 +394,8 @@ RULES = [
         "duration",
         rf"(?P<t>(?:(?P<approx>about|around|nearly|almost|more\s+than|less\s+than|at\s+least|"
         rf"up\s+to|some|roughly|approximately|just\s+over|just\s+under|over|under)\s+)?"
-        rf"(?P<num>{NUM})[\s-]+(?:more\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?(?:-long)?)"
+        rf"(?P<num>{NUM})[\s-]+(?:(?:more|straight|consecutive|successive|full|whole|long|further|"
+        rf"additional)\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?(?:-long)?)"
         r"(?![\w-]|-old)",
         flags=I,
     ),
@@ -416,6 +419,19 @@ RULES = [
         rf"(?P<t>(?P<unit>{UNIT})s)(?=\s+of\b|\s*[,.;]|\s+(?:and|but|as|that|to|before|after)\b)",
         flags=I,
         priority=-1,
+    ),
+    _rule(  # "hours after parliament began", "the years before the war"
+        "hours after",
+        "vague_duration",
+        rf"(?<![\w-])(?P<t>(?P<unit>{UNIT})s)(?=\s+(?:after|before|later|earlier)\b)",
+        flags=I,
+        priority=-1,
+    ),
+    _rule(  # "years ago", "decades ago": some time before writing
+        "years ago",
+        "vague_ago",
+        rf"(?P<t>(?:many\s+)?(?P<unit>{UNIT})s\s+ago)\b",
+        flags=I,
     ),
     # sets: "every week", "each day", "every 14 days", "once every 200 years", "twice a month",
     # "every Saturday", "$200 million a day", "daily", "annually"
@@ -518,7 +534,7 @@ TRIGGERS = {
         (("century",), r"(?i:century)"),
         (("season",), r"(?i:spring|summer|autumn|fall|winter)"),
         (("relative", "narrative", "ago", "later", "duration", "duration_the", "half_unit",
-          "vague_duration", "set", "deictic_part"), UNIT_WORDS),
+          "vague_duration", "vague_ago", "set", "deictic_part"), UNIT_WORDS),
         (("weekday", "set_weekday"), r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
         (("set_part",), r"(?i:morning|afternoon|evening|night)"),
         (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
@@ -605,7 +621,7 @@ MONTH_CUES = {
 
 def _month_alone_ok(text: str, m: re.Match) -> bool:
     """Guards for a month named alone: "in August" yes; "Theresa May", "Long March" no."""
-    if m.group("rel") or m.group("t") != m.group("month"):
+    if m.group("rel") or m.group("yrel") or m.group("t") != m.group("month"):
         return True  # "last May", "early August": the modifier already says it is a month
     before = text[max(0, m.start("t") - 30) : m.start("t")]
     previous = re.search(r"([\w'’-]+)\W*$", before)
@@ -751,25 +767,35 @@ class _State:
     sentence_starts: list[int]
 
 
-def _looks_forward(state: _State, start: int) -> bool:
-    """Whether the sentence looks forward in the words before ``start`` ("will vote on Monday")."""
+def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
+    """Whether the date's clause looks forward in the words before it ("will vote on Monday").
+
+    When the date opens its clause ("Tuesday's vote will ...", "On Monday, ministers will ..."),
+    the words after it are read instead (pass ``end``, the end of the date).
+    """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     window = state.text[max(sentence_start, start - 120) : start]
-    clauses = CLAUSE_BREAK.split(window)  # only the clause the date is in
-    return bool(FUTURE_CUES.search(clauses[-1]))
+    clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
+    if FUTURE_CUES.search(clause):
+        return True
+    if end is not None and len(clause.split()) <= 2:
+        after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
+        return bool(FUTURE_CUES.search(after))
+    return False
 
 
-def _looks_back(state: _State, start: int) -> bool:
+def _looks_back(state: _State, start: int, *, reporting: bool = False) -> bool:
     """Whether the sentence around ``start`` tells something past ("The round ended on Sept. 3").
 
-    A reporting verb ("officials said") does not count: news reports future plans in the past.
+    A reporting verb ("officials said") counts only with ``reporting=True`` (for weekdays: "said
+    Thursday" is the Thursday just past); news reports future plans in the past tense too.
     """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
     sentence = state.text[sentence_start : min(following, start + 200)]
-    return bool(PAST_CUES.search(sentence))
+    return bool(PAST_CUES.search(sentence) or (reporting and REPORTING_PAST.search(sentence)))
 
 
 def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int:
@@ -814,7 +840,7 @@ def _season_point(state: _State, code: str, rel: str | None, start: int) -> str:
     return f"{year}-{code}"
 
 
-def _weekday_date(state: _State, weekday: int, rel: str | None, start: int) -> dt.date:
+def _weekday_date(state: _State, weekday: int, rel: str | None, start: int, end: int) -> dt.date:
     anchor = state.anchor.date
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -823,9 +849,12 @@ def _weekday_date(state: _State, weekday: int, rel: str | None, start: int) -> d
         return anchor - dt.timedelta(days=back or 7)
     if rel == "next":
         return anchor + dt.timedelta(days=ahead or 7)
-    if rel == "this" or _looks_forward(state, start):
+    if rel == "this" or _looks_forward(state, start, end):
         return anchor + dt.timedelta(days=ahead)
-    return anchor - dt.timedelta(days=back)
+    if _looks_back(state, start, reporting=True) or back <= ahead:
+        return anchor - dt.timedelta(days=back)
+    # no tense to go by ("Polls close at 1 a.m. on Wednesday"): the nearest one
+    return anchor + dt.timedelta(days=ahead)
 
 
 def _holiday_date(key: str, year: int) -> dt.date | None:
@@ -888,7 +917,9 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         rel = (g.get("rel") or "").lower()
         this = dt.date(anchor.date.year, month, 1)
         here = dt.date(anchor.date.year, anchor.date.month, 1)
-        if rel == "last":
+        if g.get("yrel"):  # "November last year"
+            year = anchor.date.year + {"last": -1, "this": 0, "next": 1}[g["yrel"]]
+        elif rel == "last":
             year = anchor.date.year if this < here else anchor.date.year - 1
         elif rel == "next":
             year = anchor.date.year if this > here else anchor.date.year + 1
@@ -950,7 +981,7 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         value = _mask(_format(day, precision), anchor, precision)
         return "DATE", value, Point(day, precision) if not state.inferred else None
     if kind == "weekday":
-        day = _weekday_date(state, WEEKDAYS[g["weekday"].lower()], g.get("rel"), m.start)
+        day = _weekday_date(state, WEEKDAYS[g["weekday"].lower()], g.get("rel"), m.start, m.end)
         if g.get("part"):
             value = _mask(day.isoformat(), anchor, "day") + "T" + PARTS_OF_DAY[g["part"].lower()]
             return "TIME", value, Point(day, "day")
@@ -1009,6 +1040,8 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         unit = g["unit"].lower()
         half = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
         return "DURATION", half[unit], None
+    if kind == "vague_ago":
+        return "DATE", "PAST_REF", None
     if kind == "vague_duration":
         return "DURATION", _duration("X", g["unit"]), None
     if kind == "set":

@@ -213,6 +213,27 @@ def test_seed_events_and_timeline(seed):
         ("The ministers met on Tuesday.", "2019-03-14", [("Tuesday", "DATE", "2019-03-12")]),
         ("The parliament will vote on Tuesday.", "2019-03-14", [("Tuesday", "DATE", "2019-03-19")]),
         ("Flights were cancelled yesterday.", "2010-04-07", [("yesterday", "DATE", "2010-04-06")]),
+        # a weekday that opens its clause looks at the verb after it; no tense: the nearest one
+        (
+            "Tuesday's vote will be the third attempt.",
+            "2016-05-16",
+            [("Tuesday", "DATE", "2016-05-17")],
+        ),
+        (
+            "The ministry said Thursday it had no comment.",
+            "2016-05-16",
+            [("Thursday", "DATE", "2016-05-12")],
+        ),
+        (
+            "Polls close at 1 a.m. on Wednesday.",
+            "2024-11-05",
+            [("1 a.m.", "TIME", "2024-11-06T01:00"), ("Wednesday", "DATE", "2024-11-06")],
+        ),
+        (
+            "Talks failed in July and November last year.",
+            "2015-03-04",
+            [("July", "DATE", "2014-07"), ("November last year", "DATE", "2014-11")],
+        ),
         ("The strike began two weeks ago.", "2019-09-30", [("two weeks ago", "DATE", "2019-W38")]),
         ("The drought began last summer.", "2019-11-04", [("last summer", "DATE", "2019-SU")]),
         (
@@ -274,6 +295,9 @@ def test_seed_events_and_timeline(seed):
         ("Exports doubled over the past decade.", None, [("the past decade", "DURATION", "P1DE")]),
         ("It was a three-year premiership.", None, [("three-year", "DURATION", "P3Y")]),
         ("The lowest turnout in half a century.", None, [("half a century", "DURATION", "P50Y")]),
+        ("Markets fell for five straight days.", None, [("five straight days", "DURATION", "P5D")]),
+        ("He resigned hours after the vote.", None, [("hours", "DURATION", "PTXH")]),
+        ("The wall fell decades ago.", None, [("decades ago", "DATE", "PAST_REF")]),
         # sets
         ("Protesters gather every week.", None, [("every week", "SET", "P1W")]),
         ("Rallies are held every Saturday.", None, [("every Saturday", "SET", "XXXX-WXX-6")]),
