@@ -12,12 +12,15 @@ from kit.text import use_bundled_nltk_data
 
 use_bundled_nltk_data()
 
-from kit import display, exercises, keys, progress  # noqa: E402
+from kit import attribution, chronology, display, exercises, framing, keys, progress  # noqa: E402
 from kit.article import Article, NewskitWarning, bundled_ids, load_article  # noqa: E402
 from kit.exercises import instructor_mode  # noqa: E402
 
 __all__ = [
     "Article",
+    "attribution",
+    "chronology",
+    "framing",
     "NewskitWarning",
     "bundled_ids",
     "display",
