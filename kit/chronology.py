@@ -1359,7 +1359,7 @@ def _label(sentence: str, words: int = 8) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-def events(article: Article, anchor=None) -> pd.DataFrame:
+def events(article: Article, *, anchor=None) -> pd.DataFrame:
     """One row per dated happening: a sentence in the body and a date that places it.
 
     Columns: ``event_id`` (e1, ...), ``position`` (narrative order: 1 = told first),
@@ -1391,7 +1391,7 @@ def events(article: Article, anchor=None) -> pd.DataFrame:
     return frame.astype({"date_start": "datetime64[ns]", "date_end": "datetime64[ns]"})
 
 
-def timeline(article: Article, anchor=None) -> pd.DataFrame:
+def timeline(article: Article, *, anchor=None) -> pd.DataFrame:
     """The events of :func:`events` in date order (earliest first), narrative order kept.
 
     Adds ``order`` (1 = earliest) next to ``position`` (1 = told first), so the two can be

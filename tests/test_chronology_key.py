@@ -151,3 +151,43 @@ def test_plots_draw_one_row_per_event(seed):
     ax = kit.display.plot_narrative_order(chronology.events(seed))
     assert [int(t) for t in ax.get_xticks()] == list(range(1, len(line) + 1))
     matplotlib.pyplot.close("all")
+
+
+def test_widgets_score_a_right_answer_set_through_their_inputs(seed, key):
+    """Set the inputs as a student's clicks would, press "Check answer", read the feedback."""
+    # spans (words): toggle the words of every target
+    widget = exercise(seed, key, "chronology.find_time_expressions")
+    spec = key["exercises"]["chronology.find_time_expressions"]
+    wanted = _words(seed, [(t["start"], t["end"]) for t in spec["targets"]])
+    units = [[start, end] for start, end in wanted]
+    tokens = seed.tokens
+    scope = tokens[tokens.sentence_id.isin(spec["scope"]["sentence_ids"])]
+    scope = scope[scope.text.str.contains(r"\w")]
+    for toggle, (start, end) in zip(widget.inputs, zip(scope.start, scope.end)):
+        toggle.value = [int(start), int(end)] in units
+    widget.check_button.click()
+    assert "100%" in widget.feedback.value
+    # match: one dropdown per item
+    widget = exercise(seed, key, "chronology.resolve_dates")
+    for dropdown, item in zip(widget.inputs, key["exercises"]["chronology.resolve_dates"]["items"]):
+        dropdown.value = item["answer"]
+    widget.check_button.click()
+    assert "100%" in widget.feedback.value
+    # order: a position per item
+    widget = exercise(seed, key, "chronology.order_events")
+    for dropdown, item in zip(widget.inputs, key["exercises"]["chronology.order_events"]["items"]):
+        dropdown.value = item["position"]
+    widget.check_button.click()
+    assert "100%" in widget.feedback.value
+    # choice: one radio button
+    widget = exercise(seed, key, "chronology.date_the_article")
+    widget.inputs[0].value = "late_2015"
+    widget.check_button.click()
+    assert "100%" in widget.feedback.value
+    # spans (sentences): tick the two sentences
+    widget = exercise(seed, key, "chronology.spot_disagreements")
+    scope = key["exercises"]["chronology.spot_disagreements"]["scope"]["sentence_ids"]
+    for box, sentence_id in zip(widget.inputs, scope):
+        box.value = sentence_id in ("p6.s3", "p11.s2")
+    widget.check_button.click()
+    assert "100%" in widget.feedback.value
