@@ -12,8 +12,6 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
-
 from kit import paths
 from kit.article import Article
 
@@ -71,6 +69,8 @@ def load_key(article: Article | str | Path) -> dict:
 
 def validate_key(key: dict, article: Article | None = None, *, name: str | None = None) -> None:
     """Check ``key`` against the schema and, when given, against ``article``'s text."""
+    import jsonschema  # imported here: it takes seconds to load, and only keys need it
+
     label = name or (key.get("article") if isinstance(key, dict) else None) or "?"
     errors = sorted(jsonschema.Draft202012Validator(schema()).iter_errors(key), key=_depth)
     if errors:
@@ -82,7 +82,7 @@ def validate_key(key: dict, article: Article | None = None, *, name: str | None 
             raise KeyFormatError(f"Answer key for {label!r}: {problem}")
 
 
-def _depth(error: jsonschema.ValidationError) -> tuple[int, str]:
+def _depth(error) -> tuple[int, str]:
     return (-len(error.absolute_path), error.message)
 
 
