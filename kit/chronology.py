@@ -42,11 +42,13 @@ How relative expressions are resolved (the *anchor*):
 3. Expressions that count from the story ("the next day", "the following month", "two days later",
    "the day before") use the date given just before them in the text: in the seed, "the next day"
    follows "September 29", so it is 2015-09-30.
-4. A date without a year ("September 29") takes the year that puts it nearest the anchor (a
-   forward-looking sentence, "will", "is expected to", only looks forward); when the anchor was
-   inferred from the article, it takes the anchor's year.
-5. A weekday is the one on or before the anchor ("said Tuesday"), or on or after it when the
-   sentence looks forward ("will vote on Monday").
+4. A date without a year ("September 29") takes the year that puts it nearest the anchor. A
+   forward-looking clause ("will", "is expected to") only looks forward; a sentence that tells
+   the past ("ended on Sept. 3") counts a later date double. When the anchor was inferred from
+   the article itself, the date takes the anchor's year.
+5. A weekday is the one on or after the anchor when its clause looks forward ("will vote on
+   Monday", "Tuesday's vote will ..."), the one on or before it when the sentence tells the past
+   or reports ("said Tuesday"), and otherwise the nearest one.
 
 The analysers are pure: they read the article and the kit's lexicons, and return DataFrames.
 """
@@ -224,8 +226,8 @@ RULES = [
         "my",
         rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{YEAR}))\b",
     ),
-    # "in March", "since December", "early August", "last May" (a bare "May" needs such a cue)
-    # "in March", "since December", "early August", "last May" (see _month_alone_ok for the guards)
+    # "in March", "since December", "early August", "last May", "November last year"
+    # (a month named alone has guards: see _month_alone_ok)
     _rule(
         "month alone",
         "month",
@@ -301,7 +303,6 @@ RULES = [
         r"(?P<rel>this|last|next|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b",
         flags=I,
     ),
-    # the same, with a weekday or month: "last Tuesday", "next May" is handled above
     # weekdays: "Tuesday", "early Thursday", "late Wednesday night", "last Tuesday"
     _rule(
         "weekday",
