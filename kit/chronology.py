@@ -540,7 +540,7 @@ TRIGGERS = {
         (("set_part",), r"(?i:morning|afternoon|evening|night)"),
         (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
         (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"),
-        (("set_adverb",), r"(?i:ly\b|annual)"),
+        (("set_adverb",), r"(?i:daily|weekly|monthly|yearly|annual|hourly|quarterly)"),
         (("day_of_month",), r"\d(?:st|nd|rd|th)\b"),
     ]
     for kind in kinds
@@ -548,11 +548,16 @@ TRIGGERS = {
 
 
 def _windows(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
-    """Stretches of text around each trigger word (80 characters before, 40 after), merged."""
+    """Stretches of text around each trigger word, merged where they overlap.
+
+    A unit word ("days", "year") ends its expression ("nearly four hours", "two days later"), so
+    its stretch is short: 50 characters before and 16 after; other triggers get 80 and 40.
+    """
+    before, after = (50, 16) if trigger.pattern == UNIT_WORDS else (80, 40)
     windows: list[tuple[int, int]] = []
     for m in trigger.finditer(text):
-        low = text.rfind(" ", 0, max(0, m.start() - 80)) + 1
-        high = min(len(text), m.end() + 40)
+        low = text.rfind(" ", 0, max(0, m.start() - before)) + 1
+        high = min(len(text), m.end() + after)
         if windows and low <= windows[-1][1]:
             windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
         else:
@@ -564,10 +569,10 @@ def _matches(rule: Rule, text: str, windows: dict) -> list[re.Match]:
     trigger = TRIGGERS.get(rule.kind)
     if trigger is None:
         return list(rule.pattern.finditer(text))
-    if rule.kind not in windows:
-        windows[rule.kind] = _windows(text, trigger)
+    if trigger.pattern not in windows:  # rules that share a trigger share its windows
+        windows[trigger.pattern] = _windows(text, trigger)
     found = {}
-    for low, high in windows[rule.kind]:
+    for low, high in windows[trigger.pattern]:
         for m in rule.pattern.finditer(text, low, high):
             found.setdefault(m.span("t"), m)
     return list(found.values())
