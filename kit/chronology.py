@@ -94,7 +94,7 @@ NUMBER_WORDS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "a couple of": 2, "a few": "X", "several": "X", "many": "X",
+    "a dozen": 12, "a couple of": 2, "a few": "X", "few": "X", "several": "X", "many": "X",
 }  # fmt: skip
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -158,7 +158,7 @@ def _alternation(terms) -> str:
 # (context around it, like the "on" in "on the 29th", only helps to decide).
 
 NUM = (
-    r"(?:\d+(?:[.,]\d+)?|a couple of|a dozen|a few|a hundred|several|many|"
+    r"(?:\d+(?:[.,]\d+)?|a couple of|a dozen|a few|few|a hundred|several|many|"
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
     r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|an?)"
@@ -263,6 +263,12 @@ RULES = [
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b",
         flags=I,
     ),
+    _rule(  # "this quarter", "last quarter", "the current quarter", "next quarter"
+        "this quarter",
+        "rel_quarter",
+        r"(?P<t>(?:the\s+)?(?P<rel>this|last|next|current|previous|coming)\s+quarter)\b",
+        flags=I,
+    ),
     _rule("quarter code", "quarter", rf"\b(?P<t>Q(?P<qnum>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     # "the 1990s", "the early 2000s", "the '90s"
     _rule(
@@ -300,7 +306,7 @@ RULES = [
         "relative",
         r"(?P<t>(?:(?P<mod>earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|"
         r"the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?"
-        r"(?P<rel>this|last|next|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b",
+        r"(?P<rel>this|last|next|the|the\s+current)\s+(?P<unit>week|weekend|month|year|decade|century))\b",
         flags=I,
     ),
     # weekdays: "Tuesday", "early Thursday", "late Wednesday night", "last Tuesday"
@@ -314,7 +320,7 @@ RULES = [
     _rule(
         "today etc.",
         "deictic",
-        r"(?P<t>(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
+        r"(?P<t>(?:(?:early|late)\s+)?(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?)\b",
         flags=I,
     ),
@@ -530,7 +536,7 @@ TRIGGERS = {
     kind: re.compile(trigger)
     for kinds, trigger in [
         (("mdy", "md", "my", "month"), r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
-        (("half", "quarter"), r"(?i:half|quarter)|\bQ[1-4]\b"),
+        (("half", "quarter", "rel_quarter"), r"(?i:half|quarter)|\bQ[1-4]\b"),
         (("decade",), r"0s\b"),
         (("century",), r"(?i:century)"),
         (("season",), r"(?i:spring|summer|autumn|fall|winter)"),
@@ -954,6 +960,11 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
             ):
                 year -= 1
         return "DATE", f"{year:04d}-Q{number}", Point(dt.date(year, 3 * number - 2, 1), "quarter")
+    if kind == "rel_quarter":
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(g["rel"].lower(), 0)
+        day = _add_months(anchor.date, 3 * step)
+        value = _mask(_format(day, "quarter"), anchor, "quarter")
+        return "DATE", value, Point(day, "quarter")
     if kind == "decade":
         if g.get("dec"):
             decade = int(g["dec"])
@@ -980,7 +991,7 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
             return _weekend(state, m.start)
         if rel == "the" and not g.get("mod"):
             return None  # "the year" alone is no date
-        step = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+        step = {"this": 0, "the": 0, "last": -1, "next": 1}.get(rel, 0)  # "the current"
         day, precision = _shift(anchor.date, step, unit)
         if unit == "weekend" and rel == "the":
             day, precision = anchor.date, "weekend"

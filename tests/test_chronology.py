@@ -241,6 +241,19 @@ def test_seed_events_and_timeline(seed):
             "2017-10-20",
             [("the third quarter", "DATE", "2017-Q3")],
         ),
+        ("Sales fell last quarter.", "2017-10-20", [("last quarter", "DATE", "2017-Q3")]),
+        ("Sales fell in the current year.", "2016-03-03", [("the current year", "DATE", "2016")]),
+        (
+            "The vote ended late yesterday.",
+            "2016-03-03",
+            [("late yesterday", "DATE", "2016-03-02")],
+        ),
+        (
+            "Prices will rise over the next few years.",
+            None,
+            [("the next few years", "DURATION", "PXY")],
+        ),
+        ("It happened a few weeks ago.", "2016-03-03", [("a few weeks ago", "DATE", "PAST_REF")]),
         ("Trade peaked in the 1990s.", None, [("the 1990s", "DATE", "199")]),
         (
             "Temperatures have risen since the late 19th century.",
