@@ -266,8 +266,10 @@ RULES = [
     _rule(  # "this quarter", "last quarter", "the current quarter", "next quarter"
         "this quarter",
         "rel_quarter",
-        r"(?P<t>(?:the\s+)?(?P<rel>this|last|next|current|previous|coming)\s+quarter)\b",
+        r"(?P<t>(?:the\s+(?P<rel>current|previous|coming)|(?P<rel2>this|last|next|current))"
+        r"\s+quarter)\b",
         flags=I,
+        priority=1,  # "last quarter" is the one before this; "the last quarter" is the fourth
     ),
     _rule("quarter code", "quarter", rf"\b(?P<t>Q(?P<qnum>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     # "the 1990s", "the early 2000s", "the '90s"
@@ -961,7 +963,8 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
                 year -= 1
         return "DATE", f"{year:04d}-Q{number}", Point(dt.date(year, 3 * number - 2, 1), "quarter")
     if kind == "rel_quarter":
-        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(g["rel"].lower(), 0)
+        rel = (g.get("rel") or g.get("rel2")).lower()
+        step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
         day = _add_months(anchor.date, 3 * step)
         value = _mask(_format(day, "quarter"), anchor, "quarter")
         return "DATE", value, Point(day, "quarter")
