@@ -131,7 +131,10 @@ class LabServer:
     log_path: Path = field(init=False)
 
     def __post_init__(self) -> None:
-        self.root = self.base / "root"
+        # The server's root mirrors the repository, as `make lab` serves it: notebooks/ next to
+        # data/, so a notebook may name a file as "../data/...". Both are copies.
+        self.root = self.base / "site"
+        self.notebooks_dir = self.root / "notebooks"
         self.config_dir = self.base / "config"
         self.data_dir = self.base / "data"
         self.runtime_dir = self.base / "runtime"
@@ -145,10 +148,10 @@ class LabServer:
     # setup ------------------------------------------------------------------------------
 
     def prepare(self) -> None:
-        """Copy the notebooks (runs never write into the repository) and write the settings."""
-        shutil.copytree(
-            NOTEBOOKS_DIR, self.root, ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.jsonl")
-        )
+        """Copy notebooks/ and data/ (runs never write into the repository), write the settings."""
+        skip = shutil.ignore_patterns(".ipynb_checkpoints", "*.jsonl")
+        shutil.copytree(NOTEBOOKS_DIR, self.notebooks_dir, ignore=skip)
+        shutil.copytree(REPO / "data", self.root / "data", ignore=skip)
         for folder in (self.config_dir, self.data_dir, self.runtime_dir, self.progress_dir):
             folder.mkdir(parents=True, exist_ok=True)
         settings_dir = self.config_dir / "lab" / "user-settings"
@@ -421,6 +424,20 @@ def screenshot_notebook(page, path: Path) -> None:
     page.set_viewport_size(VIEWPORT)
 
 
+def screenshot_element(page, element, path: Path) -> None:
+    """A screenshot of one element, with the viewport stretched when it is taller than that."""
+    height = element.evaluate("el => el.getBoundingClientRect().height")
+    stretch = height > VIEWPORT["height"] - 200
+    if stretch:
+        size = {"width": VIEWPORT["width"], "height": min(int(height) + 400, 16000)}
+        page.set_viewport_size(size)
+        page.wait_for_timeout(300)
+    element.scroll_into_view_if_needed()
+    element.screenshot(path=str(path))
+    if stretch:
+        page.set_viewport_size(VIEWPORT)
+
+
 def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", text).strip("_")
 
@@ -448,13 +465,13 @@ class NotebookRun:
         if element is None:
             screenshot_notebook(self.page, path)
         else:
-            element.screenshot(path=str(path))
+            screenshot_element(self.page, element, path)
         NotebookRun.screenshots_taken.append(path)
         return path
 
 
 def run_in_browser(browser, lab: LabServer, notebook: str, shots: Path) -> Iterator[NotebookRun]:
-    """Open ``notebook`` (a path under the server's root), Run All Cells, yield what happened.
+    """Open ``notebook`` (a path under notebooks/), Run All Cells, yield what happened.
 
     Afterwards a screenshot of the whole notebook (as the exercises were left) is saved, the
     kernel is shut down and the browser context closed.
@@ -467,9 +484,10 @@ def run_in_browser(browser, lab: LabServer, notebook: str, shots: Path) -> Itera
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     stem = safe_name(notebook.removesuffix(".ipynb"))
+    served = f"notebooks/{notebook}"
     try:
-        session = open_notebook(page, lab, notebook)
-        run_all_cells(page, lab, notebook)
+        session = open_notebook(page, lab, served)
+        run_all_cells(page, lab, served)
         run = NotebookRun(
             notebook=notebook,
             page=page,
@@ -485,7 +503,7 @@ def run_in_browser(browser, lab: LabServer, notebook: str, shots: Path) -> Itera
         yield run
         run.screenshot(f"{stem}-answered")
     finally:
-        session = lab.session_for(notebook)
+        session = lab.session_for(served)
         if session:
             lab.delete_session(session["id"])
         context.close()

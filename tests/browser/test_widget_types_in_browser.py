@@ -261,10 +261,10 @@ def gallery_notebook() -> nbformat.NotebookNode:
 
 @pytest.fixture(scope="module")
 def gallery(browser, lab, screenshots_dir):
-    (lab.root / GALLERY_KEY).write_text(
+    (lab.notebooks_dir / GALLERY_KEY).write_text(
         json.dumps(gallery_key(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    nbformat.write(gallery_notebook(), lab.root / GALLERY)
+    nbformat.write(gallery_notebook(), lab.notebooks_dir / GALLERY)
     yield from run_in_browser(browser, lab, GALLERY, screenshots_dir)
 
 
