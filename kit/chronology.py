@@ -815,7 +815,7 @@ def _looks_back(state: _State, start: int, *, reporting: bool = False) -> bool:
 def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int:
     """The year for a date written without one (see rule 4 in the module docstring)."""
     anchor = state.anchor.date
-    if state.inferred:
+    if state.inferred or state.anchor.precision == "year":
         return anchor.year
     forward = _looks_forward(state, start)
     backward = not forward and _looks_back(state, start)
@@ -1225,11 +1225,22 @@ def _latest_written_date(matches: list[Match], text: str) -> Point | None:
 
 def _find_anchor(article: Article, anchor, matches: list[Match]) -> tuple[Point | None, bool]:
     if anchor is not None:
-        return _as_point(anchor), False
+        return _middle(_as_point(anchor)), False
     if article.published is not None:
         return Point(article.published, "day"), False
     latest = _latest_written_date(matches, article.text)
-    return latest, True
+    return (_middle(latest) if latest else None), True
+
+
+def _middle(point: Point) -> Point:
+    """An anchor known to the month or the year stands in the middle of it, so that counting a
+    few days back ("yesterday") stays inside it: "2015-06" counts from 15 June (and prints the
+    day as unknown, "2015-06-XX")."""
+    if point.precision == "month":
+        return Point(point.date.replace(day=15), "month")
+    if point.precision == "year":
+        return Point(dt.date(point.date.year, 7, 1), "year")
+    return point
 
 
 # --------------------------------------------------------------------------------------------

@@ -377,6 +377,22 @@ def test_next_day_without_an_earlier_date_counts_from_the_anchor():
     ]
 
 
+def test_an_anchor_known_to_the_month_or_year_masks_what_it_cannot_know():
+    art = kit.Article.from_text("Talks resumed on Tuesday, yesterday and on Sept. 29, this year.")
+    assert time_expressions(art, anchor="2015-06")["value"].tolist() == [
+        "2015-06-XX",
+        "2015-06-XX",
+        "2015-09-29",
+        "2015",
+    ]
+    assert time_expressions(art, anchor="2015")["value"].tolist() == [
+        "2015-XX-XX",
+        "2015-XX-XX",
+        "2015-09-29",
+        "2015",
+    ]
+
+
 def test_no_anchor_at_all_leaves_the_year_unknown():
     assert found("Talks resumed on Tuesday and will go on this year.", None) == [
         ("Tuesday", "DATE", "XXXX-XX-XX"),
