@@ -88,6 +88,7 @@ MANDATIVE_VERBS = {
 
 PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "plural"}
 OBJECT_PRONOUNS = {"him", "her", "them", "us", "me", "you", "it"}
+OBJECT_AS_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 
 # Words that, read backwards from a verb of saying, end the speaker's noun phrase:
 # "... but Lavrov dismissed" -> "Lavrov"; "... that officials said" -> "officials".
@@ -166,6 +167,13 @@ FINITE_WORDS = {
     "can't", "isn't", "wasn't", "aren't", "didn't", "doesn't", "hasn't", "haven't",
 }  # fmt: skip
 
+# Nouns for things said or written: a verb form right after one is a participle, not a verb of
+# saying ("in a message tweeted on Sunday").
+DOCUMENT_NOUNS = {
+    "message", "statement", "letter", "report", "remarks", "comments", "post", "video",
+    "interview", "note", "speech", "document", "transcript", "words", "claims", "tweet",
+}  # fmt: skip
+
 PREPOSITIONS = {
     "in", "on", "at", "to", "from", "with", "by", "for", "about", "after", "before", "during",
     "of", "into", "onto", "over", "under", "through", "across", "against", "as", "without",
@@ -197,6 +205,7 @@ class Entity:
     name: str
     type: str  # person | institution | anonymous | group | media | unknown
     gender: str | None = None
+    roles: set = field(default_factory=set)  # lower-case title words: {"foreign", "minister"}
 
     @property
     def named(self) -> bool:
@@ -260,14 +269,15 @@ def quotation_spans(
             opener = "straight"
         elif char in OPEN_SINGLE and _opens_single(text, i, start):
             opener = "single"
-        elif (
-            char == "'" and _opens_single(text, i, start) and i + 1 < end and text[i + 1].isupper()
-        ):
-            opener = "straight-single"
+        elif char == "'" and _opens_single(text, i, start) and text[i + 1 : i + 2].isalpha():
+            opener = "straight-single"  # short ones only (see _find_close): "'fairly good'"
         if opener is None:
             i += 1
             continue
         close = _find_close(text, i, end, opener)
+        if close == 0:  # not a quotation after all
+            i += 1
+            continue
         if close is None:
             spans.append((i, end, False))
             break
@@ -308,12 +318,12 @@ def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
     while j < end:
         char = text[j]
         if opener == "curly":
-            if char in CLOSE_DOUBLE:
+            if char in CLOSE_DOUBLE or (char == '"' and not _opens_straight(text, j, i)):
                 return j + 1
             if char in OPEN_DOUBLE:  # a new quotation opens: the old one was never closed
                 return -j
         elif opener == "straight":
-            if char == '"':
+            if char == '"' or char in CLOSE_DOUBLE:  # copy-pasted text mixes " and ”
                 return j + 1
         elif opener == "single":
             if char == "‘" and _opens_single(text, j, i):
@@ -326,6 +336,8 @@ def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
         elif opener == "straight-single":
             if char == "'" and _closes_single(text, j):
                 return j + 1
+            if j - i > 80 or (char in ".!?" and not text[i + 1].isupper()):
+                return 0  # too long for a quotation: the mark was an apostrophe ("the '90s")
         if char == "\n" and text[j + 1 : j + 2] == "\n":
             return -j  # a blank line ends the paragraph, and the quotation with it
         j += 1
@@ -365,6 +377,9 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         previous = _previous_word(text, s, start)
         # "the report", "a claim", "his warning": a noun after a determiner, not a verb.
         if previous and previous.lower() in DETERMINERS and term != "according to":
+            continue
+        # "a statement issued ...", "remarks reported by ...": a participle after a document noun
+        if previous and previous.lower() in DOCUMENT_NOUNS and term.endswith("ed"):
             continue
         found.append((s, e, text[s:e], category))
     return found
@@ -460,11 +475,25 @@ class Resolver:
         self.full_names: dict[str, Entity] = {}
         self.subjects: list[Entity] = []
 
-    def person(self, name: str, gender: str | None = None) -> Entity:
+    def by_role(self, role: str) -> Entity | None:
+        """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
+        for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
+            if entity.type == "person" and role in entity.roles:
+                return entity
+        return None
+
+    def person(self, name: str, gender: str | None = None, roles=()) -> Entity:
         parts = name.split()
         last = parts[-1]
         if len(parts) >= 2:
-            entity = self.full_names.get(name) or Entity(name, "person")
+            entity = self.full_names.get(name)
+            if entity is None:
+                known = self.full_names.get(last)
+                if known is not None and known.name == last and known.type == "person":
+                    known.name = name  # "Lavrov" in the headline, "Sergei Lavrov" later: one man
+                    entity = known
+                else:
+                    entity = Entity(name, "person")
             self.full_names[name] = entity
             self.full_names.setdefault(last, entity)
             if self.full_names[last].name != name:
@@ -476,6 +505,7 @@ class Resolver:
                 self.full_names[last] = entity
         if gender and not entity.gender:
             entity.gender = gender
+        entity.roles.update(word.lower().rstrip(".") for word in roles)
         return entity
 
     def pronoun(self, word: str) -> Entity | None:
@@ -542,10 +572,15 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         if name_tokens and category is None and (cut or not _vague_head(words)):
             name = " ".join(w for _, _, w in name_tokens)
             gender = _gender(words_run + context.split())
-            entity = resolver.person(name, gender)
+            entity = resolver.person(name, gender, words_run[:cut])
             return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
         kind = category
     vague = _vague_head(words)
+    # "the minister added" after "Foreign Minister Sergei Lavrov": the same person
+    if words[0].lower() == "the" and len(words) <= 3 and kind != "institution":
+        person = resolver.by_role(words[-1].lower())
+        if person is not None:
+            return Mention(start, end, person)
     if vague and kind != "institution":
         # "The protesters" -> "protesters", "Local officials" -> "local officials", but
         # "Russian officials" keeps its capital
@@ -682,11 +717,17 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
 
 def _verb_like(word: str) -> bool:
     lower = word.lower()
-    return (
-        lower in FINITE_WORDS
-        or lower in lexicon("reporting_verbs")
-        or (lower.endswith("ed") and len(lower) > 3)
-    )
+    return lower in FINITE_WORDS or lower in lexicon("reporting_verbs") or _past_like(lower)
+
+
+def _past_like(word: str) -> bool:
+    """A regular past form: "arrived", "rejected" (but not "need", "indeed", "speed")."""
+    lower = word.lower()
+    return lower.endswith("ed") and len(lower) > 4 and lower not in NOT_PAST
+
+
+# Words ending in -ed that are not past forms.
+NOT_PAST = {"indeed", "speed", "breed", "greed", "bleed", "proceed", "exceed", "succeed", "hundred"}
 
 
 def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) -> Mention | None:
@@ -696,6 +737,8 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
     for s, e, w in tokens:
         if not chosen and w.lower() in PRONOUNS:
             return _classify(text, s, e, resolver)
+        if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
+            return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
         if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
             break
         if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
@@ -805,7 +848,9 @@ def _track_subjects(
                     and (cut > 0 or len(name_words) >= 2)
                     and not (_place_or_institution(name_words))
                 ):
-                    resolver.person(" ".join(name_words), _gender(words + near.split()))
+                    resolver.person(
+                        " ".join(name_words), _gender(words + near.split()), words[:cut]
+                    )
             i = j + 1
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
@@ -900,6 +945,7 @@ def _analyse(article: Article) -> list[Quote]:
     resolver = Resolver()
     quotes: list[Quote] = []
     events_by_sentence: list[list[Event]] = []
+    pending: list[tuple] = []  # quotations waiting for the sentence where they end
     raw_index = 0
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.start, sentence.end
@@ -926,11 +972,28 @@ def _analyse(article: Article) -> list[Quote]:
             speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
                                      resolved, events)  # fmt: skip
             events.append(Event(c_start, c_end, cue_text, category, speaker))
+        # a quotation that ran over several sentences is attributed where it ends:
+        # “We see attempts ... . We believe this is short-sighted,” the minister added.
+        still_open = []
+        for quote, start_sentence, start_events, start_masked, start_resolved in pending:
+            if quote.end <= s_end:
+                _attribute_quotation(
+                    text, quote, start_sentence, start_events, start_masked, quotes, resolver,
+                    start_resolved, ending=(sentence, events, masked),
+                )  # fmt: skip
+            else:
+                still_open.append(
+                    (quote, start_sentence, start_events, start_masked, start_resolved)
+                )
+        pending = still_open
         for q_start, q_end, closed, number in here:
             quote = Quote(q_start, q_end, "partial", closed=closed, sentence=index)
             quote.extra["paragraph"] = number
-            _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved)
             quotes.append(quote)
+            if q_end > s_end and closed:
+                pending.append((quote, sentence, events, masked, resolved))
+                continue
+            _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved)
         events_by_sentence.append(events)
         # indirect speech: verbs of saying not used by a direct quotation
         for event in events:
@@ -939,6 +1002,10 @@ def _analyse(article: Article) -> list[Quote]:
             if event.cue.lower() in LABEL_VERBS:
                 continue
             span = _indirect_content(text, sentence, event, masked, events)
+            if span:
+                span = _stop_at_other_attribution(text, span, event, events, masked)
+            if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
+                span = None  # the reported words are all in marks: a quotation, not retold speech
             if span:
                 quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
                 quotes.append(quote)
@@ -953,6 +1020,9 @@ def _analyse(article: Article) -> list[Quote]:
         for event in events:
             if event.speaker and event.speaker.entity and event.category in SPEECH_CATEGORIES:
                 resolver.subject(event.speaker.entity)
+    for quote, start_sentence, start_events, start_masked, start_resolved in pending:
+        _attribute_quotation(text, quote, start_sentence, start_events, start_masked, quotes,
+                             resolver, start_resolved)  # fmt: skip
     _continue_quotations(quotes, sentences, events_by_sentence)
     quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
     return quotes
@@ -971,7 +1041,6 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
     if lower.startswith("according"):
         mention = _speaker_after(text, c_end, ceiling, resolver)
         return mention
-    # ", insisting the West should ...": a participle shares the subject of its clause
     # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
     # shares the subject of its clause
     previous = _previous_word(text, c_start, floor)
@@ -984,6 +1053,13 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         if events:
             return events[-1].speaker
         return _sentence_subject(text, sentence.start, c_start, resolver)
+    # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
+    agent = re.match(r"\s+by\s+", text[c_end:ceiling])
+    if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
+        mention = _speaker_after(text, c_end + agent.end() - 1, ceiling, resolver)
+        if mention is not None:
+            named, after = _name_after_role_comma(text, mention, ceiling, resolver)
+            return named or mention
     mention = _speaker_before(text, floor, c_start, resolver)
     if mention is not None and mention.start in resolved:
         mention.entity = resolved[mention.start]
@@ -992,6 +1068,20 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         if mention is not None and mention.start in resolved:
             mention.entity = resolved[mention.start]
     return mention
+
+
+def _name_after_role_comma(text, mention, ceiling, resolver):
+    """ "by Russian Foreign Minister, Sergey Lavrov": a title, a comma, then the name."""
+    follow = re.match(
+        r",\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})", text[mention.end : ceiling]
+    )
+    if follow and mention.entity is not None and mention.entity.type != "person":
+        start = mention.end + follow.start(1)
+        end = mention.end + follow.end(1)
+        named = _classify(text, start, end, resolver)
+        if named.entity is not None and named.entity.type == "person":
+            return named, end
+    return None, mention.end
 
 
 def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
@@ -1007,7 +1097,9 @@ def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> 
     return _classify(text, chosen[0][0], chosen[-1][1], resolver)
 
 
-def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved) -> None:
+def _attribute_quotation(
+    text, quote, sentence, events, masked, quotes, resolver, resolved, ending=None
+) -> None:
     """Decide kind, speaker and cue of one quotation in its sentence."""
     q_start, q_end = quote.start, quote.end
     inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
@@ -1020,7 +1112,8 @@ def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver
     starts_sentence = not before.strip() or before.strip() in ("—", "–", "-")
     after_colon_or_comma = before_stripped.endswith((",", ":"))
     # 1. trailing attribution: “...,” Kerry said / “...,” said Kerry
-    trailing = _trailing_event(text, quote, sentence, events, masked)
+    end_sentence, end_events, end_masked = ending or (sentence, events, masked)
+    trailing = _trailing_event(text, quote, end_sentence, end_events, end_masked)
     # 2. leading attribution: He told Lavrov, “...  / Marsh declared: “...  / chanted “...
     leading = None
     for event in reversed(events):
@@ -1065,12 +1158,33 @@ def _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver
         event = _nearest_event(events, q_start)
         if event is not None:
             quote.speaker, quote.cue = event.speaker, event
+        elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
+            # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
+            quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
         else:
             quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
             subject = _sentence_subject(text, sentence.start, q_start, resolver)
             if subject is not None and subject.start in resolved:
                 subject.entity = resolved[subject.start]
             quote.extra["subject"] = subject
+
+
+def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
+    """A headline that opens with a name and a colon gives that person the quoted words."""
+    match = re.match(
+        r"([A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3})\s*:\s", text[sentence.start : q_start]
+    )
+    if not match:
+        return None
+    name = match.group(1)
+    # the name must come back in the body, inside a sentence ("..., Lavrov said"): "Crisis: ..."
+    # is a headline label, not a speaker
+    if not re.search(r"[a-z,] " + re.escape(name.split()[-1]) + r"\b", text[sentence.end :]):
+        return None
+    mention = _classify(text, sentence.start, sentence.start + match.end(1), resolver)
+    if mention.entity is None or mention.entity.type not in ("person", "institution"):
+        return None
+    return mention
 
 
 def _ends_open(text: str, quote: Quote) -> bool:
@@ -1124,13 +1238,17 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return _clean_content(text, comma + 1, s_end, masked)
     # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
     head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
+    head = re.sub(r",\s+as$", ",", head)  # "..., as indicated by Sergey Lavrov"
     tail = text[max(event.cue_end, event.speaker.end) : s_end]
     if (
         head.endswith(",")
         and len(head.split()) >= 3
-        and len(tail.split()) <= 6
+        and (
+            len(tail.split()) <= 6
+            or re.match(r"\s*(?:after|before|on|in|at|during|when|while|following)\b", tail)
+        )
         and not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
-        and re.fullmatch(r"[\s\w.,’']*[.!?]?", tail)
+        and re.fullmatch(r"[\s\w.,’'\-]*[.!?]?", tail)
     ):
         if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):
             return _clean_content(text, s_start, s_start + len(head) - 1, masked)
@@ -1152,7 +1270,8 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return None
     # "said in a statement." is not a clause; "said about 12,000 people had fled" is
     number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
-    if tokens[0][2].lower() in ("to", "so", "it") or (
+    # "stated this", "said so", "said it", "said nothing": no reported clause
+    if tokens[0][2].lower() in ("to", "so", "it", "this", "nothing", "something", "goodbye") or (
         tokens[0][2].lower() in PREPOSITIONS and not number_follows
     ):
         return None
@@ -1165,6 +1284,8 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     if not clause or any(qs <= clause[0][0] < qe for qs, qe in masked):
         return None
     span = _clean_content(text, clause[0][0], s_end, masked)
+    if span is not None:
+        span = _stop_at_other_attribution(text, span, event, events, masked)
     if span is None:
         return None
     all_words = [w for _, _, w in _tokens(text, *span) if re.match(r"\w", w)]
@@ -1175,11 +1296,31 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
     ok = lower in SAY_VERBS
-    ok = ok or any(w.lower() in FINITE_WORDS or (w.lower().endswith("ed") and len(w) > 3)
-                   for w in words[1:8])  # fmt: skip
+    ok = ok or any(w.lower() in FINITE_WORDS or _past_like(w) for w in words[1:8])
     ok = ok or (lower in MANDATIVE_VERBS and len(words) > 1 and words[1].islower()
                 and words[1] not in PREPOSITIONS)  # fmt: skip
     return span if ok else None
+
+
+def _stop_at_other_attribution(text, span, event, events, masked):
+    """Cut a reported clause before another attribution inside it: in "Mogherini stressed the
+    need to stop the fighting, the European External Action Service reported", the clause of
+    "stressed" ends at the comma before "the European External Action Service reported"."""
+    start, end = span
+    for other in events:
+        if other is event or not (start < other.cue_start < end):
+            continue
+        if any(qs <= other.cue_start < qe for qs, qe in masked):
+            continue
+        if len(text[other.cue_end : end].split()) > 6:
+            continue  # a nested attribution, not one closing the sentence
+        edge = other.cue_start
+        if other.speaker is not None and start < other.speaker.start < other.cue_start:
+            edge = other.speaker.start
+        comma = text.rfind(",", start, edge)
+        if comma > start and not text[comma:edge].strip(", ").count(" ") > 8:
+            return _clean_content(text, start, comma, masked)
+    return span
 
 
 def _addressee_length(tokens) -> int | None:
@@ -1227,8 +1368,10 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
 
     - A paragraph that opens a quotation without closing it continues in the next paragraph's
       opening quotation; the pieces share one speaker (found on any piece).
-    - A direct quotation with no attribution of its own, right after an attributed direct one
-      (same or next paragraph, nobody else speaking in between), has the same speaker.
+    - A direct quotation with no attribution of its own goes to whoever spoke last, in the same
+      or the previous paragraph: the speaker of the quotation before it ("“We will rebuild,”
+      Ferran said. “We always have.”") or of the last verb of saying ("Klimkin commented on the
+      meeting.\n\n“I believe ...”").
     - A partial quotation with no verb of saying in its sentence goes to the sentence's subject
       when that subject was speaking in the sentence before: "Lavrov dismissed the suggestion.
       He placed “responsibility” on Washington."
@@ -1252,17 +1395,8 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
                     c.speaker = source.speaker
     previous: Quote | None = None
     for q in marked:
-        if q.kind == "direct" and q.speaker is None and previous is not None:
-            paragraph_gap = q.extra.get("paragraph", 0) - previous.extra.get("paragraph", 0)
-            others = [
-                e
-                for events in events_by_sentence[previous.sentence + 1 : q.sentence + 1]
-                for e in events
-                if e.category in SPEECH_CATEGORIES and e.speaker is not None
-                and (previous.speaker is None or e.speaker.entity is not previous.speaker.entity)
-            ]  # fmt: skip
-            if paragraph_gap <= 1 and not others and previous.speaker is not None:
-                q.speaker = previous.speaker
+        if q.kind == "direct" and q.speaker is None:
+            q.speaker = _last_speaker(q, previous, sentences, events_by_sentence)
         if q.kind == "partial" and q.extra.get("turn") and q.sentence > 0:
             events = events_by_sentence[q.sentence - 1] if q.sentence - 1 < len(
                 events_by_sentence) else []  # fmt: skip
@@ -1277,6 +1411,30 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
                     break
         if q.kind == "direct" and q.speaker is not None:
             previous = q
+
+
+def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentence):
+    """The most recent speaker before quotation ``q``, within its paragraph and the one before."""
+    paragraph = sentences[q.sentence].paragraph
+    best: tuple[int, Mention | None] = (-1, None)
+    if previous is not None and previous.speaker is not None:
+        if paragraph - sentences[previous.sentence].paragraph <= 1:
+            best = (previous.start, previous.speaker)
+    for index in range(q.sentence, -1, -1):
+        if sentences[index].paragraph < paragraph - 1 or index >= len(events_by_sentence):
+            if sentences[index].paragraph < paragraph - 1:
+                break
+            continue
+        for event in events_by_sentence[index]:
+            if (
+                event.category in SPEECH_CATEGORIES
+                and event.speaker is not None
+                and event.speaker.entity is not None
+                and event.cue_start < q.start
+                and event.cue_start > best[0]
+            ):
+                best = (event.cue_start, event.speaker)
+    return best[1]
 
 
 # --------------------------------------------------------------------------------------------

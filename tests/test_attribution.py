@@ -143,6 +143,67 @@ def test_a_quotation_with_no_attribution_and_nothing_before_is_unattributed():
     ]
 
 
+def test_a_quotation_of_several_sentences_is_attributed_where_it_ends():
+    text = "“We see attempts to escalate. We believe that is short-sighted,” Lavrov said."
+    assert found(text) == [
+        ("“We see attempts to escalate. We believe that is short-sighted,”", "direct", "Lavrov")
+    ]
+    # a full stop inside the marks ends the statement: no attribution reaches back over it
+    assert found("“We see attempts to escalate.” Lavrov left.")[0][2] is None
+
+
+def test_a_dash_between_quotation_and_attribution():
+    text = "“Negotiations were thorough and open,” – Lavrov said at a press conference."
+    assert found(text) == [("“Negotiations were thorough and open,”", "direct", "Lavrov")]
+
+
+def test_the_role_names_the_person_who_holds_it():
+    text = (
+        "Foreign Minister Sergei Lavrov spoke after the talks.\n\n"
+        "“We see attempts to escalate,” the minister added."
+    )
+    assert found(text)[0][2] == "Sergei Lavrov"
+    assert found("“Absolutely not,” the minister said.")[0][2] == "minister"
+
+
+def test_passive_agent_is_the_speaker():
+    text = (
+        "Moscow is ready to do its part, as indicated by Russian Foreign Minister, "
+        "Sergey Lavrov, to a magazine."
+    )
+    assert found(text) == [("Moscow is ready to do its part", "indirect", "Sergey Lavrov")]
+
+
+def test_according_to_him():
+    text = "Lavrov spoke in Vienna. According to him, the law “violates obligations” and is unfair."
+    rows = found(text)
+    assert ("“violates obligations”", "partial", "Lavrov") in rows
+    assert ("the law “violates obligations” and is unfair", "indirect", "Lavrov") in rows
+
+
+def test_mixed_straight_and_curly_marks_pair_up():
+    text = '"It is just a statement of fact,” Lavrov said.'
+    assert found(text) == [('"It is just a statement of fact,”', "direct", "Lavrov")]
+
+
+def test_headline_name_and_colon():
+    art = kit.Article.from_text(
+        "Lavrov: Prospects of a settlement are 'fairly good'\n\n"
+        "Sergei Lavrov said the prospects were “fairly good”, TASS reported."
+    )
+    first = attribution.quotes(art).iloc[0]
+    assert (first["text"], first["kind"], first["speaker"]) == (
+        "'fairly good'", "partial", "Sergei Lavrov"
+    )  # fmt: skip
+    art = kit.Article.from_text("Crisis: Markets fall on 'panic' selling\n\nShares fell.")
+    assert attribution.quotes(art).iloc[0]["speaker"] is None
+
+
+def test_straight_single_quotes_are_short_and_start_with_a_letter():
+    assert found("Markets fell on 'panic' selling.") == [("'panic'", "partial", None)]
+    assert found("In the '90s the boys' club ruled.") == []
+
+
 # --------------------------------------------------------------------------------------------
 # Pronouns
 
@@ -187,10 +248,16 @@ def test_continuation_in_the_next_sentence_and_paragraph():
     assert [speaker for _, _, speaker in found(text)] == ["Lucia Ferran", "Lucia Ferran"]
 
 
-def test_continuation_stops_when_someone_else_speaks():
+def test_an_unattributed_quotation_goes_to_whoever_spoke_last():
     text = "“We are ready,” Keller said. Lind said the talks had failed.\n\n“It is over.”"
-    rows = found(text)
-    assert rows[-1] == ("“It is over.”", "direct", None)
+    assert found(text)[-1] == ("“It is over.”", "direct", "Lind")
+    text = "Pavlo Klimkin commented on the meeting.\n\n“I believe the visit showed it clearly.”"
+    assert found(text) == [("“I believe the visit showed it clearly.”", "direct", "Pavlo Klimkin")]
+
+
+def test_no_speaker_is_borrowed_from_two_paragraphs_back():
+    text = "Lind said the talks had failed.\n\nThe city was quiet.\n\n“It is over.”"
+    assert found(text)[-1] == ("“It is over.”", "direct", None)
 
 
 def test_open_paragraph_continues_in_the_next_and_takes_the_later_attribution():
@@ -312,6 +379,29 @@ def test_a_verb_with_a_plain_object_is_not_indirect_speech():
     assert found("Lavrov dismissed the suggestion.") == []
     assert found("The ministry issued a statement condemning the U.S.") == []
     assert found("Keller said in a statement.") == []
+
+
+def test_a_participle_after_a_document_noun_is_not_a_verb_of_saying():
+    text = "It said in a message tweeted online that the situation was calm."
+    assert found(text) == [("the situation was calm", "indirect", None)] or found(text)[0][0] == (
+        "the situation was calm"
+    )
+    assert [cue for cue in table(text)["cue"]] == ["said"]
+
+
+def test_a_closing_attribution_ends_the_reported_clause_before_it():
+    text = (
+        "The envoy, Federica Mogherini, stressed the need to stop the fighting now, "
+        "the European External Action Service reported."
+    )
+    rows = found(text)
+    assert ("the need to stop the fighting now", "indirect", "Federica Mogherini") not in rows
+    assert rows[0][2] == "European External Action Service"
+
+
+def test_pronoun_objects_are_not_reported_clauses():
+    assert found("They stated this after the talks.") == []
+    assert found("Keller said so.") == []
 
 
 def test_cognition_verbs_are_not_speech():
