@@ -476,7 +476,8 @@ RULES = [
     _rule(
         "a rate per day",
         "set",
-        r"\b(?:million|billion|thousand|hundred|percent|\d)\s+(?P<t>(?:a|per)\s+(?P<unit>day|week|month|year|hour))\b",
+        r"\b(?:million|billion|thousand|hundred|percent|hours|times|meals|doses|\d)\s+"
+        r"(?P<t>(?:a|per)\s+(?P<unit>day|week|month|year|hour))\b",
         flags=I,
         priority=2,
     ),

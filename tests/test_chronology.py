@@ -317,6 +317,12 @@ def test_seed_events_and_timeline(seed):
         ("They meet twice a month.", None, [("twice a month", "SET", "P1M")]),
         ("Shelling is heard every night.", None, [("every night", "SET", "XXXX-XX-XXTNI")]),
         ("Airlines lost $200 million a day.", None, [("a day", "SET", "P1D")]),
+        (
+            "Cuts of 12 hours a day are expected.",
+            None,
+            [("12 hours", "DURATION", "PT12H"), ("a day", "SET", "P1D")],
+        ),
+        ("They spent a day in Geneva.", None, [("a day", "DURATION", "P1D")]),
         # fuzzy references
         ("Relations are worse now.", None, [("now", "DATE", "PRESENT_REF")]),
         (
