@@ -85,17 +85,24 @@ class Feedback:
         lines.extend(self.notes)
         return "\n".join(lines)
 
-    def to_html(self) -> str:
-        """The feedback as HTML: a summary line, then one line per item with a mark and a word."""
+    def to_html(self, *, reveal: bool = True) -> str:
+        """The feedback as HTML: a summary line, then one line per item with a mark and a word.
+
+        ``reveal=False`` (a student's first try) keeps back the explanations that would give away
+        a missed answer; the explanation of every right answer and every wrong pick is shown.
+        """
         rows = []
+        held_back = 0
         for item in self.items:
-            head = f"<b>{_verdict(item)}</b>"
+            head = f"<b>{_verdict(item)}</b>: {html.escape(item.label)}"
             if not item.correct and item.given and not item.given.startswith("("):
-                head += f" You chose <i>{html.escape(item.given)}</i>."
-            rows.append(
-                f'<li style="margin:.3em 0">{head} <span style="color:#333">'
-                f"{html.escape(item.label)}</span><br>{html.escape(item.explanation)}</li>"
-            )
+                if not item.expected.startswith("not "):
+                    head += f" (you chose <i>{html.escape(item.given)}</i>)"
+            why = html.escape(item.explanation)
+            if not reveal and not item.correct and not item.expected.startswith("not "):
+                why = "<i>Have another look: the explanation appears after your next try.</i>"
+                held_back += 1
+            rows.append(f'<li style="margin:.3em 0">{head}<br>{why}</li>')
         notes = "".join(f"<p>{html.escape(note)}</p>" for note in self.notes)
         listing = f'<ul style="padding-left:1.2em">{"".join(rows)}</ul>' if rows else ""
         return (
@@ -112,7 +119,9 @@ def _verdict(item: ItemFeedback) -> str:
     """A mark and a word, so the verdict never depends on colour."""
     if item.correct:
         return "✔ Right"
-    return "✘ Missed" if item.given in MISSED else "✘ Not right"
+    if item.given in MISSED:
+        return "✘ Missed"
+    return "✘ Not in the key" if item.expected == "not selected" else "✘ Not right"
 
 
 def _summary(score: float, right: int, total: int, noun: str = "") -> str:
@@ -339,6 +348,7 @@ class ExerciseWidget(widgets.VBox):
     ) -> None:
         self.exercise_id = exercise_id
         self._write_answer = write_answer
+        self.tries = 0
         self.spec = spec
         self.article = article
         self.inputs = inputs or []
@@ -386,7 +396,9 @@ class ExerciseWidget(widgets.VBox):
         """Check the current answer, show the feedback and record the attempt."""
         answer = self.answers()
         result = self._checker(answer)
-        message = result.to_html()
+        if result.items:
+            self.tries += 1
+        message = result.to_html(reveal=self.tries >= 2 or is_instructor())
         if result.items or result.score is not None or result.notes:
             try:
                 progress.record(
@@ -528,6 +540,10 @@ def _units(spec: dict, article: Article) -> list[tuple[str, int, int]]:
     ]
 
 
+def _tick(change) -> None:
+    change["owner"].icon = "check" if change["new"] else ""
+
+
 def _spans_widget(exercise_id, spec, article):
     if article is None:
         raise ValueError(f"Exercise {exercise_id!r} selects text: build it with the article.")
@@ -554,6 +570,7 @@ def _spans_widget(exercise_id, spec, article):
                 layout=widgets.Layout(width="auto", height="auto", margin="1px"),
             )
             toggle.add_class("newskit-word")
+            toggle.observe(_tick, "value")  # a tick, not only a shade, shows it is selected
             toggles.append(toggle)
         body = widgets.HBox(toggles, layout=widgets.Layout(flex_flow="row wrap"))
 

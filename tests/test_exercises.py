@@ -131,7 +131,10 @@ def test_match_widget(seed, key, progress_folder):
         dropdown.value = answer
     widget.check_button.click()
     assert "Score 80%" in widget.feedback.value
-    assert "You chose <i>p2</i>" in widget.feedback.value
+    assert "(you chose <i>p2</i>)" in widget.feedback.value
+    assert "explanation appears after your next try" in widget.feedback.value  # first try
+    widget.check_button.click()
+    assert "no dateline" in widget.feedback.value  # the second try explains the miss
     assert progress.attempts(progress_folder)["answer"].iloc[0]["when"] == "p2"
 
 
