@@ -10,6 +10,7 @@ did, and stored outputs carry no random ids or timestamps.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -23,17 +24,37 @@ from nbclient import NotebookClient
 UUID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-def stable_widget_ids(raw: str, stem: str) -> str:
-    """Rename every widget model id in a notebook's JSON text to ``<stem>-w<n>``, in order."""
-    names: dict[str, str] = {}
+def stable_widget_ids(notebook: dict, stem: str) -> str:
+    """The notebook's JSON text with every widget model id renamed to ``<stem>-w<n>``.
 
-    def rename(match: re.Match) -> str:
-        found = match.group(0)
-        if found not in names:
-            names[found] = f"{stem}-w{len(names) + 1:03d}"
-        return names[found]
-
-    return UUID.sub(rename, raw)
+    Models are numbered in a fixed order: the widgets shown in the outputs, cell by cell, then
+    the models each of them refers to, breadth first. The stored widget state is sorted by the new
+    names, so a re-run changes the file only where an output changed.
+    """
+    state = notebook.get("metadata", {}).get("widgets", {})
+    state = state.get("application/vnd.jupyter.widget-state+json", {}).get("state", {})
+    order: list[str] = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get("application/vnd.jupyter.widget-view+json")
+            if view and view.get("model_id") not in order:
+                order.append(view["model_id"])
+    queue = list(order)
+    while queue:
+        model = state.get(queue.pop(0), {})
+        for found in re.findall(r"IPY_MODEL_([0-9a-f]{32})", json.dumps(model, sort_keys=True)):
+            if found not in order:
+                order.append(found)
+                queue.append(found)
+    order += sorted(set(state) - set(order))  # models no output refers to
+    names = {old: f"{stem}-w{number:03d}" for number, old in enumerate(order, 1)}
+    if state:
+        renamed = {names[k]: v for k, v in state.items()}
+        notebook["metadata"]["widgets"]["application/vnd.jupyter.widget-state+json"]["state"] = (
+            dict(sorted(renamed.items()))
+        )
+    raw = nbformat.writes(nbformat.from_dict(notebook))
+    return UUID.sub(lambda match: names.get(match.group(0), match.group(0)), raw)
 
 
 def run(path: Path, timeout: int = 600) -> float:
@@ -61,8 +82,7 @@ def run(path: Path, timeout: int = 600) -> float:
                 os.environ["NEWSKIT_PROGRESS_DIR"] = env_before
     elapsed = time.perf_counter() - started
     notebook.metadata.pop("papermill", None)
-    raw = nbformat.writes(notebook)
-    path.write_text(stable_widget_ids(raw, path.stem) + "\n", encoding="utf-8")
+    path.write_text(stable_widget_ids(notebook, path.stem) + "\n", encoding="utf-8")
     return elapsed
 
 
