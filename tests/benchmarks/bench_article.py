@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+import texts
+
 import kit
 from kit.display import article_html
 
 
 def benchmarks() -> dict:
-    seed = kit.load_article("kerry-lavrov-moscow")
-    body = seed.body
-
-    def long_text(megabytes: int) -> str:
-        copies = megabytes * 1_000_000 // (len(body) + 2) + 1
-        return "A long file\n\n" + "\n\n".join([body] * copies)
-
-    one, five = long_text(1), long_text(5)
+    seed = texts.seed()
+    one, five = texts.long_text(1), texts.long_text(5)
 
     def segment(text):
         def run():

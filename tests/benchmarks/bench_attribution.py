@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
+import texts
+
 import kit
 from kit import attribution
 
 
 def benchmarks() -> dict:
-    seed = kit.load_article("kerry-lavrov-moscow")
-    body = seed.body
-    one_mb = kit.Article.from_text("\n\n".join([body] * (1_000_000 // len(body))))
-    five_mb = kit.Article.from_text("\n\n".join([body] * (5_000_000 // len(body))))
-    _ = (one_mb.sentences, five_mb.sentences)  # segment once, outside the timing
+    seed = texts.seed()
+    one_mb, five_mb = texts.long_article(1), texts.long_article(5)
 
     def seed_quotes():
         return attribution.quotes(kit.Article.from_text(seed.text))

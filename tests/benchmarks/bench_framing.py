@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
+import texts
+
 import kit
 from kit import framing, paths
 
 
 def benchmarks() -> dict:
-    seed = kit.load_article("kerry-lavrov-moscow")
-    body = seed.body
-    one_mb = kit.Article.from_text("\n\n".join([body] * (1_000_000 // len(body))))
-    five_mb = kit.Article.from_text("\n\n".join([body] * (5_000_000 // len(body))))
-    for art in (one_mb, five_mb):
-        art._sentence_rows  # noqa: B018 (segment once, outside the timing)
+    seed = texts.seed()
+    one_mb, five_mb = texts.long_article(1), texts.long_article(5)
     variants = [kit.load_article(p) for p in sorted(paths.variants_dir().glob("*.txt"))]
 
     def seed_markers():
