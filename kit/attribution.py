@@ -475,6 +475,13 @@ class Resolver:
         self.full_names: dict[str, Entity] = {}
         self.subjects: list[Entity] = []
 
+    def recent_source(self) -> Entity | None:
+        """The most recent singular speaker: a person or an unnamed individual."""
+        for entity in reversed(self.subjects):
+            if entity.type == "person" or (entity.type == "anonymous" and not _plural(entity.name)):
+                return entity
+        return None
+
     def by_role(self, role: str) -> Entity | None:
         """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
         for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
@@ -515,6 +522,9 @@ class Resolver:
                 if entity.type == "person" and entity.gender in (None, kind):
                     entity.gender = kind
                     return entity
+                # "A senior official said ... He added": an unnamed person is still a person
+                if entity.type == "anonymous" and not _plural(entity.name):
+                    return entity
             elif kind == "thing":
                 if entity.type == "institution":
                     return entity
@@ -552,36 +562,57 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
     tokens = [t for t in _tokens(text, start, end)]
-    # A capitalised run with a name in it: "Russian Foreign Minister Sergei Lavrov", "Kerry".
-    run, run_start = [], None
-    for s, e, w in tokens:
+    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
+    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
+    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
+    # Matthew Miller". Otherwise the first run counts ("Russian officials").
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    for index, (s, e, w) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if _is_capitalised(w) and w not in NOT_NAMES:
-            if run_start is None:
-                run_start = s
             run.append((s, e, w))
         elif run and w == "of" and not _place_or_institution([x[2] for x in run]):
             run.append((s, e, w))
+        elif run and w in NAME_PARTICLES and _is_capitalised(following):
+            run.append((s, e, w))
         elif run:
-            break
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    head_run = bool(runs) and runs[-1][-1][1] == end
+    run = runs[-1] if head_run else (runs[0] if runs else [])
     kind = None
     if run:
         words_run = [w for _, _, w in run]
         cut = _split_title(words_run)
         name_tokens = [t for t in run[cut:] if t[2] != "of"]
         category = _place_or_institution(words_run[cut:] if cut else words_run)
-        if name_tokens and category is None and (cut or not _vague_head(words)):
+        if name_tokens and category is None and (cut or head_run or not _vague_head(words)):
             name = " ".join(w for _, _, w in name_tokens)
-            gender = _gender(words_run + context.split())
-            entity = resolver.person(name, gender, words_run[:cut])
+            gender = _gender(words + context.split())
+            roles = words_run[:cut] + [w for w in words if w.islower()]
+            entity = resolver.person(name, gender, roles)
             return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
         kind = category
     vague = _vague_head(words)
+    # "this senior American official said": someone already introduced
+    if words[0].lower() in ("this", "that") and vague:
+        earlier = resolver.recent_source()
+        if earlier is not None:
+            return Mention(start, end, earlier)
     # "the minister added" after "Foreign Minister Sergei Lavrov": the same person
     if words[0].lower() == "the" and len(words) <= 3 and kind != "institution":
         person = resolver.by_role(words[-1].lower())
         if person is not None:
             return Mention(start, end, person)
-    if vague and kind != "institution":
+    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
+    # Department" are unnamed people, even though an institution is named around them
+    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
+    head_vague = _vague_head(head_words[-1:]) if head_words else None
+    if vague and (kind != "institution" or head_vague):
+        vague = head_vague or vague
         # "The protesters" -> "protesters", "Local officials" -> "local officials", but
         # "Russian officials" keeps its capital
         label = _strip_determiner(phrase)
@@ -683,7 +714,9 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             chosen.insert(0, tokens[index])
             index -= 1
             continue
-        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS:
+        if not re.match(r"\w", w) or (
+            w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
+        ):  # "US" is not "us"
             break
         if w.lower() in RELATIVE_WORDS:
             if not chosen or not _verb_like(chosen[0][2]):
@@ -1060,6 +1093,23 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         if mention is not None:
             named, after = _name_after_role_comma(text, mention, ceiling, resolver)
             return named or mention
+    # "the negotiators briefed the prime minister and said ...", "Emil Sand, accused the
+    # opposition ... and said ...": the speaker is the subject of the first verb
+    if (previous or "").lower() in ("and", "but"):
+        first_verb = next(
+            (
+                t
+                for t in _tokens(text, sentence.start, c_start)
+                if t[2].islower() and _verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
+            ),
+            None,
+        )
+        if first_verb is not None and first_verb[0] < c_start - 4:
+            mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
+            if mention is not None:
+                if mention.start in resolved:
+                    mention.entity = resolved[mention.start]
+                return mention
     mention = _speaker_before(text, floor, c_start, resolver)
     if mention is not None and mention.start in resolved:
         mention.entity = resolved[mention.start]
@@ -1231,10 +1281,16 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         head = text[s_start : event.cue_start].rstrip()
         if head.endswith(","):
             return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+        if re.search(r",[”\"’']$", head):  # 'Blinken also "discussed ...," according to ...'
+            return s_start, s_start + len(head)
+        if head.strip():
+            return None
         rest = event.speaker.end
         comma = text.find(",", rest, s_end)
         if comma < 0:
             return None
+        if any(comma < other.cue_start and other is not event for other in events):
+            return None  # "According to Isna, the spokesperson said ...": a source of a report
         return _clean_content(text, comma + 1, s_end, masked)
     # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
     head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
@@ -1265,6 +1321,10 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     if that and (not that.group(1).strip() or that.group(1).split()[0].lower() in PREPOSITIONS
                  or lower in ADDRESSEE_VERBS):  # fmt: skip
         return _clean_content(text, position + that.end(), s_end, masked)
+    # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
+    adjunct = ADJUNCT.match(text, position, s_end)
+    if adjunct:
+        position = adjunct.end()
     tokens = _tokens(text, position, s_end)
     if not tokens or not re.match(r"\w", tokens[0][2]):
         return None
@@ -1297,15 +1357,31 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     ]  # fmt: skip
     ok = lower in SAY_VERBS
     ok = ok or any(w.lower() in FINITE_WORDS or _past_like(w) for w in words[1:8])
-    ok = ok or (lower in MANDATIVE_VERBS and len(words) > 1 and words[1].islower()
-                and words[1] not in PREPOSITIONS)  # fmt: skip
+    # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
+    ok = ok or (
+        lower in MANDATIVE_VERBS
+        and len(words) > 1
+        and words[1].islower()
+        and words[1] not in PREPOSITIONS
+        and words[0].lower() not in ("a", "an")
+    )
     return span if ok else None
 
 
+# Time and place phrases between a verb of saying and its clause.
+ADJUNCT = re.compile(
+    r"(?:\s*,?\s*(?:(?:late|early)\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?:\s+(?:night|morning|evening|afternoon|\d{1,2}))?"
+    r"|\s*(?:yesterday|today|tonight|earlier|later|again|also|last\s+(?:week|month|year))\b)+"
+)
+
+
 def _stop_at_other_attribution(text, span, event, events, masked):
-    """Cut a reported clause before another attribution inside it: in "Mogherini stressed the
-    need to stop the fighting, the European External Action Service reported", the clause of
-    "stressed" ends at the comma before "the European External Action Service reported"."""
+    """Cut a reported clause before another attribution that closes the sentence: in "Mogherini
+    stressed the need to stop the fighting, the European External Action Service reported", the
+    clause of "stressed" ends at the comma; in "Sand accused the opposition of lying and said the
+    minister would sue", the object of "accused" ends at "and"."""
     start, end = span
     for other in events:
         if other is event or not (start < other.cue_start < end):
@@ -1317,7 +1393,7 @@ def _stop_at_other_attribution(text, span, event, events, masked):
         edge = other.cue_start
         if other.speaker is not None and start < other.speaker.start < other.cue_start:
             edge = other.speaker.start
-        comma = text.rfind(",", start, edge)
+        comma = max(text.rfind(",", start, edge), text.rfind(" and ", start, edge))
         if comma > start and not text[comma:edge].strip(", ").count(" ") > 8:
             return _clean_content(text, start, comma, masked)
     return span

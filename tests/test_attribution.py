@@ -204,6 +204,36 @@ def test_straight_single_quotes_are_short_and_start_with_a_letter():
     assert found("In the '90s the boys' club ruled.") == []
 
 
+def test_a_description_before_a_name_is_not_part_of_it():
+    text = "“We are in contact,” TTP spokesman Shahidullah Shahid told AFP."
+    assert found(text)[0][2] == "Shahidullah Shahid"
+    text = "“It is regrettable,” Nimal Siripala de Silva, head of the delegation, told reporters."
+    assert found(text)[0][2] == "Nimal Siripala de Silva"
+    text = "Professor Muhammad Ibrahim said he had spoken to the commander."
+    assert found(text)[0][2] == "Muhammad Ibrahim"
+
+
+def test_an_unnamed_person_is_still_a_person():
+    text = (
+        "The spokesperson of the US State Department said on Tuesday: “We continue to talk.”\n\n"
+        "He added: “A deal is possible.”"
+    )
+    rows = found(text)
+    assert rows[0][2] == rows[1][2] == "spokesperson of the US State Department"
+    text = "A State Department spokeswoman said the talks would go on."
+    assert (
+        attribution.sources(kit.Article.from_text(text, headline="")).iloc[0]["source_type"]
+        == "anonymous"
+    )
+
+
+def test_this_official_is_the_one_just_quoted():
+    text = (
+        "A senior official said the talks would resume. Later this official said: “We are close.”"
+    )
+    assert found(text)[-1][2] == "a senior official"
+
+
 # --------------------------------------------------------------------------------------------
 # Pronouns
 
@@ -373,6 +403,34 @@ def test_mandative_clause():
     assert found("Kerry demanded Russia cooperate in the ceasefire.") == [
         ("Russia cooperate in the ceasefire", "indirect", "Kerry")
     ]
+
+
+def test_a_coordinated_verb_shares_the_subject():
+    text = "The negotiators briefed the prime minister and said they had received no answer."
+    assert found(text) == [("they had received no answer", "indirect", "negotiators")]
+    text = "Novak’s spokesman, Emil Sand, accused the opposition of lying and said Novak would sue."
+    assert found(text) == [("Novak would sue", "indirect", "Emil Sand")]
+
+
+def test_time_phrases_between_verb_and_clause():
+    text = "A faction of the group announced on Sunday they had killed 23 soldiers."
+    assert found(text)[0][0] == "they had killed 23 soldiers"
+    assert found("Keller said yesterday the talks had failed.")[0][0] == "the talks had failed"
+
+
+def test_according_to_after_the_claim_and_as_a_source_of_a_report():
+    text = 'Blinken also "discussed how escalation is in no one’s interest," according to Miller.'
+    rows = found(text)
+    assert rows[0] == (
+        'Blinken also "discussed how escalation is in no one’s interest,"', "indirect", "Miller"
+    )  # fmt: skip
+    text = "According to Isna, the spokesperson said the talks went well."
+    assert found(text) == [("the talks went well", "indirect", "spokesperson")]
+
+
+def test_us_in_capitals_is_a_country():
+    text = "“We are ready,” said a spokesman for the US State Department."
+    assert found(text)[0][2] == "a spokesman for the US State Department"
 
 
 def test_a_verb_with_a_plain_object_is_not_indirect_speech():
