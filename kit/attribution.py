@@ -105,8 +105,16 @@ SKIPPED_BEFORE_CUE = {
     "also", "later", "then", "again", "repeatedly", "previously", "separately", "publicly",
     "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
     "does", "do", "earlier", "recently", "reportedly", "not", "never", "further",
-    "angrily", "quickly", "firmly", "flatly", "openly", "only", "already",
+    "angrily", "quickly", "firmly", "flatly", "openly", "only", "already", "however", "though",
+    "meanwhile", "instead", "nevertheless", "yesterday", "today",
 }  # fmt: skip
+
+# Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
+BEFORE_CUE = re.compile(
+    r"(?:\s+(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
+    r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?))+\s*$"
+)
 
 # Capitalised words that start sentences but are not names: "Afterwards Ormond told her".
 NOT_NAMES = {
@@ -696,8 +704,12 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             and text[floor:position].rstrip().endswith(word)
         ):
             position = floor + text[floor:position].rstrip().rindex(word)
-        else:
-            break
+            continue
+        longer = BEFORE_CUE.search(text, floor, position)
+        if longer and longer.start() > floor:
+            position = longer.start()
+            continue
+        break
     position, named = _skip_parenthetical_and_appositives(text, floor, position)
     if named:
         s, e = _trim_span(text, *named)
@@ -819,6 +831,7 @@ def _track_subjects(
     cue_starts = {s for s, _, _, _ in cue_spans}
     cue_ends = {e for _, e, _, _ in cue_spans}
     masked_ends = {b for _, b in masked}
+    people_here: list[Entity] = []  # people named in this sentence so far
     i = 0
     while i < len(tokens):
         s, e, w = tokens[i]
@@ -836,6 +849,8 @@ def _track_subjects(
         )
         if w.lower() in PRONOUNS:
             entity = resolver.pronoun(w)
+            if entity is None and w.lower() in ("he", "she") and people_here:
+                entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
             if entity is not None:
                 resolved[s] = entity
                 following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -871,6 +886,7 @@ def _track_subjects(
                 mention = _classify(text, tokens[i][0], tokens[j][1], resolver, near)
                 if mention.entity is not None and mention.entity.type == "person":
                     resolver.subject(mention.entity)
+                    people_here.append(mention.entity)
                 elif mention.entity is not None and verb_follows:
                     resolver.subject(mention.entity)
             else:
@@ -881,8 +897,10 @@ def _track_subjects(
                     and (cut > 0 or len(name_words) >= 2)
                     and not (_place_or_institution(name_words))
                 ):
-                    resolver.person(
-                        " ".join(name_words), _gender(words + near.split()), words[:cut]
+                    people_here.append(
+                        resolver.person(
+                            " ".join(name_words), _gender(words + near.split()), words[:cut]
+                        )
                     )
             i = j + 1
             continue
@@ -1295,6 +1313,10 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
     head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
     head = re.sub(r",\s+as$", ",", head)  # "..., as indicated by Sergey Lavrov"
+    if not head.endswith(","):  # "..., Prime Minister Ranil Wickremesinghe said"
+        untitled = re.sub(r"(?:\s+[A-Z][\w.’'\-]*)+$", "", head)
+        if untitled.endswith(",") and untitled != head:
+            head = untitled
     tail = text[max(event.cue_end, event.speaker.end) : s_end]
     if (
         head.endswith(",")
@@ -1356,7 +1378,15 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
     ok = lower in SAY_VERBS
-    ok = ok or any(w.lower() in FINITE_WORDS or _past_like(w) for w in words[1:8])
+    # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
+    # ("condemned the forces that encouraged them"), not to a reported clause
+    finite = [
+        w
+        for previous, w in zip(["", *words], words)
+        if (w.lower() in FINITE_WORDS or _past_like(w)) and previous.lower() not in RELATIVE_WORDS
+        and previous.lower() != "that"
+    ]  # fmt: skip
+    ok = ok or any(w in finite for w in words[1:8])
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
     ok = ok or (
         lower in MANDATIVE_VERBS

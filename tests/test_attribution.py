@@ -433,6 +433,32 @@ def test_us_in_capitals_is_a_country():
     assert found(text)[0][2] == "a spokesman for the US State Department"
 
 
+def test_words_between_speaker_and_verb():
+    assert found("“Let them be peaceful,” Fahmi went on to say.")[0][2] == "Fahmi"
+    text = "Interior Minister Mohammed Fahmi on Tuesday said the roads would stay open."
+    assert found(text)[0][2] == "Mohammed Fahmi"
+    text = "The joint opposition however said that the minister was misleading parliament."
+    assert found(text)[0][2] == "joint opposition"
+
+
+def test_a_pronoun_with_no_earlier_subject_takes_the_person_just_named():
+    text = (
+        "Interior Minister Mohammed Fahmi on Tuesday warned protesters against what he "
+        "described as “provocation.”"
+    )
+    assert ("“provocation.”", "partial", "Mohammed Fahmi") in found(text)
+
+
+def test_a_relative_clause_does_not_make_an_object_a_clause():
+    text = "Jayasuriya condemned the forces that encouraged them to surround parliament."
+    assert found(text) == []
+
+
+def test_inverted_attribution_with_a_title():
+    text = "The members will share the blame, Prime Minister Ranil Wickremesinghe said yesterday."
+    assert found(text) == [("The members will share the blame", "indirect", "Ranil Wickremesinghe")]
+
+
 def test_a_verb_with_a_plain_object_is_not_indirect_speech():
     assert found("Lavrov dismissed the suggestion.") == []
     assert found("The ministry issued a statement condemning the U.S.") == []
