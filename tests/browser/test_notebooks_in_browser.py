@@ -120,7 +120,7 @@ def test_exercise_answers_clicks(notebook_run, exercise_id):
         return
 
     wrong = wrong_answer(spec, article)
-    expected, widget = answer_and_check(run.page, run.lab, exercise_id, spec, wrong, article)
+    expected, widget = answer_and_check(run, exercise_id, spec, wrong, article)
     assert expected.score == 0
     shown = widget.locator(".newskit-feedback").inner_text()
     assert shown.startswith("Not yet.")
@@ -130,7 +130,7 @@ def test_exercise_answers_clicks(notebook_run, exercise_id):
     run.screenshot(stem, f"{exercise_id}-wrong", element=widget)
 
     right = right_answer(spec, article)
-    expected, widget = answer_and_check(run.page, run.lab, exercise_id, spec, right, article)
+    expected, widget = answer_and_check(run, exercise_id, spec, right, article)
     assert expected.score == 1
     shown = widget.locator(".newskit-feedback").inner_text()
     assert shown.startswith("All right! Score 100%")
