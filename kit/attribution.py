@@ -597,7 +597,13 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         cut = _split_title(words_run)
         name_tokens = [t for t in run[cut:] if t[2] != "of"]
         category = _place_or_institution(words_run[cut:] if cut else words_run)
-        if name_tokens and category is None and (cut or head_run or not _vague_head(words)):
+        names_a_group = _vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
+        if (
+            name_tokens
+            and category is None
+            and not names_a_group
+            and (cut or head_run or not _vague_head(words))
+        ):
             name = " ".join(w for _, _, w in name_tokens)
             gender = _gender(words + context.split())
             roles = words_run[:cut] + [w for w in words if w.islower()]

@@ -511,6 +511,16 @@ def test_vague_sources_keep_their_words():
     assert found(text)[0][2] == "a European official who asked not to be named"
 
 
+def test_capitalised_vague_sources_stay_vague():
+    for text, label, kind in (
+        ("Critics say the law goes too far.", "critics", "group"),
+        ("Police said three people had been arrested.", "police", "group"),
+        ("Officials said the border would reopen.", "officials", "anonymous"),
+    ):
+        row = attribution.sources(kit.Article.from_text(text, headline="")).iloc[0]
+        assert (row["speaker"], row["source_type"], bool(row["named"])) == (label, kind, False)
+
+
 def test_include_indirect_false():
     text = "Keller said the talks were useful. “We agree,” Lind said."
     frame = attribution.quotes(kit.Article.from_text(text, headline=""), include_indirect=False)

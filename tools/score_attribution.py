@@ -4,6 +4,9 @@
     .venv/bin/python tools/score_attribution.py --split heldout  # kept aside, scored at the end
     .venv/bin/python tools/score_attribution.py --split fresh    # written after the rules
     .venv/bin/python tools/score_attribution.py --split all --errors
+    .venv/bin/python tools/score_attribution.py --data my_articles.jsonl --split all
+
+``--data`` scores another file in the same format, e.g. real articles an instructor annotated.
 
 Data: tests/data/attribution_dev.jsonl, one item a line: {"id", "split", "text", "quotes": [...]},
 each gold quote with start, end, text, kind, speaker, mention, mention_start, mention_end.
@@ -42,7 +45,7 @@ THRESHOLDS = (0.3, 0.8)
 
 def load_items(path: Path = DEV_SET, split: str = "dev") -> list[dict]:
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return [item for item in items if split == "all" or item["split"] == split]
+    return [item for item in items if split == "all" or item.get("split") == split]
 
 
 def _norm(name: str | None) -> str:
@@ -173,8 +176,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["dev", "heldout", "fresh", "all"], default="dev")
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong speaker")
+    parser.add_argument("--data", type=Path, default=DEV_SET, help="a JSONL file of gold items")
     args = parser.parse_args(argv)
-    items = load_items(split=args.split)
+    items = load_items(args.data, split=args.split)
     print(f"{len(items)} items, split {args.split}")
     report(items, show_errors=args.errors)
 
