@@ -1610,9 +1610,12 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows, columns=COLUMNS[1:])
     frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
+    # missing values are None (not NaN), and offsets stay Python ints
     for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
-        frame[column] = frame[column].astype("Int64")
-    for column in ("speaker", "cue", "sentence_id"):  # missing values are None, not NaN
+        frame[column] = pd.Series(
+            [None if pd.isna(v) else int(v) for v in frame[column]], index=frame.index, dtype=object
+        )
+    for column in ("speaker", "cue", "sentence_id"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame.astype({"start": "int64", "end": "int64"})
 
