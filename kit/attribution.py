@@ -77,6 +77,7 @@ ADDRESSEE_VERBS = {
 # partial quotations but never introduce indirect speech.
 LABEL_VERBS = {
     "call", "calls", "called", "calling", "describe", "describes", "described", "describing",
+    "address", "addresses", "addressed", "addressing",
 }  # fmt: skip
 
 # Verbs that take a bare subjunctive clause: "Kerry demanded Russia cooperate in the ceasefire".
@@ -389,8 +390,39 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         # "a statement issued ...", "remarks reported by ...": a participle after a document noun
         if previous and previous.lower() in DOCUMENT_NOUNS and term.endswith("ed"):
             continue
+        # "stopped from reporting", "asked not to report": a verb after a preposition or "to"
+        # is not itself an act of saying (but "went on to say" is, see BEFORE_CUE)
+        if previous and (previous.lower() in PREPOSITIONS - {"as"} or previous.lower() == "to"):
+            if not re.search(r"(?:went\s+on|continued|quoted\s+as)\s+(?:to\s+)?$", text[start:s]):
+                continue
+        # "reports", "claims", "comments" are nouns too: "based on the media reports."
+        if term in AMBIGUOUS_S_FORMS and not _verb_follows_position(text, e, end):
+            continue
         found.append((s, e, text[s:e], category))
     return found
+
+
+# -s forms that are also plural nouns; they count as verbs only when a complement follows.
+AMBIGUOUS_S_FORMS = {
+    "reports", "claims", "comments", "remarks", "answers", "notes", "calls", "promises",
+    "attacks", "denials", "hopes", "fears", "replies", "pledges", "vows", "demands", "charges",
+    "counters", "echoes", "tweets", "toasts", "jokes", "quips", "laments", "boasts", "states",
+}  # fmt: skip
+
+
+def _verb_follows_position(text: str, end: int, limit: int) -> bool:
+    """After an -s form: "claims that ...", "reports AFP", ", quotes" make it a verb; ".", "of",
+    "from", "said" make it a noun ("media reports said")."""
+    after = text[end:limit].lstrip()
+    if not after:
+        return False
+    word = re.match(r"[\w’'\-]+", after)
+    if word is None:
+        return after[0] in ',:“"‘'
+    following = word.group().lower()
+    if following in PREPOSITIONS | {"and", "or", "but", "were", "was", "are", "is", "have", "had"}:
+        return False
+    return not _verb_like(following)
 
 
 def _previous_word(text: str, position: int, floor: int) -> str | None:
@@ -706,9 +738,9 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
         word = _previous_word(text, position, floor)
         if (
             word
-            and word.lower() in SKIPPED_BEFORE_CUE
+            and (word.lower() in SKIPPED_BEFORE_CUE or (word.islower() and word.endswith("ly")))
             and text[floor:position].rstrip().endswith(word)
-        ):
+        ):  # "Kerry also said", "the judge had orally remarked"
             position = floor + text[floor:position].rstrip().rindex(word)
             continue
         longer = BEFORE_CUE.search(text, floor, position)
@@ -742,7 +774,12 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             chosen.insert(0, tokens[index])  # "an official who asked not to be named"
             index -= 1
             continue
-        if w.islower() and _verb_like(w) and w.lower() not in ("named", "based"):
+        if (
+            w.islower()
+            and _verb_like(w)
+            and w.lower() not in ("named", "based")
+            and w.lower() not in AMBIGUOUS_S_FORMS  # "Media reports said"
+        ):
             # a verb ends the phrase ("... issued a statement condemning"), unless it sits in a
             # relative clause that belongs to the speaker ("an official who asked ...")
             back = [t[2].lower() for t in tokens[max(0, index - 6) : index]]
@@ -1330,9 +1367,13 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and (
             len(tail.split()) <= 6
             or re.match(r"\s*(?:after|before|on|in|at|during|when|while|following)\b", tail)
+            or (lower in ADDRESSEE_VERBS and len(tail.split()) <= 12)  # "..., X told a hurt ECI"
         )
-        and not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
-        and re.fullmatch(r"[\s\w.,’'\-]*[.!?]?", tail)
+        and (
+            lower in ADDRESSEE_VERBS or not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
+        )
+        and not re.match(r"\s*that\b", tail)
+        and re.fullmatch(r"[\s\w.,’'\-“”\"()]*[.!?]?", tail)
     ):
         if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):
             return _clean_content(text, s_start, s_start + len(head) - 1, masked)
@@ -1383,7 +1424,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         w for s, e, w in _tokens(text, *span)
         if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
-    ok = lower in SAY_VERBS
+    ok = lower in SAY_VERBS and lower not in ADDRESSEE_VERBS
     # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
     # ("condemned the forces that encouraged them"), not to a reported clause
     finite = [

@@ -457,6 +457,31 @@ def test_inverted_attribution_with_a_title():
     assert found(text) == [("The members will share the blame", "indirect", "Ranil Wickremesinghe")]
 
 
+def test_verbs_after_a_preposition_or_to_are_not_acts_of_saying():
+    assert found("Media cannot be stopped from reporting oral remarks made by judges.") == []
+    assert found("The court ordered journalists not to report the remarks of the judges.") == []
+    assert found("“Let them be peaceful,” Fahmi went on to say.")[0][2] == "Fahmi"
+
+
+def test_plural_nouns_that_look_like_verbs():
+    assert found("The charges were based on the media reports.") == []
+    assert found("Media reports said the talks had failed.") == [
+        ("the talks had failed", "indirect", "media reports")
+    ]
+    text = "The ministry claims that the convoy was attacked."
+    assert found(text) == [("the convoy was attacked", "indirect", "ministry")]
+
+
+def test_an_adverb_in_ly_between_speaker_and_verb():
+    text = "Chief Justice Sanjib Banerjee had orally remarked that the commission was to blame."
+    assert found(text) == [("the commission was to blame", "indirect", "Sanjib Banerjee")]
+
+
+def test_told_needs_a_clause_not_just_an_addressee():
+    assert found("The court told a “hurt” commission on Monday to wait.")[0][1] == "partial"
+    assert [k for _, k, _ in found("The court told a hurt commission on Monday.")] == []
+
+
 def test_a_verb_with_a_plain_object_is_not_indirect_speech():
     assert found("Lavrov dismissed the suggestion.") == []
     assert found("The ministry issued a statement condemning the U.S.") == []
