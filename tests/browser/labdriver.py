@@ -36,6 +36,7 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
+MAX_SHOT_HEIGHT = 15000  # Chromium's limit for one screenshot is a little above 16000 pixels
 
 # Timeouts in seconds. Generous, because CI machines can be slow; they only bound a hang.
 SERVER_START_TIMEOUT = 90
@@ -417,17 +418,42 @@ def output_problems(page) -> list[str]:
     return page.evaluate(OUTPUT_PROBLEMS)
 
 
-def screenshot_notebook(page, path: Path) -> None:
-    """A screenshot of the whole notebook: the viewport is stretched to the notebook's height."""
+def screenshot_notebook(page, path: Path) -> list[Path]:
+    """Screenshots of the whole notebook: the viewport is stretched to the notebook's height.
+
+    Chromium draws at most about 16000 pixels in one go, so a longer notebook is saved in
+    parts: NAME.png, NAME-part2.png, ...
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     scroller = page.locator(f"{PANEL} .jp-WindowedPanel-outer")
     scroller.evaluate("el => el.scrollTo(0, 0)")
-    extra = scroller.evaluate("el => el.scrollHeight - el.clientHeight")
-    height = min(VIEWPORT["height"] + max(0, extra), 16000)  # Chromium's texture limit
+    # Where the last cell ends: the notebook's padding below it grows with the window.
+    content_end = """el => {
+      const cells = el.querySelectorAll('.jp-Cell');
+      const last = cells[cells.length - 1];
+      return last.getBoundingClientRect().bottom - el.getBoundingClientRect().top
+        + el.scrollTop + 40;
+    }"""
+    extra = scroller.evaluate(content_end) - scroller.evaluate("el => el.clientHeight")
+    height = min(VIEWPORT["height"] + max(0, int(extra)), MAX_SHOT_HEIGHT)
     page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
     page.wait_for_timeout(500)
-    page.screenshot(path=str(path))
-    page.set_viewport_size(VIEWPORT)
+    saved = []
+    try:
+        offset = 0
+        while True:
+            scroller.evaluate("(el, y) => el.scrollTo(0, y)", offset)
+            page.wait_for_timeout(100 if offset else 0)
+            part = path if not saved else path.with_name(f"{path.stem}-part{len(saved) + 1}.png")
+            page.screenshot(path=str(part))
+            saved.append(part)
+            seen = scroller.evaluate("el => el.scrollTop + el.clientHeight")
+            if seen >= scroller.evaluate(content_end) - 1:
+                return saved
+            offset = seen - 100  # a little overlap between parts
+    finally:
+        scroller.evaluate("el => el.scrollTo(0, 0)")
+        page.set_viewport_size(VIEWPORT)
 
 
 def screenshot_element(page, element, path: Path) -> None:
@@ -435,7 +461,7 @@ def screenshot_element(page, element, path: Path) -> None:
     height = element.evaluate("el => el.getBoundingClientRect().height")
     stretch = height > VIEWPORT["height"] - 200
     if stretch:
-        size = {"width": VIEWPORT["width"], "height": min(int(height) + 400, 16000)}
+        size = {"width": VIEWPORT["width"], "height": min(int(height) + 400, MAX_SHOT_HEIGHT)}
         page.set_viewport_size(size)
         page.wait_for_timeout(300)
     element.scroll_into_view_if_needed()
@@ -470,10 +496,10 @@ class NotebookRun:
         path = self.shots.joinpath(*folders, f"{name}.png")
         path.parent.mkdir(parents=True, exist_ok=True)
         if element is None:
-            screenshot_notebook(self.page, path)
+            NotebookRun.screenshots_taken.extend(screenshot_notebook(self.page, path))
         else:
             screenshot_element(self.page, element, path)
-        NotebookRun.screenshots_taken.append(path)
+            NotebookRun.screenshots_taken.append(path)
         return path
 
 

@@ -111,7 +111,11 @@ def test_exercise_answers_clicks(notebook_run, exercise_id):
     if spec["type"] == "text":
         # Topic notebooks may plug their own check into a writing exercise: ask only for a reply.
         widget = exercise_widget(run.page, spec).first
+        live = widget.locator(".newskit-live")
+        before = live.inner_text() if live.count() else None
         widget.locator(".newskit-text textarea").fill(right_answer(spec))
+        if before is not None:  # live feedback must follow the typing
+            expect(live).not_to_have_text(before)
         press_check(widget)
         feedback = widget.locator(".newskit-feedback .widget-html-content")
         feedback.locator("*").first.wait_for()
