@@ -993,9 +993,10 @@ class _Sentence:
 
 
 def _sentences(article: Article) -> list[_Sentence]:
-    """The headline (id None) and the sentences, with one repair: a quotation that ends in ? or !
+    """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
     is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
-    short sentence with a verb of saying is joined back to the quotation before it."""
+    short sentence with a verb of saying is joined back to the quotation before it; and a split
+    after an initial ("Justice D.Y. | Chandrachud said") is undone."""
     out: list[_Sentence] = []
     if article.headline_span:
         out.append(_Sentence(None, 0, *article.headline_span))
@@ -1003,13 +1004,21 @@ def _sentences(article: Article) -> list[_Sentence]:
     for row in article.sentences.itertuples(index=False):
         paragraph = int(row.paragraph_id[1:])
         previous = out[-1] if out else None
+        before = text[previous.start : previous.end] if previous is not None else ""
+        same_paragraph = previous is not None and previous.paragraph == paragraph
         if (
-            previous is not None
-            and previous.paragraph == paragraph
-            and re.search(r"[?!][”\"’']$", text[previous.start : previous.end])
-            and len(row.text.split()) <= 8
-            and _cue_pattern().search(row.text)
-            and row.text[:1] not in OPEN_DOUBLE + '"'
+            same_paragraph
+            and (
+                # “Why now?” | Vance asked.
+                (
+                    re.search(r"[?!][”\"’']$", before)
+                    and len(row.text.split()) <= 8
+                    and _cue_pattern().search(row.text)
+                    and row.text[:1] not in OPEN_DOUBLE + '"'
+                )
+                # “..., oral observations are as important,” Justice D.Y. | Chandrachud said.
+                or (re.search(r"\b[A-Z]\.$", before) and row.text[:1].isupper())
+            )
         ):
             previous.end = row.end
             continue
@@ -1311,13 +1320,13 @@ def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
         if qs >= quote.end and qs < limit:
             limit = qs
     window = text[quote.end : limit]
-    stop = re.search(r"[.!?;](?:\s|$)", window)
+    stop = re.search(r"(?<![A-Z])[.!?;](?:\s|$)", window)  # not the period of "D.Y."
     if stop:
         limit = quote.end + stop.start()
     for event in events:
         if quote.end <= event.cue_start < limit:
             between = text[quote.end : event.cue_start]
-            if len(between.split()) <= 9 and not re.search(r"[.!?;]\s", between):
+            if len(between.split()) <= 9 and not re.search(r"(?<![A-Z])[.!?;]\s", between):
                 return event
             return None
     return None

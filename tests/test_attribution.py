@@ -150,6 +150,13 @@ def test_a_quotation_of_several_sentences_is_attributed_where_it_ends():
     assert found("“We see attempts to escalate.” Lavrov left.")[0][2] is None
 
 
+def test_a_sentence_split_after_an_initial_is_undone():
+    text = "“Oral observations are as important as orders,” Justice D.Y. Chandrachud said."
+    assert found(text) == [
+        ("“Oral observations are as important as orders,”", "direct", "D.Y. Chandrachud")
+    ]
+
+
 def test_a_dash_between_quotation_and_attribution():
     text = "“Negotiations were thorough and open,” – Lavrov said at a press conference."
     assert found(text) == [("“Negotiations were thorough and open,”", "direct", "Lavrov")]
