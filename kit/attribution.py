@@ -16,6 +16,26 @@ Conventions (see :func:`quotes` for the full list):
 - a **partial** quotation is a few quoted words inside the writer's own sentence
   ("Ormond called the decision “reckless”"), including scare quotes that name no speaker;
 - **indirect** speech is reported without marks ("Keller said the talks were useful").
+
+How :func:`quotes` reads an article, step by step (each step is a section below):
+
+1. find the quotation marks, paragraph by paragraph (:func:`quotation_spans`);
+2. find the verbs of saying outside them (``kit/lexicons/reporting_verbs.csv``);
+3. for each verb, find its speaker: the phrase before it ("Kerry said"), after it ("said Kerry"),
+   after "according to", or the agent of a passive ("as indicated by Lavrov"); titles are cut
+   off names ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov", ``attribution_titles.csv``),
+   pronouns go to the last person doing things ("He told Lavrov" -> Kerry), and institutions
+   and vague sources keep their own words (``attribution_institutions.csv``,
+   ``attribution_vague.csv``);
+4. attach each quotation to a verb by punctuation (“...,” Kerry said / Kerry said: “...”), or
+   to the verb of the clause it sits in (partial quotations), or to whoever spoke last
+   (continuations); quotations with none of these have no speaker;
+5. what a verb of saying introduces without marks is indirect speech: the "that" clause or the
+   clause right after the verb, or the sentence before ", a senior official said".
+
+Known limits: it has no grammar parser and no gender or name dictionary, so "she" after two
+unknown names, nested reports ("X said Y told him ...") and odd sentence splits can go wrong.
+Check its table against the text; it is a first reading, not the answer.
 """
 
 from __future__ import annotations
