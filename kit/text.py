@@ -35,15 +35,23 @@ class NewsLanguageVars(PunktLanguageVars):
     re_boundary_realignment = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
 
+PUNKT_ENGLISH = NLTK_DATA / "tokenizers" / "punkt_tab" / "english"
+
+
+@lru_cache(maxsize=1)
+def sentence_starters() -> frozenset[str]:
+    """Words that, capitalised after an abbreviation, start a new sentence (lower case)."""
+    return frozenset(_lines(PUNKT_ENGLISH / "sent_starters.txt"))
+
+
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The kit's Punkt sentence splitter, built once from the bundled parameters."""
     from nltk.tokenize.punkt import PunktParameters
 
-    folder = NLTK_DATA / "tokenizers" / "punkt_tab" / "english"
     params = PunktParameters()
-    params.abbrev_types = set(_lines(folder / "abbrev_types.txt"))
-    params.sent_starters = set(_lines(folder / "sent_starters.txt"))
+    params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
+    params.sent_starters = set(sentence_starters())
     return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
 
 
@@ -51,16 +59,31 @@ def _lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# Initials and dotted acronyms ("D.Y.", "H.W.", "F.B.I.") end a Punkt sentence unless listed as
+# abbreviations. We join such a split back unless the next word starts a sentence: a capitalised
+# word from sent_starters.txt ("... the F.B.I. The agency said"). So "Justice D.Y. Chandrachud
+# said" and "works for the F.B.I. in Washington" stay one sentence each.
+DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Half-open ``(start, end)`` spans of the sentences in ``text``, trimmed of white space."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    starters = sentence_starters()
     for start, end in sentence_splitter().span_tokenize(text):
         piece = text[start:end]
         stripped = piece.strip()
         if not stripped:
             continue
         start += len(piece) - len(piece.lstrip())
-        spans.append((start, start + len(stripped)))
+        end = start + len(stripped)
+        if spans and DOTTED.search(text, spans[-1][0], spans[-1][1]):
+            word = FIRST_WORD.match(text, start, end)
+            if word and not (word.group(1)[0].isupper() and word.group(1).lower() in starters):
+                spans[-1] = (spans[-1][0], end)
+                continue
+        spans.append((start, end))
     return spans
 
 

@@ -130,6 +130,20 @@ def test_abbreviations_do_not_split_sentences():
     assert len(art.sentences) == 2
 
 
+def test_initials_and_dotted_acronyms_do_not_end_a_sentence():
+    art = kit.Article.from_text(
+        "Justice D.Y. Chandrachud said the court would rule. "
+        "George H.W. Bush agreed. She works for the F.B.I. in Washington."
+    )
+    assert art.sentences["text"].tolist() == [
+        "Justice D.Y. Chandrachud said the court would rule.",
+        "George H.W. Bush agreed.",
+        "She works for the F.B.I. in Washington.",
+    ]
+    split = kit.Article.from_text("He called the F.B.I. The agency said nothing.")
+    assert len(split.sentences) == 2
+
+
 def test_sentence_after_abbreviation_still_splits_on_a_starter():
     art = kit.Article.from_text("He blamed the U.S. The ministry agreed.")
     assert art.sentences["text"].tolist() == ["He blamed the U.S.", "The ministry agreed."]
