@@ -41,14 +41,13 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import pandas as pd
 
-from kit import paths
+from kit import lexicons
 from kit.article import Article
 
 COLUMNS = [
@@ -64,8 +63,7 @@ COLUMNS = [
 @cache
 def lexicon(name: str) -> dict[str, tuple[str, str]]:
     """A lexicon from ``kit/lexicons/NAME.csv`` as ``{term: (category, note)}``."""
-    with open(paths.lexicons_dir() / f"{name}.csv", encoding="utf-8", newline="") as handle:
-        return {row["term"]: (row["category"], row["note"]) for row in csv.DictReader(handle)}
+    return {row["term"]: (row["category"], row["note"]) for row in lexicons.read(name)}
 
 
 def reporting_verbs() -> pd.DataFrame:

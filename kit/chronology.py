@@ -57,7 +57,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -66,7 +65,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import paths
+from kit import lexicons, paths
 from kit.article import Article
 
 STAND_IN_YEAR = 4000  # a year no news story is about, used when there is no anchor at all
@@ -143,10 +142,9 @@ def lexicon(name: str) -> pd.DataFrame:
 
     ``name`` is ``"non_dates"``, ``"fuzzy"`` or ``"holidays"``.
     """
-    path = paths.lexicons_dir() / f"chronology_{name}.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row.get("term", "").strip()]
-    return pd.DataFrame(rows, columns=["term", "category", "note"])
+    return pd.DataFrame(
+        list(lexicons.read(f"chronology_{name}")), columns=["term", "category", "note"]
+    )
 
 
 def _alternation(terms) -> str:

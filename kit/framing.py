@@ -34,17 +34,15 @@ are left out of the markers unless ``neutral_verbs=True``.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 from nltk.text import ConcordanceIndex
 
-from kit import paths
+from kit import lexicons
 from kit.article import Article
 from kit.text import word_spans
 
@@ -79,29 +77,10 @@ REPORTING_VERBS = "reporting_verbs.csv"
 
 
 def _read_csv(name: str) -> list[dict]:
-    path = paths.lexicons_dir() / name
-    if not path.is_file():
+    """The rows of one word list, each tagged with the file it came from."""
+    if not lexicons.path(name).is_file():
         return []
-    return _read_csv_at(str(path), path.stat().st_mtime_ns)
-
-
-@lru_cache(maxsize=32)
-def _read_csv_at(path: str, modified: int) -> list[dict]:
-    """Read a lexicon file once per version (an edited file is read again)."""
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = []
-        for row in csv.DictReader(handle):
-            term = (row.get("term") or "").strip()
-            if term and not term.startswith("#"):
-                rows.append(
-                    {
-                        "term": term,
-                        "category": (row.get("category") or "").strip(),
-                        "note": (row.get("note") or "").strip(),
-                        "lexicon": Path(path).name,
-                    }
-                )
-        return rows
+    return [{**row, "lexicon": name} for row in lexicons.read(name)]
 
 
 def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:

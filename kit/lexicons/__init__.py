@@ -1,0 +1,48 @@
+"""The kit's word lists, kept as data: one CSV a list, with columns ``term, category, note``.
+
+An instructor can add a row without touching code; a student can read why a word is flagged.
+Every analyser reads its lists through :func:`read`, so a list is parsed once and read again
+only after the file changes (edit a CSV and re-run the cell: no kernel restart needed).
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from kit import paths
+
+COLUMNS = ("term", "category", "note")
+
+
+def path(name: str) -> Path:
+    """The file of the list ``name`` (``"reporting_verbs"`` or ``"reporting_verbs.csv"``)."""
+    return paths.lexicons_dir() / (name if name.endswith(".csv") else f"{name}.csv")
+
+
+def read(name: str) -> tuple[dict, ...]:
+    """The rows of the list ``name``: dicts with ``term, category, note`` (and any extra
+    columns), white space trimmed; blank rows and rows whose term starts with ``#`` skipped."""
+    file = path(name)
+    if not file.is_file():
+        raise FileNotFoundError(f"No word list {file.name} in {file.parent}.")
+    return _read(str(file), file.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _read(file: str, modified: int) -> tuple[dict, ...]:
+    with open(file, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = set(COLUMNS) - set(reader.fieldnames or ())
+        if missing:
+            raise ValueError(
+                f"Word list {Path(file).name} needs the columns term, category, note; "
+                f"{', '.join(sorted(missing))} missing from its first line."
+            )
+        rows = []
+        for row in reader:
+            row = {key: (value or "").strip() for key, value in row.items() if key}
+            if row["term"] and not row["term"].startswith("#"):
+                rows.append(row)
+    return tuple(rows)
