@@ -479,6 +479,15 @@ def _split_title(words: list[str]) -> int:
     return cut
 
 
+def _title_goes_on(before: str, after: str) -> bool:
+    """Whether some title reads "BEFORE of AFTER" ("Secretary of State", "Minister of Defence")."""
+    return any(
+        title[i : i + 3] == [before, "of", after]
+        for title in _titles_by_first_word().get(before, ())
+        for i in range(len(title) - 2)
+    )
+
+
 @lru_cache(maxsize=1)
 def _titles_by_first_word() -> dict[str, list[list[str]]]:
     table: dict[str, list[list[str]]] = {}
@@ -630,7 +639,14 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if _is_capitalised(w) and w not in NOT_NAMES:
             run.append((s, e, w))
-        elif run and w == "of" and not _place_or_institution([x[2] for x in run]):
+        elif (
+            run
+            and w == "of"
+            and (
+                not _place_or_institution([x[2] for x in run])
+                or _title_goes_on(run[-1][2], following)
+            )
+        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country
             run.append((s, e, w))
         elif run and w in NAME_PARTICLES and _is_capitalised(following):
             run.append((s, e, w))
@@ -1399,7 +1415,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and (
             lower in ADDRESSEE_VERBS or not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
         )
-        and not re.match(r"\s*that\b", tail)
+        and not re.search(r"(?:^|\s)that\s", tail)  # "..., X said in a statement that ..."
         and re.fullmatch(r"[\s\w.,’'\-“”\"()]*[.!?]?", tail)
     ):
         if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):

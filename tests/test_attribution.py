@@ -775,3 +775,34 @@ def test_source_balance_chart(seed):
     assert "(no speaker named) · 4 quoted words" in labels
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["direct", "partial", "indirect"]
     plt.close(ax.figure)
+
+
+# --------------------------------------------------------------------------------------------
+# Titles that run on past a country, and clauses after "said in a statement that"
+
+
+def test_a_title_with_of_runs_on_past_the_country():
+    assert found("U.S. Secretary of State John Kerry said he hoped to make progress.") == [
+        ("he hoped to make progress", "indirect", "John Kerry")
+    ]
+    assert found("Russia's Minister of Defence Sergei Shoigu said the strikes would go on.") == [
+        ("the strikes would go on", "indirect", "Sergei Shoigu")
+    ]
+    # not a title: "of" after a country does not join the next name
+    assert (
+        found("Critics of Russia Anna Vale said the vote was rigged.")[0][2] != "Russia Anna Vale"
+    )
+
+
+def test_said_in_a_statement_that_takes_the_clause_after_it():
+    text = (
+        "After the meeting, the Russian Foreign Ministry said in a statement that Western "
+        "countries should stop bombing."
+    )
+    assert found(text) == [
+        ("Western countries should stop bombing", "indirect", "Russian Foreign Ministry")
+    ]
+    # the clause before the attribution is still found when nothing follows "said"
+    assert found("The talks will resume next week, a senior official said on Tuesday.") == [
+        ("The talks will resume next week", "indirect", "a senior official")
+    ]
