@@ -274,7 +274,7 @@ def framing_rewrite_check(spec: dict):
 
     def check(text: str) -> Feedback:
         if not text.strip():
-            return Feedback(0.0, (), "Write your version in the box first.")
+            return Feedback(None, (), "Write your version in the box first.")
         items = []
         for group in keep:
             named = any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in group)
@@ -287,8 +287,8 @@ def framing_rewrite_check(spec: dict):
         own = own_markers(text)
         for row in own.itertuples():
             items.append(ItemFeedback(
-                item=f"{row.start}", label=f"“{row.text}” ({row.category})", correct=False,
-                given="kept", expected="dropped", explanation=row.note,
+                item=f"{row.start}", label=f"“{row.text}” ({row.category.replace('_', ' ')})",
+                correct=False, given="", expected="not kept", explanation=row.note,
             ))  # fmt: skip
         facts = sum(i.correct for i in items[: len(keep)]) / len(keep) if keep else 1.0
         cleaner = 1 - min(len(own), before) / before

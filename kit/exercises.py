@@ -18,6 +18,7 @@ into an ``HTML`` widget, says what is right, what is not, and why, and never use
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import os
 from collections.abc import Callable
@@ -435,7 +436,7 @@ class ExerciseWidget(widgets.VBox):
         scored = f", score {round(100 * score)}%" if isinstance(score, int | float) else ""
         self.feedback.value = (
             '<p class="newskit-restored">↺ Your last saved answer is back '
-            f"({html.escape(str(entry.get('time', '')))}{scored}). "
+            f"(saved {html.escape(_readable_time(entry.get('time')))}{scored}). "
             "Press <b>Check answer</b> to see its feedback again.</p>"
         )
         return True
@@ -443,6 +444,16 @@ class ExerciseWidget(widgets.VBox):
     def show_answer(self) -> None:
         """Instructor mode: show the key's answer and explanations under the exercise."""
         self.feedback.value = answer_key_html(self.spec)
+
+
+def _readable_time(stamp) -> str:
+    """'2026-03-02T09:21:30+00:00' as '2 Mar 2026, 09:21 UTC'; anything else as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(str(stamp))
+    except ValueError:
+        return str(stamp or "earlier")
+    zone = "UTC" if moment.utcoffset() == dt.timedelta(0) else moment.strftime("%z")
+    return f"{moment.day} {moment.strftime('%b %Y, %H:%M')} {zone}"
 
 
 def _choice_widget(exercise_id, spec, article):
@@ -493,11 +504,11 @@ def _match_widget(exercise_id, spec, article):
     rows, dropdowns = [], []
     for number, item in enumerate(spec["items"], 1):
         dropdown = widgets.Dropdown(
-            options=[("— choose —", None)] + [(c, c) for c in spec["choices"]],
-            value=None,
+            options=[("— choose —", "")] + [(c, c) for c in spec["choices"]],
+            value="",
             description=f"{number}.",
             tooltip=item["label"],
-            layout=widgets.Layout(width="16em"),
+            layout=widgets.Layout(width="22em", min_width="22em"),
             style={"description_width": "2em"},
         )
         dropdown.add_class("newskit-choice")
@@ -513,7 +524,7 @@ def _match_widget(exercise_id, spec, article):
 
     def write(answer):
         for item, dropdown in zip(spec["items"], dropdowns):
-            dropdown.value = answer.get(item["id"])
+            dropdown.value = answer.get(item["id"]) or ""
 
     return ExerciseWidget(
         exercise_id, spec, widgets.VBox(rows), read, article=article, inputs=dropdowns,
@@ -552,8 +563,12 @@ def _spans_widget(exercise_id, spec, article):
     if spec["unit"] == "sentence":
         rows = []
         for unit_id, start, end in units:
-            box = widgets.Checkbox(value=False, description=unit_id, indent=False,
-                                   layout=widgets.Layout(width="6em"))  # fmt: skip
+            box = widgets.Checkbox(
+                value=False,
+                description=unit_id,
+                indent=False,
+                layout=widgets.Layout(width="7.5em", min_width="7.5em"),
+            )
             box.add_class("newskit-sentence")
             toggles.append(box)
             text = widgets.HTML(html.escape(article.text[start:end]),
@@ -599,8 +614,8 @@ def _order_widget(exercise_id, spec, article):
     rows, dropdowns = [], []
     for item in spec["items"]:
         dropdown = widgets.Dropdown(
-            options=[("—", None)] + [(str(n), n) for n in range(1, count + 1)],
-            value=None,
+            options=[("—", 0)] + [(str(n), n) for n in range(1, count + 1)],
+            value=0,
             description="Position",
             tooltip=f"Position of: {item['label']}",
             layout=widgets.Layout(width="11em"),
@@ -611,14 +626,14 @@ def _order_widget(exercise_id, spec, article):
 
     def read():
         chosen = [(d.value, item["id"]) for item, d in zip(spec["items"], dropdowns)]
-        if any(v is None for v, _ in chosen) or len({v for v, _ in chosen}) < count:
+        if not all(v for v, _ in chosen) or len({v for v, _ in chosen}) < count:
             return []
         return [item_id for _, item_id in sorted(chosen)]
 
     def write(answer):
         rank = {item_id: number for number, item_id in enumerate(answer, 1)}
         for item, dropdown in zip(spec["items"], dropdowns):
-            dropdown.value = rank.get(item["id"])
+            dropdown.value = rank.get(item["id"], 0)
 
     return ExerciseWidget(
         exercise_id, spec, widgets.VBox(rows), read, article=article, inputs=dropdowns,

@@ -244,7 +244,8 @@ def test_last_answer_comes_back_after_a_restart(seed, key, progress_folder):
     first.inputs[2].value = "p2"
     first.check_button.click()
     again = kit.exercises.exercise(seed, key, "anatomy.five_ws")  # as after a kernel restart
-    assert [d.value for d in again.inputs] == ["p1", None, "p2", None, None]
+    assert [d.value for d in again.inputs] == ["p1", "", "p2", "", ""]  # "" = not chosen yet
+    assert "(saved " in again.feedback.value and " UTC" in again.feedback.value
     assert "last saved answer is back" in again.feedback.value
     assert "score 20%" in again.feedback.value
     spans = kit.exercises.exercise(seed, key, "anatomy.nut_graf")
