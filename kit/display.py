@@ -7,6 +7,7 @@ each label also has its own underline style, a legend, and a tooltip naming it.
 
 from __future__ import annotations
 
+import bisect
 import html
 from collections.abc import Iterable
 
@@ -90,6 +91,21 @@ def article_html(
     styles = styles_for(lab for _, _, lab in spans)
     wanted = set(paragraphs) if paragraphs is not None else None
     sentences = article.sentences
+    starts_by_paragraph: dict[str, dict[int, str]] = {}
+    for sentence_id, paragraph_id, start in zip(
+        sentences["sentence_id"], sentences["paragraph_id"], sentences["start"]
+    ):
+        starts_by_paragraph.setdefault(paragraph_id, {})[int(start)] = sentence_id
+    table = article.paragraphs
+    # each highlight goes to the paragraphs it touches (found by bisection, so long articles
+    # with many highlights stay fast)
+    paragraph_starts = table["start"].tolist()
+    spans_by_paragraph: dict[int, list] = {}
+    for span in spans:
+        first = max(0, bisect.bisect_right(paragraph_starts, span[0]) - 1)
+        last = bisect.bisect_left(paragraph_starts, span[1])
+        for index in range(first, last):
+            spans_by_paragraph.setdefault(index, []).append(span)
     parts = [STYLE, '<div class="nk-article">']
     if spans:
         parts.append(legend_html(styles))
@@ -97,13 +113,12 @@ def article_html(
         if article.headline:
             parts.append(f"<h3>{html.escape(article.headline)}</h3>")
         parts.extend(f'<p class="nk-credit">{html.escape(c)}</p>' for c in article.credits)
-    for row in article.paragraphs.itertuples(index=False):
+    for index, row in enumerate(table.itertuples(index=False)):
         if wanted is not None and row.paragraph_id not in wanted:
             continue
-        inside = sentences[sentences["paragraph_id"] == row.paragraph_id]
-        sentence_starts = dict(zip(inside["start"], inside["sentence_id"]))
-        body = _render_range(article.text, row.start, row.end, spans, styles,
-                             sentence_starts if sentence_ids else {})  # fmt: skip
+        sentence_starts = starts_by_paragraph.get(row.paragraph_id, {}) if sentence_ids else {}
+        inside = spans_by_paragraph.get(index, [])
+        body = _render_range(article.text, row.start, row.end, inside, styles, sentence_starts)
         parts.append(
             f'<p id="{row.paragraph_id}"><span class="nk-pid">{row.paragraph_id}</span>{body}</p>'
         )

@@ -26,6 +26,9 @@ def benchmarks() -> dict:
         "load seed from disk": lambda: kit.load_article("kerry-lavrov-moscow").sentences,
         "seed tokens with offsets": tokens,
         "seed as highlighted HTML": lambda: article_html(seed, [(148, 160, "x")]),
+        "1 MB as HTML, a highlight every 40 characters": lambda: article_html(
+            texts.long_article(1), [(s, s + 10, "x") for s in range(0, 1_000_000, 40)]
+        ),
         "segment 1 MB": segment(one),
         "segment 5 MB (linear: about 5x the 1 MB figure)": segment(five),
     }
