@@ -119,9 +119,14 @@ def read_records(path: str | Path) -> list[dict]:
 
 
 def attempts(folder: str | Path | None = None) -> pd.DataFrame:
-    """Every recorded attempt in the progress files under ``folder``, oldest first."""
-    folder = Path(folder or progress_dir())
-    files = [folder] if folder.is_file() else sorted(folder.rglob("*.jsonl"))
+    """Every recorded attempt, oldest first: in the progress files under ``folder`` (a class's
+    files, in subfolders too), or, with no folder, in this student's own progress file."""
+    if folder is None:
+        own = progress_file()
+        files = [own] if own.is_file() else []
+    else:
+        folder = Path(folder)
+        files = [folder] if folder.is_file() else sorted(folder.rglob("*.jsonl"))
     rows = []
     for path in files:
         for entry in read_records(path):
@@ -161,7 +166,7 @@ def gradebook(folder: str | Path | None = None) -> pd.DataFrame:
 
     ``folder`` holds the students' progress files (any ``*.jsonl``, in subfolders too).
     """
-    table = attempts(folder)
+    table = attempts(folder or progress_dir())
     columns = ["student", "notebook", "exercise", "attempts", "best_score", "last_score",
                "first_time", "last_time"]  # fmt: skip
     if table.empty:

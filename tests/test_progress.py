@@ -77,3 +77,9 @@ def test_empty_gradebook_has_its_columns(tmp_path):
     book = progress.gradebook(tmp_path)
     assert book.empty
     assert "best_score" in book.columns
+
+
+def test_own_attempts_read_only_the_own_file(progress_folder):
+    (progress_folder / "unrelated.jsonl").write_text('{"not": "a record"}\n', encoding="utf-8")
+    progress.record(notebook="01", exercise="a.b", answer="x", score=1)
+    assert progress.attempts()["exercise"].tolist() == ["a.b"]  # no warning, no stranger's file
