@@ -19,8 +19,11 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+$(STAMP): pyproject.toml tools/jupyterlab-overrides.json | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
+	# JupyterLab for the course: no "Jupyter news?" pop-up and no update check (both go online).
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp tools/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
 lab: $(STAMP)
