@@ -32,7 +32,14 @@ How the span is drawn (TimeML's conventions, kept deliberately):
   "the twentieth this year" and "the third meeting" are counts, not dates;
 - "N days after the vote" tags the duration "N days" (the vote has no date here to add it to),
   while "two days later" / "three days earlier" (no event named) are dates counted from the last
-  date the article gave.
+  date the article gave;
+- a range of durations is one duration whose number is unknown: "three to four years" -> PXY;
+  two days sharing a month are two dates: "on 13 and 14 December" -> "13" and "14 December";
+- "the week" in "in the week since the coup" is a duration (P1W); "the day", "the night" in
+  "earlier in the day", "throughout the night" are the day the story is at; "dawn", "first
+  light", "dusk" and "overnight" (as an adverb) are parts of a day, like a clock time;
+- fuzzy words that are also ordinary words count only where they are times: "at present" (not
+  "to present a plan"), "the future" (not "the future of the talks").
 
 How relative expressions are resolved (the *anchor*):
 1. ``anchor=`` when given, else ``article.published``, else the latest date the article itself
@@ -47,8 +54,16 @@ How relative expressions are resolved (the *anchor*):
    the past ("ended on Sept. 3") counts a later date double. When the anchor was inferred from
    the article itself, the date takes the anchor's year.
 5. A weekday is the one on or after the anchor when its clause looks forward ("will vote on
-   Monday", "Tuesday's vote will ..."), the one on or before it when the sentence tells the past
-   or reports ("said Tuesday"), and otherwise the nearest one.
+   Monday", "Tuesday's vote will ...", "resumes on Monday", "agreed to decide by Sunday"), the
+   one on or before it when the sentence tells the past or reports ("said Tuesday"), and
+   otherwise the nearest one. Quoted words keep their own tense: "'We are going to find more,'
+   the sheriff said at a Thursday briefing" reports the past. With no day to count from (an
+   anchor known only to the month or year), a weekday is TimeML's "2015-WXX-2" (a Tuesday).
+6. "today", "yesterday" inside a quotation count from the day the story has just moved to, when
+   that day is in the week before the article: a Thursday report of Wednesday's talks quoting
+   "we saw progress today" means Wednesday.
+7. A night and a morning told in one sentence are a night and the morning after it: "worked
+   through the night and signed early on Thursday" is Wednesday night.
 
 The analysers are pure: they read the article and the kit's lexicons, and return DataFrames.
 """
@@ -114,7 +129,9 @@ FUTURE_CUES = re.compile(
     r"planning|going to|set to|hopes? to|aims? to|intends? to|promised to|promises to|vowed to|"
     r"vows to|"
     r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|supposed to|"
-    r"takes? effect|until)\b",
+    r"takes? effect|until|"
+    # the present of a scheduled step: "the hearing resumes on Monday", "the border reopens Friday"
+    r"resumes|begins|starts|opens|reopens|closes)\b",
     re.IGNORECASE,
 )
 
@@ -224,13 +241,27 @@ RULES = [
         "my",
         rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{YEAR}))\b",
     ),
-    # "in March", "since December", "early August", "last May", "November last year"
-    # (a month named alone has guards: see _month_alone_ok)
+    # "in March", "since December", "early August", "last May", "November last year",
+    # "May of this year" (a month named alone has guards: see _month_alone_ok)
     _rule(
         "month alone",
         "month",
         rf"(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+|{MOD})?(?P<month>{FULL_MONTH})"
-        r"(?:\s+(?P<yrel>last|this|next)\s+year)?)\b(?!\s+(?:[A-Z][a-z]|\d))",
+        r"(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?)\b(?!\s+(?:[A-Z][a-z]|\d))",
+    ),
+    # the first of two days that share one month: "on 13 and 14 December" gives "13" (the
+    # December 13) and "14 December"; "December 13 and 14" gives "14" as well
+    _rule(
+        "day and day month",
+        "md",
+        rf"(?<![\d,.$%])(?P<t>(?P<day>{DAY}))\s+(?:and|or)\s+{DAY}\s+(?:of\s+)?"
+        rf"(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>{YEAR}))?\b",
+    ),
+    _rule(
+        "month day and day",
+        "md",
+        rf"(?P<month>{MONTH_NAME})\s+{DAY},?\s+(?:and|or)\s+(?P<t>(?P<day>{DAY}))"
+        rf"(?![\d:%])(?:,?\s+(?P<year>{YEAR}))?\b",
     ),
     # ISO dates "2015-12-15" and U.S. numeric dates "12/15/2015"
     _rule(
@@ -309,6 +340,24 @@ RULES = [
         r"(?P<rel>this|last|next|the|the\s+current)\s+(?P<unit>week|weekend|month|year|decade|century))\b",
         flags=I,
     ),
+    # "weekend" before the noun it dates: "a devastating weekend landslide", "the weekend vote"
+    # (not "a weekend in Paris", "weekends")
+    _rule(
+        "weekend as a modifier",
+        "weekend",
+        r"\b(?:an?|the|its|their)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<t>weekend)\s+"
+        r"(?!(?:and|or|of|in|on|at|to|for|with|the|a|an|as|is|was|were|will|that|which|away|"
+        r"off|before|after)\b)(?=[a-z])",
+    ),
+    # "the final weekend", "the last weekend" (before the time of writing; not "the last weekend
+    # of June" or "the final weekend before the vote", which count from something else)
+    _rule(
+        "the final weekend",
+        "weekend",
+        rf"(?P<t>the\s+(?:final|last)\s+weekend)\b(?!\s+(?:of|in|before)\s+(?:{FULL_MONTH}|the)\b)",
+        flags=I,
+        priority=1,
+    ),
     # weekdays: "Tuesday", "early Thursday", "late Wednesday night", "last Tuesday"
     _rule(
         "weekday",
@@ -368,12 +417,13 @@ RULES = [
         flags=I,
         priority=1,
     ),
-    # clock times: "3 p.m.", "2:46 p.m.", "about 3:40 a.m.", "7 p.m. Eastern time", "10:30", "noon"
+    # clock times: "3 p.m.", "2:46 p.m.", "about 3:40 a.m.", "7 p.m. Eastern time", "10:30", "noon";
+    # British style with a dot before am/pm: "4.30 pm", "6.00 p.m." (never "4.30 percent")
     _rule(
         "clock time",
         "clock",
-        rf"(?P<t>(?:(?:about|around|approximately|roughly)\s+)?(?P<hour>1[0-2]|0?[1-9])"
-        rf"(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b){ZONE}?)",
+        rf"(?<![\d.,$€£])(?P<t>(?:(?:about|around|approximately|roughly)\s+)?(?P<hour>1[0-2]|0?[1-9])"
+        rf"(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b){ZONE}?)",
         flags=I,
     ),
     _rule(
@@ -394,6 +444,50 @@ RULES = [
         r"(?P<named>noon|midday|midnight))\b",
         flags=I,
     ),
+    # parts of the day named by the light, or a night as an adverb: "before dawn on Tuesday",
+    # "a predawn raid", "at dusk", "fighting went on overnight" (the day is filled in from the
+    # sentence, like a clock time). Not "overnight rates" or "an overnight success": "overnight"
+    # counts only before a comma, a full stop or a preposition.
+    _rule(
+        "dawn, dusk, overnight",
+        "clock",
+        r"(?<![\w-])(?P<t>(?P<light>(?:pre-?)?dawn|daybreak|first\s+light|dusk|nightfall|sunset|"
+        r"sunrise)|(?P<overnight>overnight)(?=\s*[,.;:)]|\s+(?:in|on|at|and|to|from|into|as|"
+        r"after|before|when|while|near|outside|across)\b))(?![\w-])",
+        flags=I,
+    ),
+    # "the day", "the night" after a word that puts something inside them: "earlier in the
+    # day", "throughout the night", "spent the night": the day the story is at. Not "the day
+    # before" (a narrative date) nor "the day of the vote" nor "won the day".
+    _rule(
+        "in the day, the night",
+        "story_part",
+        r"\b(?:in|throughout|during|through|all|spend|spends|spending|spent|into)\s+"
+        r"(?P<t>the\s+(?P<part>day|night|morning|afternoon|evening))\b"
+        r"(?!\s+(?:of|before|after|when|that|which|who|in\s+question)\b|['’]s|-)",
+        flags=I,
+    ),
+    # "the same time last year", "the same quarter a year ago", "the same month a year earlier":
+    # the period the story is at, one year before
+    _rule(
+        "the same time last year",
+        "same_last_year",
+        r"(?P<t>the\s+same\s+(?P<unit>time|period|day|week|month|quarter)\s+"
+        r"(?:last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|year\s+before)"
+        r"(?:\s+year)?))\b",
+        flags=I,
+        priority=2,
+    ),
+    # "the first three months of the year" (a quarter), "the first six months of 2019" (a half),
+    # "the last three months of last year": a part of a named year, not a duration
+    _rule(
+        "the first N months of the year",
+        "months_of_year",
+        rf"(?P<t>the\s+(?P<ord>first|last|final)\s+(?P<num>three|six|3|6)\s+months\s+of\s+"
+        rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
+        flags=I,
+        priority=2,
+    ),
     # durations: "three years", "48 hours", "nearly four hours", "the past decade", "a 90-minute",
     # "half a century", "months of warnings", "for years"
     _rule(
@@ -405,6 +499,26 @@ RULES = [
         rf"additional)\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?(?:-long)?)"
         r"(?![\w-]|-old)",
         flags=I,
+    ),
+    # a range of durations: "three to four years", "five to ten minutes", "two or three days",
+    # "between six and eight weeks": one duration whose number is not known exactly (TimeML "X")
+    _rule(
+        "N to M units",
+        "duration_range",
+        rf"(?P<t>(?:between\s+(?P<low_b>{NUM})\s+and|(?P<low>{NUM})\s+(?:to|or))\s+(?P<num>{NUM})"
+        rf"[\s-]+(?P<unit>{UNIT})s?)(?![\w-])",
+        flags=I,
+        priority=1,
+    ),
+    # the stretch of time since or before an event: "in the week since George Floyd died",
+    # "during the months before the vote" (not "the week of the vote", a date)
+    _rule(
+        "the week since",
+        "duration_since",
+        rf"\b(?:in|during|over|for)\s+(?P<t>the\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?)\s+"
+        r"(?=since|after|before|following|leading\s+up)",
+        flags=I,
+        priority=1,  # over "the week" alone, which is no date
     ),
     _rule(
         "the past N units",
@@ -502,7 +616,8 @@ def _lexicon_rules() -> tuple[Rule, ...]:
     return (
         _rule(
             "fuzzy word (lexicon)", "fuzzy",
-            rf"(?<![\w-])(?P<t>{_alternation(fuzzy.term)})(?![\w-])",
+            # "the future of the talks" is their fate, not a time: no fuzzy word before "of"
+            rf"(?<![\w-])(?P<t>{_alternation(fuzzy.term)})(?![\w-])(?!\s+of\b)",
             flags=I, priority=3,
         ),
         _rule(
@@ -542,11 +657,13 @@ TRIGGERS = {
         (("century",), r"(?i:century)"),
         (("season",), r"(?i:spring|summer|autumn|fall|winter)"),
         (("relative", "narrative", "ago", "later", "duration", "duration_the", "half_unit",
-          "vague_duration", "vague_ago", "set", "deictic_part"), UNIT_WORDS),
+          "vague_duration", "vague_ago", "set", "deictic_part", "story_part", "same_last_year",
+          "months_of_year", "duration_range", "duration_since", "weekend"), UNIT_WORDS),
         (("weekday", "set_weekday"), r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
         (("set_part",), r"(?i:morning|afternoon|evening|night)"),
         (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
-        (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"),
+        (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"
+                     r"|(?i:dawn|daybreak|first light|dusk|nightfall|sunset|sunrise|overnight)"),
         (("set_adverb",), r"(?i:daily|weekly|monthly|yearly|annual|hourly|quarterly)"),
         (("day_of_month",), r"\d(?:st|nd|rd|th)\b"),
     ]
@@ -602,6 +719,9 @@ def _candidates(text: str) -> list[Match]:
             start, end = m.span("t")
             if rule.kind == "duration" and re.fullmatch(r"(?i)(a|one)[\s-]+second", m.group("t")):
                 continue  # "a second barrier", "a second term": the ordinal, not a second of time
+            needs = FUZZY_NEEDS_BEFORE.get(m.group("t").lower()) if rule.kind == "fuzzy" else None
+            if needs and not re.search(needs, text[max(0, start - 12) : start], re.IGNORECASE):
+                continue  # "to present a plan", "a moment of silence": no time
             if end > start and (rule.kind != "month" or _month_alone_ok(text, m)):
                 found.append(Match(start, end, rule, m.groupdict()))
     blocked = []
@@ -622,6 +742,13 @@ def _candidates(text: str) -> list[Match]:
     kept.sort(key=lambda c: c.start)
     return kept
 
+
+# Fuzzy words that are a time only after a preposition: "at present" (not "to present a plan"),
+# "at the moment", "for the moment" (not "the moment of truth" nor "the moment he left").
+FUZZY_NEEDS_BEFORE = {
+    "present": r"\b(?:at|until|till|to\s+the)\s+$",
+    "the moment": r"\b(?:at|for)\s+$",
+}
 
 # "May" and "March" are also a verb, a noun and a name: alone, they are months only after one of
 # these words ("in May", "since March", "last May"); "Theresa May said", "the march on" are not.
@@ -778,6 +905,18 @@ class _State:
     story: Point  # the last date the article gave, for "the next day"
     text: str
     sentence_starts: list[int]
+    last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
+    story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
+
+
+def _unquoted(window: str) -> str:
+    """The words of a stretch of text outside quotations: quoted speech has its own tense
+    ("'We are going to find more,' the sheriff said at a Thursday briefing" reports the past)."""
+    window = re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", window)
+    close = window.rfind("”")
+    if close > window.rfind("“"):  # the quotation opened before the stretch began
+        window = window[close + 1 :]
+    return window
 
 
 def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
@@ -788,7 +927,7 @@ def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
     """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
-    window = state.text[max(sentence_start, start - 120) : start]
+    window = _unquoted(state.text[max(sentence_start, start - 120) : start])
     clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
     if FUTURE_CUES.search(clause):
         return True
@@ -862,7 +1001,16 @@ def _weekday_date(state: _State, weekday: int, rel: str | None, start: int, end:
         return anchor - dt.timedelta(days=back or 7)
     if rel == "next":
         return anchor + dt.timedelta(days=ahead or 7)
-    if rel == "this" or _looks_forward(state, start, end):
+    # a deadline is ahead when an infinitive leads to it ("agreed to decide by Sunday") or a
+    # modal follows it ("agreed that by Sunday a decision should be taken"); not "by Tuesday
+    # 80 percent of the city was under water", which tells the past
+    before = state.text[max(0, start - 40) : start]
+    after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
+    deadline = re.search(r"\bby\s+$", before) and (
+        re.search(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+by\s+$", before)
+        or re.search(r"\b(?:will|would|should|must|shall|can|could|is due|are due)\b", after)
+    )
+    if rel == "this" or deadline or _looks_forward(state, start, end):
         return anchor + dt.timedelta(days=ahead)
     if _looks_back(state, start, reporting=True) or back <= ahead:
         return anchor - dt.timedelta(days=back)
@@ -918,7 +1066,10 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
     if kind == "md":
         month = _month_number(g["month"])
         day_number = int(re.match(r"\d+", g["day"]).group())
-        year = _nearest_year(state, month, day_number, m.start)
+        if g.get("year"):  # "13 and 14 December 2018"
+            year = int(g["year"])
+        else:
+            year = _nearest_year(state, month, day_number, m.start)
         try:
             return point(dt.date(year, month, day_number), "day")
         except ValueError:
@@ -930,8 +1081,15 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         rel = (g.get("rel") or "").lower()
         this = dt.date(anchor.date.year, month, 1)
         here = dt.date(anchor.date.year, anchor.date.month, 1)
-        if g.get("yrel"):  # "November last year"
-            year = anchor.date.year + {"last": -1, "this": 0, "next": 1}[g["yrel"]]
+        # a month joined to one that names its year takes that year too: "in July and
+        # November last year", "between January and May of this year"
+        joined = re.match(
+            rf",?\s+(?:and|or|to)\s+{FULL_MONTH}\s+(?:of\s+)?(last|this|next)\s+year\b",
+            state.text[m.end : m.end + 40],
+        )
+        yrel = g.get("yrel") or (joined.group(1) if joined and not rel else None)
+        if yrel:  # "November last year"
+            year = anchor.date.year + {"last": -1, "this": 0, "next": 1}[yrel]
         elif rel == "last":
             year = anchor.date.year if this < here else anchor.date.year - 1
         elif rel == "next":
@@ -999,7 +1157,17 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
             day, precision = anchor.date, "weekend"
         value = _mask(_format(day, precision), anchor, precision)
         return "DATE", value, Point(day, precision) if not state.inferred else None
+    if kind == "weekend":
+        return _weekend(state, m.start)
     if kind == "weekday":
+        if state.anchor.precision in ("month", "year", "none"):
+            # no day to count from: TimeML's "a Tuesday in 2015" ("2015-WXX-2"), not a guessed day
+            number = WEEKDAYS[g["weekday"].lower()] + 1
+            value = f"{anchor.date.year:04d}-WXX-{number}"
+            p = Point(anchor.date, anchor.precision)
+            if g.get("part"):
+                return "TIME", value + "T" + PARTS_OF_DAY[g["part"].lower()], p
+            return "DATE", value, p
         day = _weekday_date(state, WEEKDAYS[g["weekday"].lower()], g.get("rel"), m.start, m.end)
         if g.get("part"):
             value = _mask(day.isoformat(), anchor, "day") + "T" + PARTS_OF_DAY[g["part"].lower()]
@@ -1012,7 +1180,7 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
             "today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
             "the day before yesterday": -2, "the day after tomorrow": 2,
         }[word]  # fmt: skip
-        day = anchor.date + dt.timedelta(days=offset)
+        day = _speech_day(state, m.start) + dt.timedelta(days=offset)
         value = _mask(day.isoformat(), anchor, "day")
         if word == "tonight":
             return "TIME", value + "TNI", Point(day, "day")
@@ -1045,12 +1213,49 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
         return _from_story(state, step, g["unit"])
     if kind == "clock":
         return _clock(m, state)
+    if kind == "story_part":
+        base = state.story if state.story.precision == "day" else anchor
+        part = g["part"].lower()
+        value = _mask(base.date.isoformat(), base, "day")
+        if re.fullmatch(r"(\d{4}|XXXX)-WXX-\d", state.story_value[:10]):
+            value = state.story_value[:10]  # "on Tuesday ... later in the day": that Tuesday
+        if part == "day":
+            return "DATE", value, None
+        return "TIME", value + "T" + PARTS_OF_DAY[part], None
+    if kind == "same_last_year":
+        base = state.story
+        unit = g["unit"].lower()
+        precision = base.precision if unit in ("time", "period") else unit
+        if precision not in ("day", "week", "month", "quarter", "year"):
+            precision = "year"
+        day = _add_months(base.date, -12)
+        return "DATE", _mask(_format(day, precision), base, precision), None
+    if kind == "months_of_year":
+        year = _relative_year(g, anchor)
+        first = g["ord"].lower() == "first"
+        if _number(g["num"]) == 3:
+            number = 1 if first else 4
+            return (
+                "DATE",
+                f"{year:04d}-Q{number}",
+                Point(dt.date(year, 3 * number - 2, 1), "quarter"),
+            )
+        return (
+            "DATE",
+            f"{year:04d}-H{1 if first else 2}",
+            Point(dt.date(year, 1 if first else 7, 1), "year"),
+        )
     if kind == "duration":
         unit = g["unit"]
         amount = _number(g["num"])
         if "and a half" in text.lower() and amount != "X":
             amount = amount + 0.5
         return "DURATION", _duration(amount, unit), None
+    if kind == "duration_range":
+        return "DURATION", _duration("X", g["unit"]), None
+    if kind == "duration_since":
+        amount = _number(g["num"]) if g.get("num") else ("X" if g.get("plural") else 1)
+        return "DURATION", _duration(amount, g["unit"]), None
     if kind == "duration_the":
         rel = g["rel"].lower()
         amount = _number(g["num"]) if g.get("num") else 1
@@ -1113,6 +1318,33 @@ def _resolve(m: Match, state: _State) -> tuple[str, str, Point | None] | None:
     return None
 
 
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` is inside quoted words of its paragraph ("... progress today," he said)."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    if paragraph.rfind("“") > paragraph.rfind("”"):
+        return True
+    return paragraph.count('"') % 2 == 1
+
+
+def _speech_day(state: _State, start: int) -> dt.date:
+    """The day "today" (or "yesterday", "tomorrow") counts from.
+
+    Normally the time of writing. Inside a quotation, when the story has just moved to a day in
+    the week before the article ("ended their meeting Wednesday ... 'we saw progress today,' said
+    the minister", written on Thursday), the quoted words were spoken that day.
+    """
+    anchor = state.anchor
+    story = state.last_day
+    if (
+        anchor.precision == "day"
+        and story is not None
+        and 1 <= (anchor.date - story.date).days <= 6
+        and _in_quotation(state.text, start)
+    ):
+        return story.date
+    return anchor.date
+
+
 def _weekend(state: _State, start: int) -> tuple[str, str, Point]:
     """ "the weekend": the coming one in a forward-looking sentence, else the last one (or this)."""
     anchor = state.anchor.date
@@ -1154,6 +1386,11 @@ def _from_story(state: _State, step: int, unit: str) -> tuple[str, str, Point | 
 
 def _clock(m: Match, state: _State) -> tuple[str, str, Point | None]:
     g = m.groups
+    if g.get("light"):  # dawn and first light are morning, dusk and sunset evening (TimeML codes)
+        light = " ".join(g["light"].lower().split())
+        return "TIME", "EV" if light in ("dusk", "nightfall", "sunset") else "MO", None
+    if g.get("overnight"):
+        return "TIME", "NI", None
     if g.get("named"):
         clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[g["named"].lower()]
     else:
@@ -1280,6 +1517,9 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
             value = re.sub(r"^(39\d\d|40\d\d)(?=-|$)", "XXXX", value)
         if story_point is not None and not value.endswith("_REF"):
             state.story = story_point
+            state.story_value = value
+            if story_point.precision == "day" and not _in_quotation(text, m.start):
+                state.last_day = story_point  # a quotation's day comes from the narrative
         i = bisect.bisect_right(starts, m.start) - 1
         sentence_id = ids[i] if i >= 0 and m.start < ends[i] else None
         rows.append([m.start, m.end, text[m.start : m.end], kind, value, sentence_id, m.rule.kind])
@@ -1295,7 +1535,12 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
 
 
 def _date_times(rows: list[list], state: _State) -> None:
-    """Give each clock time its day: the nearest date in its sentence, else the last date before."""
+    """Give each clock time its day: the nearest date in its sentence, else the last date before.
+
+    A night and a morning told in one sentence are a night and the morning after it: "worked
+    through the night and reached an agreement early on Friday" is Thursday night; "searched
+    throughout the night and will resume at first light" is the next morning.
+    """
     for i, row in enumerate(rows):
         if row[6] != "clock":
             continue
@@ -1304,19 +1549,50 @@ def _date_times(rows: list[list], state: _State) -> None:
             for other in rows
             if other[5] == row[5]
             and other is not row
+            and other[6] != "story_part"  # "the night" has only the story's day, not its own
             and other[3] in ("DATE", "TIME")
             and re.match(r"^\d{4}-\d\d-\d\d", other[4])
         ] if row[5] is not None else []  # fmt: skip
-        if same:
+        night = _night_in_sentence(rows, row)
+        if not same and night is not None and row[4] == "MO":
+            day = (dt.date.fromisoformat(night[4][:10]) + dt.timedelta(days=1)).isoformat()
+        elif same:
             day = min(same)[1][:10]
         else:
             before = [o[4][:10] for o in rows[:i] if re.match(r"^\d{4}-\d\d-\d\d", o[4])]
-            day = (
-                before[-1] if before else _mask(state.anchor.date.isoformat(), state.anchor, "day")
-            )
+            anchor_day = state.anchor.date
+            if row[2].lower() == "overnight" and _looks_back(state, row[0], reporting=True):
+                anchor_day -= dt.timedelta(days=1)  # "fighting raged overnight": last night
+            day = before[-1] if before else _mask(anchor_day.isoformat(), state.anchor, "day")
             if state.anchor.precision == "none":
                 day = "XXXX-XX-XX"
         row[4] = f"{day}T{row[4]}"
+    for row in rows:  # the night before a dated morning ("spent the night ... predawn Saturday")
+        if row[6] != "story_part" or not re.match(r"^\d{4}-\d\d-\d\dTNI$", row[4]):
+            continue
+        for other in rows:
+            morning = re.match(r"^(\d{4}-\d\d-\d\d)(?:TMO)?$", other[4])
+            dated = other[6] == "clock" and other[4].endswith("TMO") and other[0] < row[0]
+            early = other[6] == "weekday" and re.match(r"(?i)early\b", other[2])
+            if other[5] == row[5] and morning and (dated or early):
+                day = dt.date.fromisoformat(morning.group(1)) - dt.timedelta(days=1)
+                row[4] = f"{day.isoformat()}TNI"
+                break
+
+
+def _night_in_sentence(rows: list[list], row: list) -> list | None:
+    """The "the night" row told before ``row`` in its sentence, if any."""
+    for other in rows:
+        if (
+            other[5] == row[5]
+            and row[5] is not None
+            and other[6] == "story_part"
+            and other[0] < row[0]
+            and other[4].endswith("TNI")
+            and re.match(r"^\d{4}-\d\d-\d\d", other[4])
+        ):
+            return other
+    return None
 
 
 # --------------------------------------------------------------------------------------------

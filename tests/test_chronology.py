@@ -385,23 +385,32 @@ def test_next_day_without_an_earlier_date_counts_from_the_anchor():
 
 def test_an_anchor_known_to_the_month_or_year_masks_what_it_cannot_know():
     art = kit.Article.from_text("Talks resumed on Tuesday, yesterday and on Sept. 29, this year.")
+    # a weekday with no day to count from is "a Tuesday in 2015" (TimeML "2015-WXX-2")
     assert time_expressions(art, anchor="2015-06")["value"].tolist() == [
-        "2015-06-XX",
+        "2015-WXX-2",
         "2015-06-XX",
         "2015-09-29",
         "2015",
     ]
     assert time_expressions(art, anchor="2015")["value"].tolist() == [
-        "2015-XX-XX",
+        "2015-WXX-2",
         "2015-XX-XX",
         "2015-09-29",
         "2015",
     ]
 
 
+def test_the_day_after_a_weekday_with_no_date_is_that_weekday():
+    text = "Kerry met Lavrov on Tuesday and saw Putin later in the day."
+    assert found(text, None) == [
+        ("Tuesday", "DATE", "XXXX-WXX-2"),
+        ("the day", "DATE", "XXXX-WXX-2"),
+    ]
+
+
 def test_no_anchor_at_all_leaves_the_year_unknown():
     assert found("Talks resumed on Tuesday and will go on this year.", None) == [
-        ("Tuesday", "DATE", "XXXX-XX-XX"),
+        ("Tuesday", "DATE", "XXXX-WXX-2"),
         ("this year", "DATE", "XXXX"),
     ]
 
@@ -513,3 +522,202 @@ def test_dev_set_scores_above_the_bar():
     result = score_timex.score(score_timex.load(split="dev"))
     assert result["relaxed F1"] >= 0.90
     assert result["value F1"] >= 0.80
+
+
+# --------------------------------------------------------------------------------------------
+# Rules added after measuring on real news (each: the phrase it is for, and a near miss)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        # "May of this year"; a month joined to one that names its year takes that year
+        (
+            "Rates were cut twice, in March and May of this year.",
+            "2019-08-20",
+            [("March", "DATE", "2019-03"), ("May of this year", "DATE", "2019-05")],
+        ),
+        (
+            "Deadlines slipped in June and October last year.",
+            "2016-03-01",
+            [("June", "DATE", "2015-06"), ("October last year", "DATE", "2015-10")],
+        ),
+        # two days sharing one month
+        (
+            "Leaders meet on 8 and 9 July in Vilnius.",
+            "2023-06-20",
+            [("8", "DATE", "2023-07-08"), ("9 July", "DATE", "2023-07-09")],
+        ),
+        (
+            "Voting takes place on April 4 and 5.",
+            "2021-03-30",
+            [("April 4", "DATE", "2021-04-04"), ("5", "DATE", "2021-04-05")],
+        ),
+        # a clock time with a dot before am/pm
+        (
+            "The tremor struck at 5.45 am on Monday.",
+            "2019-11-27",
+            [("5.45 am", "TIME", "2019-11-25T05:45"), ("Monday", "DATE", "2019-11-25")],
+        ),
+        # parts of the day named by the light, and "overnight" as an adverb
+        (
+            "Troops moved in before dawn on Sunday.",
+            "2016-07-18",
+            [("dawn", "TIME", "2016-07-17TMO"), ("Sunday", "DATE", "2016-07-17")],
+        ),
+        # (told in the past, "overnight" is last night, like "last night")
+        (
+            "Shelling continued overnight, residents said.",
+            "2022-03-02",
+            [("overnight", "TIME", "2022-03-01TNI")],
+        ),
+        # "the day" / "the night" inside a stretch of the story's day
+        (
+            "The minister resigned on Monday. Earlier in the day he had met the king.",
+            "2018-02-07",
+            [("Monday", "DATE", "2018-02-05"), ("the day", "DATE", "2018-02-05")],
+        ),
+        # a night and the morning after it in one sentence
+        (
+            "Envoys talked through the night and signed early on Thursday.",
+            "2016-02-12",
+            [("the night", "TIME", "2016-02-10TNI"), ("early on Thursday", "DATE", "2016-02-11")],
+        ),
+        (
+            "Divers searched throughout the night and will go back at first light.",
+            "2017-06-14",
+            [("the night", "TIME", "2017-06-14TNI"), ("first light", "TIME", "2017-06-15TMO")],
+        ),
+        # the same period one year before the one the story is at
+        (
+            "Sales fell in the third quarter from the same quarter a year earlier.",
+            "2019-11-05",
+            [
+                ("the third quarter", "DATE", "2019-Q3"),
+                ("the same quarter a year earlier", "DATE", "2018-Q3"),
+            ],
+        ),
+        # "the first three months of the year" is a quarter, "the first six months" a half
+        (
+            "Profit doubled in the first six months of 2021.",
+            None,
+            [("the first six months of 2021", "DATE", "2021-H1")],
+        ),
+        # a range of durations is one duration with an unknown number
+        (
+            "The move will take three to four years.",
+            None,
+            [("three to four years", "DURATION", "PXY")],
+        ),
+        (
+            "Talks lasted between six and eight hours.",
+            None,
+            [("between six and eight hours", "DURATION", "PTXH")],
+        ),
+        # the stretch since an event
+        (
+            "Prices have doubled in the month since the coup.",
+            None,
+            [("the month", "DURATION", "P1M")],
+        ),
+        (
+            "Aid has trickled in during the weeks after the storm.",
+            None,
+            [("the weeks", "DURATION", "PXW")],
+        ),
+        # "weekend" before the noun it dates; "the final weekend"
+        (
+            "The toll from a weekend storm rose to 12.",
+            "2021-02-17",
+            [("weekend", "DATE", "2021-W06-WE")],
+        ),
+        (
+            "Both candidates spent the final weekend in Ohio.",
+            "2020-11-03",
+            [("the final weekend", "DATE", "2020-W44-WE")],
+        ),
+        # fuzzy references without "the"; "present" and "the moment" after a preposition
+        ("Coming weeks will tell.", "2020-01-01", [("Coming weeks", "DATE", "FUTURE_REF")]),
+        ("At present the border is shut.", None, [("present", "DATE", "PRESENT_REF")]),
+        # the present of a scheduled step looks forward, like "will"
+        (
+            "The trial lasted a week and resumes on Monday.",
+            "2017-05-19",
+            [("a week", "DURATION", "P1W"), ("Monday", "DATE", "2017-05-22")],
+        ),
+        # "the two weeks since the protests began"
+        (
+            "Hundreds were detained in the two weeks since the vote.",
+            None,
+            [("the two weeks", "DURATION", "P2W")],
+        ),
+    ],
+)
+def test_real_news_rules_fire(sentence, published, expected):
+    assert found(sentence, published) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inflation eased to 4.30 percent.",  # a dot number with no am/pm
+        "Banks borrowed at the overnight rate.",  # "overnight" before a noun
+        "The future of the talks is unclear.",  # "the future of" is a fate, not a time
+        "It was the day of the vote.",  # "the day of ..." names an event's day, not the story's
+        "They won the day.",  # no word that puts something inside the day
+        "The share rose from 13 to 14 percent.",  # numbers joined by "to", no month
+        "They spent a weekend in Paris.",  # "weekend" followed by a preposition: not a modifier
+        "The coming of the rains lifted spirits.",  # "coming" alone is no time
+        "They agreed to present a plan.",  # "present" the verb; "at present" is the fuzzy time
+        "It was the moment he had waited for.",  # "the moment" without "at" or "for" before it
+    ],
+)
+def test_real_news_rules_do_not_fire(sentence):
+    assert found(sentence) == []
+
+
+def test_a_deadline_by_a_weekday_looks_ahead_only_when_the_clause_does():
+    # an infinitive leads to the deadline, or a modal follows it: the coming Sunday
+    assert found("They agreed on Wednesday to decide by Sunday.", "2020-12-10") == [
+        ("Wednesday", "DATE", "2020-12-09"),
+        ("Sunday", "DATE", "2020-12-13"),
+    ]
+    assert found("They agreed that by Sunday a choice must be made.", "2020-12-10") == [
+        ("Sunday", "DATE", "2020-12-13")
+    ]
+    # the near miss: a past sentence with "by Tuesday" is the Tuesday just gone
+    assert found("By Tuesday the river had burst its banks.", "2005-08-31") == [
+        ("Tuesday", "DATE", "2005-08-30")
+    ]
+    assert found("The storm hit, and by Tuesday the city was flooded.", "2005-08-31") == [
+        ("Tuesday", "DATE", "2005-08-30")
+    ]
+
+
+def test_quoted_words_keep_their_own_tense():
+    # "going to" inside the quotation does not make the reporting clause look forward
+    text = "“We are going to find more,” the sheriff said at a Thursday briefing."
+    assert found(text, "2018-01-12") == [("Thursday", "DATE", "2018-01-11")]
+    # the near miss: outside quotation marks, "going to" does look forward
+    text = "The sheriff is going to speak at a Thursday briefing."
+    assert found(text, "2018-01-12") == [("Thursday", "DATE", "2018-01-18")]
+
+
+def test_today_in_a_quotation_is_the_day_the_words_were_spoken():
+    text = "The ministers met on Wednesday. “We made progress today,” one of them said."
+    assert found(text, "2015-01-22") == [
+        ("Wednesday", "DATE", "2015-01-21"),
+        ("today", "DATE", "2015-01-21"),
+    ]
+    # near misses: a weekday inside the quotation does not move the day the words were spoken,
+    # and "today" outside a quotation is the day of writing
+    text = "“We met on Wednesday and we meet again today,” the minister said."
+    assert found(text, "2015-01-22") == [
+        ("Wednesday", "DATE", "2015-01-21"),
+        ("today", "DATE", "2015-01-22"),
+    ]
+    text = "The ministers met on Wednesday. Talks resume today, officials said."
+    assert found(text, "2015-01-22") == [
+        ("Wednesday", "DATE", "2015-01-21"),
+        ("today", "DATE", "2015-01-22"),
+    ]
