@@ -125,7 +125,7 @@ SKIPPED_BEFORE_CUE = {
     "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
     "does", "do", "earlier", "recently", "reportedly", "not", "never", "further",
     "angrily", "quickly", "firmly", "flatly", "openly", "only", "already", "however", "though",
-    "meanwhile", "instead", "nevertheless", "yesterday", "today",
+    "meanwhile", "instead", "nevertheless", "yesterday", "today", "yet", "still", "just",
 }  # fmt: skip
 
 # Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
@@ -176,6 +176,13 @@ FEMALE_WORDS = {
 }  # fmt: skip
 MALE_WORDS = {"Mr.", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
               "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
+
+# "the official", "the spokesman": role words that, with "the" and nothing else, point back to
+# the person who spoke last ("Azzam al-Ahmad said ... The official said ...").
+BACK_REFERENCE_ROLES = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "lawyer", "envoy",
+    "minister", "negotiator", "prosecutor", "source", "mediator", "aide", "adviser", "advisor",
+}  # fmt: skip
 
 # Lower-case words that can open a source phrase at the start of a clause: "Local officials gave".
 SOURCE_OPENERS = {
@@ -406,15 +413,28 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         if previous and previous.lower() in DETERMINERS and term != "according to":
             continue
         # "a statement issued ...", "remarks reported by ...": a participle after a document noun
-        if previous and previous.lower() in DOCUMENT_NOUNS and term.endswith("ed"):
+        # (but "The statement added that ..." and '“...,” the statement continued.' are the
+        # statement speaking)
+        if (
+            previous
+            and previous.lower() in DOCUMENT_NOUNS
+            and term.endswith("ed")
+            and not re.match(r"\s+that\s|\s*[.,;:!?]|\s*$", text[e:end])
+        ):
             continue
         # "stopped from reporting", "asked not to report": a verb after a preposition or "to"
         # is not itself an act of saying (but "went on to say" is, see BEFORE_CUE)
         if previous and (previous.lower() in PREPOSITIONS - {"as"} or previous.lower() == "to"):
             if not re.search(r"(?:went\s+on|continued|quoted\s+as)\s+(?:to\s+)?$", text[start:s]):
                 continue
-        # "reports", "claims", "comments" are nouns too: "based on the media reports."
-        if term in AMBIGUOUS_S_FORMS and not _verb_follows_position(text, e, end):
+        # "reports", "claims", "comments" are nouns too: "based on the media reports.",
+        # "congressional claims that ..." (after an adjective)
+        if term in AMBIGUOUS_S_FORMS and (
+            not _verb_follows_position(text, e, end) or _adjective_like(previous)
+        ):
+            continue
+        # "he would continue to “spare no effort”": going on doing something, not speaking
+        if term.startswith("continu") and re.match(r"\s+to\s", text[e:end]):
             continue
         found.append((s, e, text[s:e], category))
     return found
@@ -441,6 +461,21 @@ def _verb_follows_position(text: str, end: int, limit: int) -> bool:
     if following in PREPOSITIONS | {"and", "or", "but", "were", "was", "are", "is", "have", "had"}:
         return False
     return not _verb_like(following)
+
+
+# Adjectives that come before a plural noun of saying: "recent claims", "fresh reports".
+ADJECTIVES_BEFORE_NOUNS = {
+    "recent", "new", "fresh", "false", "earlier", "similar", "such", "unconfirmed", "unverified",
+    "media", "press", "news", "several", "many", "other", "conflicting", "repeated", "these",
+    "those", "initial", "first", "latest", "widespread",
+}  # fmt: skip
+
+
+def _adjective_like(word: str | None) -> bool:
+    """A lower-case adjective ("congressional", "recent"): the next -s word is a plural noun."""
+    if not word or not word.islower():
+        return False
+    return word in ADJECTIVES_BEFORE_NOUNS or word.endswith(("al", "ous", "ive", "ic", "ent"))
 
 
 def _previous_word(text: str, position: int, floor: int) -> str | None:
@@ -541,6 +576,7 @@ class Resolver:
     def __init__(self) -> None:
         self.full_names: dict[str, Entity] = {}
         self.subjects: list[Entity] = []
+        self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -570,6 +606,9 @@ class Resolver:
                     entity = Entity(name, "person")
             self.full_names[name] = entity
             self.full_names.setdefault(last, entity)
+            particle = last.split("-", 1)
+            if len(particle) == 2 and particle[0].lower() in NAME_PARTICLES | {"el", "abu"}:
+                self.full_names.setdefault(particle[1], entity)  # "Al-Lahem" is also "Lahem"
             if self.full_names[last].name != name:
                 self.full_names[last] = entity
         else:
@@ -600,8 +639,15 @@ class Resolver:
             ):
                 return entity
         if kind in ("male", "female"):  # nobody fits among the subjects: any person named so far
-            for entity in reversed(list(self.full_names.values())):
-                if entity.type == "person" and entity.gender == kind:
+            people = [e for e in reversed(list(self.full_names.values())) if e.type == "person"]
+            for entity in people:
+                if entity.gender == kind:
+                    return entity
+            # "Secretary-General Antonio Guterres on Wednesday ranked ... he demanded": the last
+            # person named, when nothing says whether that is a man or a woman
+            for entity in people:
+                if entity.gender is None:
+                    entity.gender = kind
                     return entity
         return None
 
@@ -635,18 +681,30 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
     # Matthew Miller". Otherwise the first run counts ("Russian officials").
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
+    origin = False  # inside "of Fatah" after a full name: where the person comes from
     for index, (s, e, w) in enumerate(tokens):
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if origin and _is_capitalised(w):
+            continue
+        origin = False
+        if run and w == "of" and _full_name([x[2] for x in run]):
+            if not _title_goes_on(run[-1][2], following):
+                runs.append(run)
+                run, origin = [], True
+                continue
         if _is_capitalised(w) and w not in NOT_NAMES:
             run.append((s, e, w))
         elif (
             run
             and w == "of"
             and (
-                not _place_or_institution([x[2] for x in run])
-                or _title_goes_on(run[-1][2], following)
+                _title_goes_on(run[-1][2], following)
+                or not (
+                    _place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
+                )
             )
-        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country
+        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
+            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
             run.append((s, e, w))
         elif run and w in NAME_PARTICLES and _is_capitalised(following):
             run.append((s, e, w))
@@ -655,6 +713,9 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
             run = []
     if run:
         runs.append(run)
+    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
+    if _institution_name(words):
+        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
     head_run = bool(runs) and runs[-1][-1][1] == end
     run = runs[-1] if head_run else (runs[0] if runs else [])
     kind = None
@@ -685,6 +746,10 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
     # "the minister added" after "Foreign Minister Sergei Lavrov": the same person
     if words[0].lower() == "the" and len(words) <= 3 and kind != "institution":
         person = resolver.by_role(words[-1].lower())
+        # "Brig. Mansour Al-Turki, spokesman of the Interior Ministry, said ... “...,” the
+        # spokesman said": a role word alone goes back to the last person who spoke
+        if person is None and len(words) == 2 and words[-1].lower() in BACK_REFERENCE_ROLES:
+            person = resolver.last_speaker
         if person is not None:
             return Mention(start, end, person)
     # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
@@ -696,7 +761,14 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         # "The protesters" -> "protesters", "Local officials" -> "local officials", but
         # "Russian officials" keeps its capital
         label = _strip_determiner(phrase)
-        if label.split()[0] not in lexicon("attribution_institutions") and not label.isupper():
+        kept = label.split()[0] in lexicon("attribution_institutions") or label.isupper()
+        # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
+        kept = kept or (
+            len(label.split()) > 1
+            and label.split()[0].lower() not in DETERMINERS
+            and _is_capitalised(label.split()[1])
+        )
+        if not kept:
             label = label[0].lower() + label[1:]
         return Mention(start, end, Entity(label, vague))
     if kind in ("institution", "place") or _place_or_institution(words):
@@ -705,6 +777,30 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         name = " ".join(w for _, _, w in run if w != "of")
         return Mention(start, end, resolver.person(name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _institution_name(words: list[str]) -> bool:
+    """ "the Movement for Democratic Change": "the", then capitalised words (joined by of, for,
+    and) that open with an institution word. Not "the Foreign Ministry spokesperson"."""
+    if len(words) < 3 or words[0] not in ("the", "The") or not _is_capitalised(words[1]):
+        return False
+    if any(not _is_capitalised(w) and w not in ("of", "for", "and", "on") for w in words[1:]):
+        return False
+    if not _is_capitalised(words[-1]):
+        return False
+    first_run = []
+    for w in words[1:]:
+        if not _is_capitalised(w):
+            break
+        first_run.append(w)
+    return _place_or_institution(first_run) == "institution" and len(first_run) < len(words) - 1
+
+
+def _full_name(words: list[str]) -> bool:
+    """Two or more name words after any title: "Azzam al-Ahmad", "Minister Sergei Lavrov" (but
+    not "Minister", "Bank", "Democratic Republic", which go on with "of")."""
+    rest = words[_split_title(words) :]
+    return len(rest) >= 2 and not _place_or_institution(rest) and not _vague_head(rest)
 
 
 def _gender(words: list[str]) -> str | None:
@@ -747,6 +843,16 @@ def _skip_parenthetical_and_appositives(
         if not inner:
             break
         first = inner.split()[0]
+        # "Zimbabwe’s main opposition group, the Movement for Democratic Change, says": the aside
+        # names the institution the description was about
+        named_words = inner.split()[1:]
+        if (
+            first in ("the", "The")
+            and named_words
+            and _is_capitalised(named_words[0])
+            and _place_or_institution(named_words) == "institution"
+        ):
+            return position, (previous_comma + 1, comma_at)
         if _is_capitalised(first) and first not in NOT_NAMES and len(inner.split()) <= 4:
             before = text[floor:previous_comma].split()
             if before and _vague_head(before[-3:]):
@@ -795,6 +901,17 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     while index >= 0:
         s, e, w = tokens[index]
         if w in ("’s", "'s") and chosen:
+            chosen.insert(0, tokens[index])
+            index -= 1
+            continue
+        # "the mediators’ spokeswoman": the apostrophe of a plural possessive
+        if (
+            w in ("’", "'")
+            and chosen
+            and index > 0
+            and tokens[index - 1][1] == s
+            and tokens[index - 1][2].endswith("s")
+        ):
             chosen.insert(0, tokens[index])
             index -= 1
             continue
@@ -856,6 +973,7 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
     """The speaker phrase right after a verb of saying: "said Anton Keller, the ...", "said he"."""
     tokens = _tokens(text, cue_end, ceiling)
     chosen: list[tuple[int, int, str]] = []
+    described = False  # after a possessive: "said Steinmeier’s spokesman Martin Schaefer"
     for s, e, w in tokens:
         if not chosen and w.lower() in PRONOUNS:
             return _classify(text, s, e, resolver)
@@ -871,8 +989,10 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
+        described = described or bool(chosen and chosen[-1][2].endswith(("’s", "'s")))
         if (
             chosen
+            and not described
             and _is_capitalised(chosen[0][2])
             and chosen[0][2] not in NOT_NAMES
             and not (
@@ -940,7 +1060,9 @@ def _track_subjects(
             while j + 1 < len(tokens) and (
                 (_is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in NOT_NAMES)
                 or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
-                    and _is_capitalised(tokens[j + 2][2]))
+                    and _is_capitalised(tokens[j + 2][2])
+                    and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
+                         or not _full_name([t[2] for t in tokens[i : j + 1]])))
             ):  # fmt: skip
                 j += 1
             words = [t[2] for t in tokens[i : j + 1]]
@@ -1026,6 +1148,16 @@ class _Sentence:
     end: int
 
 
+# A dateline opens wire copy and names a place, never a speaker: "MOSCOW, April 18 (Reuters) - ",
+# "JEDDAH, 26 August 2004 — ", "BERLIN (Reuters) - ", "Oct 15 (Reuters) - ". The analysis reads a
+# sentence from just after it.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.’'\-]{2,}(?:\s+[A-Z][A-Z.’'\-]+)*(?:,[^—–\n(]{1,40}?)?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^)\n]{1,40}\))?\s+[—–-]+\s+"
+)
+
+
 def _sentences(article: Article) -> list[_Sentence]:
     """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
     is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
@@ -1056,7 +1188,11 @@ def _sentences(article: Article) -> list[_Sentence]:
         ):
             previous.end = row.end
             continue
-        out.append(_Sentence(row.sentence_id, paragraph, row.start, row.end))
+        start = row.start
+        dateline = DATELINE.match(text, start, row.end)
+        if dateline and (previous is None or previous.paragraph != paragraph):
+            start = dateline.end()
+        out.append(_Sentence(row.sentence_id, paragraph, start, row.end))
     return out
 
 
@@ -1149,7 +1285,7 @@ def _analyse(article: Article) -> list[Quote]:
                 for other in quotes[-len(here) - 8 :]:
                     if (
                         other.kind == "partial"
-                        and other.speaker is None
+                        and (other.speaker is None or other.speaker.entity is None)
                         and (span[0] <= other.start < span[1])
                     ):
                         other.speaker, other.cue = event.speaker, event
@@ -1157,6 +1293,8 @@ def _analyse(article: Article) -> list[Quote]:
         for event in events:
             if event.speaker and event.speaker.entity and event.category in SPEECH_CATEGORIES:
                 resolver.subject(event.speaker.entity)
+                if event.speaker.entity.type == "person":
+                    resolver.last_speaker = event.speaker.entity
     for quote, start_sentence, start_events, start_masked, start_resolved in pending:
         _attribute_quotation(text, quote, start_sentence, start_events, start_masked, quotes,
                              resolver, start_resolved)  # fmt: skip
@@ -1181,11 +1319,21 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
     # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
     # shares the subject of its clause
     previous = _previous_word(text, c_start, floor)
+    # "Al-Riyadh daily quoted Suleiman Al-Muhanna as saying": the one quoted speaks, not the paper
+    quoted_as = QUOTED_AS.search(text, floor, c_start)
+    if quoted_as and lower in ("saying", "telling", "stating"):
+        s, e = _trim_span(text, quoted_as.start(1), quoted_as.end(1))
+        mention = _classify(text, s, e, resolver)
+        if mention.start in resolved:
+            mention.entity = resolved[mention.start]
+        return mention
+    # the comma may sit inside a closing quotation mark: 'had been "cordial," describing ...'
+    after_comma = re.search(r",[”\"’']?\s*$", text[sentence.start : c_start])
     if (
         lower.endswith("ing")
         and lower != "according to"
         and (previous or "").lower() not in ("is", "was", "were", "are", "been", "be", "am")
-        and (text[floor:c_start].rstrip().endswith(",") or previous is not None)
+        and (after_comma or previous is not None)
     ):
         if events:
             return events[-1].speaker
@@ -1221,7 +1369,17 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         mention = _speaker_after(text, c_end, ceiling, resolver)
         if mention is not None and mention.start in resolved:
             mention.entity = resolved[mention.start]
+        if mention is not None:  # "said the Council President, Ambassador Linda Thomas, on ..."
+            named, _ = _name_after_role_comma(text, mention, ceiling, resolver)
+            mention = named or mention
     return mention
+
+
+# "the Herald quoted/cited Justice Minister Patrick Chinamasa as saying": the words between name
+# the speaker.
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^,.;:“”\"]{2,80}?)\s+as\s*$"
+)
 
 
 def _name_after_role_comma(text, mention, ceiling, resolver):
@@ -1404,12 +1562,16 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         if untitled.endswith(",") and untitled != head:
             head = untitled
     tail = text[max(event.cue_end, event.speaker.end) : s_end]
+    # the comma may sit inside the closing mark: 'The council would continue to "look at every
+    # option," she said.'
+    comma_inside = bool(re.search(r",[”\"’']$", head))
     if (
-        head.endswith(",")
+        (head.endswith(",") or comma_inside)
         and len(head.split()) >= 3
         and (
             len(tail.split()) <= 6
             or re.match(r"\s*(?:after|before|on|in|at|during|when|while|following)\b", tail)
+            or re.match(r"\s*,\s*(?:and|but)\s", tail)  # "..., he said, and many are hungry"
             or (lower in ADDRESSEE_VERBS and len(tail.split()) <= 12)  # "..., X told a hurt ECI"
         )
         and (
@@ -1418,8 +1580,8 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and not re.search(r"(?:^|\s)that\s", tail)  # "..., X said in a statement that ..."
         and re.fullmatch(r"[\s\w.,’'\-“”\"()]*[.!?]?", tail)
     ):
-        if not any(s_start <= qs < s_start + len(head) for qs, _ in masked):
-            return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+        if not _mostly_quoted(text, s_start, s_start + len(head), masked):
+            return _clean_content(text, s_start, s_start + len(head) - (not comma_inside), masked)
     # "The ceasefire, officials said, was holding": the clause goes on after the attribution
     left = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
     right_start = max(event.cue_end, event.speaker.end)
@@ -1428,24 +1590,45 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return _clean_content(text, right_start + 1, s_end, masked)
     # "Keller said (on Tuesday) (that) the talks were useful"
     position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
-    rest = text[position:s_end]
-    that = re.match(r"^((?:\s+[\w’'.\-]+){0,8}?)\s+that\s", rest)
-    if that and (not that.group(1).strip() or that.group(1).split()[0].lower() in PREPOSITIONS
-                 or lower in ADDRESSEE_VERBS):  # fmt: skip
-        return _clean_content(text, position + that.end(), s_end, masked)
     # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
     adjunct = ADJUNCT.match(text, position, s_end)
     if adjunct:
         position = adjunct.end()
+    rest = text[position:s_end]
+    # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
+    # that ...": a prepositional phrase may be long, other words between verb and "that" not
+    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that\s", rest)
+    gap = that.group(1).split() if that else []
+    if that and (
+        not gap
+        or (
+            gap[0].lower() in PREPOSITIONS
+            and (len(gap) <= 8 or not any(_verb_like(w.strip(",")) for w in gap))
+        )
+        or (lower in ADDRESSEE_VERBS and len(gap) <= 8)
+        or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
+    ):
+        return _clean_content(text, position + that.end(), s_end, masked)
     tokens = _tokens(text, position, s_end)
     if not tokens or not re.match(r"\w", tokens[0][2]):
         return None
     # "said in a statement." is not a clause; "said about 12,000 people had fled" is
     number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
-    # "stated this", "said so", "said it", "said nothing": no reported clause
-    if tokens[0][2].lower() in ("to", "so", "it", "this", "nothing", "something", "goodbye") or (
-        tokens[0][2].lower() in PREPOSITIONS and not number_follows
-    ):
+    # "stated this", "said so", "said it", "said nothing": no reported clause (but in "said it
+    # had informed the mediators", "it" is the subject of the clause)
+    subject_it = (
+        tokens[0][2].lower() in ("it", "this")
+        and len(tokens) > 1
+        and tokens[1][2].lower() in FINITE_WORDS
+    )
+    if (
+        tokens[0][2].lower() in ("to", "so", "it", "this", "nothing", "something", "goodbye")
+        and not subject_it
+    ) or (tokens[0][2].lower() in PREPOSITIONS and not number_follows):
+        return None
+    # "denied claims that progress had been made": the clause is what others claimed, which the
+    # speaker rejects ("said claims that ... were false" is still the speaker's clause)
+    if lower.startswith(REJECTING_VERBS) and _reports_noun_first(tokens):
         return None
     skip = 0
     if lower in ADDRESSEE_VERBS:
@@ -1454,6 +1637,10 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
             return None
     clause = tokens[skip:]
     if not clause or any(qs <= clause[0][0] < qe for qs, qe in masked):
+        return None
+    # "recounted telling Trump — to which Trump replied": after the one spoken to, a dash or a
+    # relative clause is not what was said
+    if skip and (not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS):
         return None
     span = _clean_content(text, clause[0][0], s_end, masked)
     if span is not None:
@@ -1493,8 +1680,24 @@ ADJUNCT = re.compile(
     r"(?:\s*,?\s*(?:(?:late|early)\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December)\b(?:\s+(?:night|morning|evening|afternoon|\d{1,2}))?"
-    r"|\s*(?:yesterday|today|tonight|earlier|later|again|also|last\s+(?:week|month|year))\b)+"
+    r"|\s*(?:yesterday|today|tonight|earlier|later|again|also"
+    r"|last\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"\b)+"
 )
+
+
+SUBORDINATOR = r"\s(?:after|before|when|while|because|since|although|until)\s+(?:the\s+)?$"
+
+
+def _mostly_quoted(text, start, end, masked) -> bool:
+    """Whether ``text[start:end]`` opens with a quotation or is mostly inside quotation marks:
+    then it is a direct quotation, not retold speech. 'Israel seems “unwilling to reach an
+    agreement” as it has not yet responded, the spokesperson said' is retold speech with a
+    partial quotation in it."""
+    if any(qs == start for qs, _ in masked):
+        return True
+    inside = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in masked)
+    return inside * 2 >= end - start
 
 
 def _stop_at_other_attribution(text, span, event, events, masked):
@@ -1508,15 +1711,51 @@ def _stop_at_other_attribution(text, span, event, events, masked):
             continue
         if any(qs <= other.cue_start < qe for qs, qe in masked):
             continue
-        if len(text[other.cue_end : end].split()) > 6:
+        # "dismissed Biden’s optimism after the American leader said ...": the other speaker
+        # opens a clause of its own, which is not part of this one
+        if other.speaker is not None and start < other.speaker.start < other.cue_start:
+            joined = re.search(SUBORDINATOR, text[start : other.speaker.start])
+            if joined:
+                return _clean_content(text, start, start + joined.start(), masked)
+        if _unquoted_words(text, other.cue_end, end, masked) > 6:
             continue  # a nested attribution, not one closing the sentence
         edge = other.cue_start
         if other.speaker is not None and start < other.speaker.start < other.cue_start:
             edge = other.speaker.start
         comma = max(text.rfind(",", start, edge), text.rfind(" and ", start, edge))
         if comma > start and not text[comma:edge].strip(", ").count(" ") > 8:
+            # 'had been "cordial," describing ...': a comma inside the marks, cut after them
+            comma = next((qe for qs, qe in masked if qs < comma < qe), comma)
             return _clean_content(text, start, comma, masked)
     return span
+
+
+# Verbs that reject what others said, and the nouns for what others said.
+REJECTING_VERBS = ("deny", "denie", "denied", "dismiss", "reject", "refute", "rebut", "brush")
+REPORTS_NOUNS = {
+    "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions",
+    "rumours", "rumors", "speculation", "assertions", "charges", "suspicions",
+}  # fmt: skip
+
+
+def _reports_noun_first(tokens) -> bool:
+    """The object opens with what others said: "claims that", "media reports that"."""
+    for _, _, word in tokens[:4]:
+        lowered = word.lower()
+        if lowered in REPORTS_NOUNS:
+            return True
+        if not (lowered in DETERMINERS or _adjective_like(lowered) or word[:1].isupper()):
+            return False
+    return False
+
+
+def _unquoted_words(text, start, end, masked) -> int:
+    """Words in ``text[start:end]`` outside quotation marks."""
+    return sum(
+        1
+        for s, _, w in _tokens(text, start, end)
+        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+    )
 
 
 def _addressee_length(tokens) -> int | None:
@@ -1537,11 +1776,17 @@ def _addressee_length(tokens) -> int | None:
     return 0
 
 
+# '..., describing them as "exploratory"': a participle of saying after a comma (maybe inside the
+# closing mark) starts a new statement by the same speaker.
+CLOSING_PARTICIPLE = r",[”\"’']?\s+(?:describing|calling|noting|stressing|warning|explaining)\s"
+
+
 def _clean_content(text, start, end, masked) -> tuple[int, int] | None:
     """Trim a reported clause: stop at ", but", "; ", ", adding", ", according to"."""
     piece = text[start:end]
     for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
-                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s"):  # fmt: skip
+                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s",
+                   CLOSING_PARTICIPLE):  # fmt: skip
         found = re.search(marker, piece)
         if found and not any(qs <= start + found.start() < qe for qs, qe in masked):
             piece = piece[: found.start()]
