@@ -171,10 +171,10 @@ NAME_PARTICLES = {
 # Markers that tell us a person is a woman or a man (used to keep "she" from a man named just
 # before: "Okafor met Ormond. She told him ...").
 FEMALE_WORDS = {
-    "Mrs.", "Ms.", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
+    "Mrs.", "Ms.", "Mrs", "Ms", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
     "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother",
 }  # fmt: skip
-MALE_WORDS = {"Mr.", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
+MALE_WORDS = {"Mr.", "Mr", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
               "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
 
 # "the official", "the spokesman": role words that, with "the" and nothing else, point back to
@@ -409,8 +409,9 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         term = " ".join(match.group().lower().split())
         category = verbs.get(term, ("neutral", ""))[0]
         previous = _previous_word(text, s, start)
-        # "the report", "a claim", "his warning": a noun after a determiner, not a verb.
-        if previous and previous.lower() in DETERMINERS and term != "according to":
+        # "the report", "a claim", "his warning", "a televised address", "his first major
+        # address": a noun after a determiner (and adjectives), not a verb.
+        if term != "according to" and _after_determiner(text, s, start):
             continue
         # "a statement issued ...", "remarks reported by ...": a participle after a document noun
         # (but "The statement added that ..." and '“...,” the statement continued.' are the
@@ -433,8 +434,18 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
             not _verb_follows_position(text, e, end) or _adjective_like(previous)
         ):
             continue
-        # "he would continue to “spare no effort”": going on doing something, not speaking
-        if term.startswith("continu") and re.match(r"\s+to\s", text[e:end]):
+        # "continued" says more only next to a quotation ('“...,” he continued', 'He continued:
+        # “...'); "he would continue to “spare no effort”", "if the payments continued" do not
+        if term.startswith("continu") and not (
+            re.search(r"[”\"’']\s*,?\s*(?:[\w’'.\-]+\s+){0,4}$", text[start:s])
+            or re.match(r"\s*[:,]?\s*[“\"‘]|\s*:", text[e:end])
+        ):
+            continue
+        # "A sum is reported to have been paid", "he is said to be ill": a passive with nobody
+        # reporting
+        if (previous or "").lower() in ("is", "was", "are", "were", "be", "been") and re.match(
+            r"\s+to\s", text[e:end]
+        ):
             continue
         found.append((s, e, text[s:e], category))
     return found
@@ -475,7 +486,36 @@ def _adjective_like(word: str | None) -> bool:
     """A lower-case adjective ("congressional", "recent"): the next -s word is a plural noun."""
     if not word or not word.islower():
         return False
-    return word in ADJECTIVES_BEFORE_NOUNS or word.endswith(("al", "ous", "ive", "ic", "ent"))
+    if word in NOUNS_LIKE_ADJECTIVES:
+        return False
+    return word in ADJECTIVES_BEFORE_NOUNS or word.endswith(("al", "ous", "ive", "ic"))
+
+
+# Nouns that end like adjectives: "an official claims that ...", "the general said".
+NOUNS_LIKE_ADJECTIVES = {
+    "official", "general", "rival", "tribunal", "criminal", "individual", "principal",
+    "cardinal", "arrival", "proposal", "approval", "withdrawal", "detective", "executive",
+    "representative", "relative", "republic", "public", "critic", "cleric", "medic",
+}  # fmt: skip
+
+
+# Adjectives that often sit between a determiner and a noun of saying: "his first major address".
+PLAIN_ADJECTIVES = {
+    "first", "major", "new", "last", "final", "brief", "short", "long", "joint", "public",
+    "weekly", "annual", "televised", "rare", "lengthy", "emotional", "keynote", "opening",
+}  # fmt: skip
+
+
+def _after_determiner(text: str, position: int, floor: int) -> bool:
+    """A determiner, maybe with adjectives, right before ``position``: "the", "a televised"."""
+    words = re.findall(r"[\w’'\-]+|[^\w\s]", text[max(floor, position - 60) : position])
+    for word in reversed(words[-4:]):
+        lowered = word.lower()
+        if lowered in DETERMINERS:
+            return True
+        if not (lowered in PLAIN_ADJECTIVES or (word.islower() and _past_like(word))):
+            return False
+    return False
 
 
 def _previous_word(text: str, position: int, floor: int) -> str | None:
@@ -585,6 +625,14 @@ class Resolver:
                 return entity
         return None
 
+    def recent_group(self) -> Entity | None:
+        """The most recent plural unnamed source: "senior sources", "officials"."""
+        for entity in reversed(self.subjects):
+            head = re.split(r"\s(?:of|for|at|in|with|from|within|close|familiar)\s", entity.name)[0]
+            if entity.type in ("anonymous", "group") and _plural(head):
+                return entity
+        return None
+
     def by_role(self, role: str) -> Entity | None:
         """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
         for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
@@ -627,6 +675,11 @@ class Resolver:
             if kind in ("male", "female"):
                 if entity.type == "person" and entity.gender in (None, kind):
                     entity.gender = kind
+                    return entity
+                # "the mother of the young person said ... She said": a phrase naming a woman
+                if entity.type in ("unknown", "group", "anonymous") and (
+                    _gender(entity.name.split()[:1]) == kind
+                ):
                     return entity
                 # "A senior official said ... He added": an unnamed person is still a person
                 if entity.type == "anonymous" and not _plural(entity.name):
@@ -761,7 +814,8 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         # "The protesters" -> "protesters", "Local officials" -> "local officials", but
         # "Russian officials" keeps its capital
         label = _strip_determiner(phrase)
-        kept = label.split()[0] in lexicon("attribution_institutions") or label.isupper()
+        first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
+        kept = first_word in lexicon("attribution_institutions") or label.isupper()
         # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
         kept = kept or (
             len(label.split()) > 1
@@ -930,6 +984,7 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             and _verb_like(w)
             and w.lower() not in ("named", "based")
             and w.lower() not in AMBIGUOUS_S_FORMS  # "Media reports said"
+            and not _noun_after_determiner(tokens, index)  # "in his first major address"
         ):
             # a verb ends the phrase ("... issued a statement condemning"), unless it sits in a
             # relative clause that belongs to the speaker ("an official who asked ...")
@@ -946,12 +1001,27 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
         chosen = chosen[1:]
     if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
         return None
+    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
+        # "according to senior sources ... One said:": one of the sources just named
+        group = resolver.recent_group()
+        return Mention(chosen[0][0], chosen[0][1], group) if group else None
     if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
         return None
     # a verb right before the speaker means the phrase is an object: "the West and ... want him"
     return _classify(
         text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
     )
+
+
+def _noun_after_determiner(tokens, index: int) -> bool:
+    """ "his first major address": a determiner, then only plain words, before a verb form."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[k][2].lower()
+        if word in DETERMINERS:
+            return tokens[index][2].lower() not in FINITE_WORDS  # "the countries should"
+        if not word.isalpha() or _verb_like(word):
+            return False
+    return False
 
 
 def _verb_like(word: str) -> bool:
@@ -974,7 +1044,7 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
     tokens = _tokens(text, cue_end, ceiling)
     chosen: list[tuple[int, int, str]] = []
     described = False  # after a possessive: "said Steinmeier’s spokesman Martin Schaefer"
-    for s, e, w in tokens:
+    for index, (s, e, w) in enumerate(tokens):
         if not chosen and w.lower() in PRONOUNS:
             return _classify(text, s, e, resolver)
         if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
@@ -987,6 +1057,10 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             break
         starts_phrase = _is_capitalised(w) or w.lower() in DETERMINERS | {
             "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
+        # "according to senior sources within ...": adjectives, then a vague head
+        starts_phrase = starts_phrase or bool(
+            _vague_head([t[2] for t in tokens[index : index + 3] if re.match(r"\w", t[2])])
+        )
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
         described = described or bool(chosen and chosen[-1][2].endswith(("’s", "'s")))
@@ -1283,9 +1357,12 @@ def _analyse(article: Article) -> list[Quote]:
                 quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
                 quotes.append(quote)
                 for other in quotes[-len(here) - 8 :]:
+                    # a partial quotation in a clause closed by "..., the minister said" is the
+                    # minister's, whatever verb sits inside the clause
+                    closing = span[1] <= event.cue_start
                     if (
                         other.kind == "partial"
-                        and (other.speaker is None or other.speaker.entity is None)
+                        and (other.speaker is None or other.speaker.entity is None or closing)
                         and (span[0] <= other.start < span[1])
                     ):
                         other.speaker, other.cue = event.speaker, event
@@ -1362,7 +1439,19 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
                 if mention.start in resolved:
                     mention.entity = resolved[mention.start]
                 return mention
+    # "Antony Blinken, the US secretary of state, who said ...": "who" points back to the name
+    who = re.search(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$", text[floor:c_start])
+    if who:
+        mention = _speaker_before(text, floor, floor + who.start() + 1, resolver)
+        if mention is not None:
+            return mention
     mention = _speaker_before(text, floor, c_start, resolver)
+    # "Ms Truss, who discloses a “negotiations unit” in the Foreign Office, says": a quotation
+    # inside an aside; read the speaker phrase from the sentence start instead
+    if mention is not None and floor > sentence.start and text[mention.start].islower():
+        first = text[mention.start : mention.end].split()[0]
+        if first in PREPOSITIONS:
+            mention = _speaker_before(text, sentence.start, c_start, resolver) or mention
     if mention is not None and mention.start in resolved:
         mention.entity = resolved[mention.start]
     if mention is None:
@@ -1565,8 +1654,12 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     # the comma may sit inside the closing mark: 'The council would continue to "look at every
     # option," she said.'
     comma_inside = bool(re.search(r",[”\"’']$", head))
+    middle = re.match(r"\s*,\s*(?!and\s|but\s)\S+(?:\s+\S+){2,}", tail) and any(
+        _verb_like(w) for w in re.findall(r"[\w’'\-]+", tail)
+    )  # "Without further action, Hunt said, NATO's “credibility” will be undermined"
     if (
-        (head.endswith(",") or comma_inside)
+        not middle
+        and (head.endswith(",") or comma_inside)
         and len(head.split()) >= 3
         and (
             len(tail.split()) <= 6
@@ -1597,7 +1690,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     rest = text[position:s_end]
     # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
     # that ...": a prepositional phrase may be long, other words between verb and "that" not
-    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that\s", rest)
+    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s", rest)
     gap = that.group(1).split() if that else []
     if that and (
         not gap
@@ -1626,6 +1719,9 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and not subject_it
     ) or (tokens[0][2].lower() in PREPOSITIONS and not number_follows):
         return None
+    # "accuses politicians of being sucked into ...": an accusation of, not a reported clause
+    if lower.startswith("accus"):
+        return None
     # "denied claims that progress had been made": the clause is what others claimed, which the
     # speaker rejects ("said claims that ... were false" is still the speaker's clause)
     if lower.startswith(REJECTING_VERBS) and _reports_noun_first(tokens):
@@ -1640,7 +1736,9 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return None
     # "recounted telling Trump — to which Trump replied": after the one spoken to, a dash or a
     # relative clause is not what was said
-    if skip and (not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS):
+    if skip and (
+        not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
+    ):  # "urged the EU to increase sanctions": a call to act, not a reported clause
         return None
     span = _clean_content(text, clause[0][0], s_end, masked)
     if span is not None:
@@ -1662,6 +1760,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         for previous, w in zip(["", *words], words)
         if (w.lower() in FINITE_WORDS or _past_like(w)) and previous.lower() not in RELATIVE_WORDS
         and previous.lower() != "that"
+        and not (_past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
     ]  # fmt: skip
     ok = ok or any(w in finite for w in words[1:8])
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
@@ -1671,6 +1770,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and words[1].islower()
         and words[1] not in PREPOSITIONS
         and words[0].lower() not in ("a", "an")
+        and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
     return span if ok else None
 
@@ -1717,6 +1817,13 @@ def _stop_at_other_attribution(text, span, event, events, masked):
             joined = re.search(SUBORDINATOR, text[start : other.speaker.start])
             if joined:
                 return _clean_content(text, start, start + joined.start(), masked)
+        # "Truss, who discloses that she has set up a unit, says sanctions ...": the other verb
+        # belongs to a speaker named before this clause, so this clause ends before it
+        if other.speaker is not None and other.speaker.start < start:
+            comma = text.rfind(",", start, other.cue_start)
+            if comma > start:
+                comma = next((qe for qs, qe in masked if qs < comma < qe), comma)
+                return _clean_content(text, start, comma, masked)
         if _unquoted_words(text, other.cue_end, end, masked) > 6:
             continue  # a nested attribution, not one closing the sentence
         edge = other.cue_start

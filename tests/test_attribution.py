@@ -1066,3 +1066,144 @@ def test_has_not_yet_answered_has_its_subject_before_it():
         "indirect",
         "Lind",
     )
+
+
+# --------------------------------------------------------------------------------------------
+# British and magazine styles: "One said:", asides, "who said", courtesy titles
+
+
+def test_one_said_is_one_of_the_sources_just_named():
+    text = (
+        "Ministers threatened the broadcaster, according to senior sources within the "
+        "corporation. One said: “There is a war going on.”"
+    )
+    assert found(text) == [
+        (
+            "Ministers threatened the broadcaster",
+            "indirect",
+            "senior sources within the corporation",
+        ),
+        ("“There is a war going on.”", "direct", "senior sources within the corporation"),
+    ]
+    assert mention(text, "“There is a war going on.”") == "One"
+    # with no sources before, "One" names nobody
+    assert found("One said: “There is a war going on.”")[0][2] is None
+    # "according to" a thing that is no source gives no speaker
+    assert found("The numbers rose, according to recent figures.") == []
+
+
+def test_said_that_comma_takes_the_clause_after_the_aside():
+    assert found("Lind said that, after months of talks, the deal was done.") == [
+        ("after months of talks, the deal was done", "indirect", "Lind")
+    ]
+
+
+def test_an_attribution_in_the_middle_reports_what_follows():
+    text = "Without further action, Hunt said, the alliance will lose its “credibility”."
+    assert found(text)[0] == ("the alliance will lose its “credibility”", "indirect", "Hunt")
+    # a time phrase after the attribution is not a clause
+    assert found("The talks will resume, Lind said, on Monday.") == [
+        ("The talks will resume", "indirect", "Lind")
+    ]
+
+
+def test_accusing_someone_of_something_is_not_a_reported_clause():
+    assert [
+        k for _, k, _ in found("Hain accuses politicians of being sucked into a “bubble”.")
+    ] == ["partial"]
+    assert found("Hain accused the ministry and said it had lied.") == [
+        ("it had lied", "indirect", "Hain")
+    ]
+
+
+def test_a_past_form_after_a_determiner_is_an_adjective():
+    assert found("The broadcaster phoned him back, rejecting the suggested deal.") == []
+    assert found("Lind rejected the deal, saying the terms had changed.")[-1] == (
+        "the terms had changed",
+        "indirect",
+        "Lind",
+    )
+
+
+def test_continued_is_a_verb_of_saying_only_next_to_a_quotation():
+    assert table("She said if the payments continued, her child would suffer.")["cue"].tolist() == [
+        "said"
+    ]
+    assert table("“We will win,” she continued.")["cue"].tolist() == ["continued"]
+
+
+def test_is_reported_to_have_names_no_reporter():
+    assert found("A sum of 35,000 is reported to have been paid.") == []
+    assert found("Lind reported that the sum had been paid.") == [
+        ("the sum had been paid", "indirect", "Lind")
+    ]
+
+
+def test_she_can_be_an_unnamed_woman():
+    text = (
+        "Culture Secretary Lucy Frazer met the family. The mother of the young man said he had "
+        "left. She said he would “never come back”."
+    )
+    assert [s for _, _, s in found(text)] == ["mother of the young man"] * 3
+    # "he" is not the mother
+    text = "The mother of the young man said he had left. He said he was fine."
+    assert found(text)[-1][2] != "mother of the young man"
+
+
+def test_who_said_points_back_to_the_name_before_the_aside():
+    text = (
+        "It chimes with remarks by Anna Berg, the Veldorian envoy, who said the sanctions were "
+        "“not permanent”."
+    )
+    assert found(text)[0] == ("the sanctions were “not permanent”", "indirect", "Anna Berg")
+    assert found("The envoy, who arrived on Monday, said the talks were over.") == [
+        ("the talks were over", "indirect", "envoy")
+    ]
+
+
+def test_a_quotation_inside_an_aside_does_not_hide_the_speaker():
+    text = (
+        "Ms Lind, who discloses that she has set up a “talks unit” in the ministry, says the "
+        "sanctions could be dropped."
+    )
+    assert found(text) == [
+        ("she has set up a “talks unit” in the ministry", "indirect", "Lind"),
+        ("“talks unit”", "partial", "Lind"),
+        ("the sanctions could be dropped", "indirect", "Lind"),
+    ]
+
+
+def test_a_partial_quotation_in_a_clause_closed_by_an_attribution_is_the_closing_speakers():
+    text = "Varga assured her the company was acting “quickly”, the minister said."
+    assert ("“quickly”", "partial", "minister") in found(text)
+    assert ("“quickly”", "partial", "Varga") in found(
+        "Varga said the company was acting “quickly”."
+    )
+
+
+def test_urged_someone_to_act_is_a_call_not_a_clause():
+    assert found("Lind urged the union to call off the strike.") == []
+    assert found("Lind told reporters the talks had failed.") == [
+        ("the talks had failed", "indirect", "Lind")
+    ]
+
+
+def test_courtesy_titles_without_a_full_stop():
+    text = "Liz Marr, the foreign secretary, spoke on Sunday. Ms Marr added: “We will not give up.”"
+    assert found(text) == [("“We will not give up.”", "direct", "Liz Marr")]
+
+
+def test_a_televised_address_is_a_noun():
+    text = (
+        "“We are not at war,” Keller said in a televised address. “We are at war with those who "
+        "hold them hostage.”"
+    )
+    assert table(text)["cue"].tolist() == ["said", None]
+    assert [s for _, _, s in found(text)] == ["Keller", "Keller"]
+    # after a noun, not a determiner, the verb is still a verb
+    assert table("The minister said the talks were over.")["cue"].tolist() == ["said"]
+
+
+def test_a_modal_ends_the_speaker_phrase():
+    text = "He said all the countries should observe the sanctions imposed by the council."
+    assert [cue for cue in table(text)["cue"]] == ["said"]
