@@ -35,6 +35,9 @@ How :func:`quotes` reads an article, step by step (each step is a section below)
 
 Known limits: it has no grammar parser and no gender or name dictionary, so "she" after two
 unknown names, nested reports ("X said Y told him ...") and odd sentence splits can go wrong.
+TeX-style marks (``like this'') are not read as quotation marks; "said, although ..." (a comma
+right after the verb) loses the reported clause; a surname that is not the last word ("Ban" for
+"Ban Ki-moon") stays a separate name.
 Check its table against the text; it is a first reading, not the answer.
 """
 
