@@ -19,6 +19,11 @@ import os
 import warnings
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: appends are still whole lines, just not locked
+    fcntl = None
+
 import pandas as pd
 
 FILENAME = "newskit_progress.jsonl"
@@ -81,6 +86,8 @@ def _append(path: Path, data: bytes) -> None:
     """
     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        if fcntl is not None:  # one writer at a time, so the newline check sees whole lines
+            fcntl.flock(fd, fcntl.LOCK_EX)
         size = os.fstat(fd).st_size
         if size:
             with open(path, "rb") as existing:
