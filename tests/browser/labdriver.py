@@ -156,7 +156,13 @@ class LabServer:
 
     def prepare(self) -> None:
         """Copy notebooks/ and data/ (runs never write into the repository), write the settings."""
-        skip = shutil.ignore_patterns(".ipynb_checkpoints", "*.jsonl")
+        patterns = shutil.ignore_patterns(".ipynb_checkpoints", "*.jsonl")
+
+        def skip(folder: str, names: list[str]) -> set[str]:
+            # also leave out sockets and pipes (a kernel's leftovers cannot be copied)
+            odd = {n for n in names if not (Path(folder, n).is_file() or Path(folder, n).is_dir())}
+            return set(patterns(folder, names)) | odd
+
         shutil.copytree(NOTEBOOKS_DIR, self.notebooks_dir, ignore=skip)
         shutil.copytree(REPO / "data", self.root / "data", ignore=skip)
         for folder in (self.config_dir, self.data_dir, self.runtime_dir, self.progress_dir):
