@@ -93,9 +93,9 @@ def main(args: list[str]) -> int:
         found = sorted(p.rglob("*.ipynb")) if p.is_dir() else [p]
         targets += [nb for nb in found if ".ipynb_checkpoints" not in nb.parts]
     for number, nb in enumerate(targets, 1):
-        print(f"[{number}/{len(targets)}] {nb} ...", end=" ", flush=True)
+        print(f"[{number}/{len(targets)}] {nb}", flush=True)
         seconds = run(nb)
-        print(f"{seconds:.1f}s")
+        print(f"    ran top to bottom in {seconds:.1f} s", flush=True)
     return 0
 
 
