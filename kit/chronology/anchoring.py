@@ -1,0 +1,320 @@
+"""The anchor and the direction of a date: rules 1 to 6 of the package docstring.
+
+The anchor is the time of writing relative expressions count from (``anchor=``, else the
+article's ``published`` date, else the latest date the article writes with a year). The tense
+heuristics decide which way a date without a year, a weekday or a season points; the story
+helpers count "the next day" from the last date the article gave.
+
+    >>> import datetime as dt
+    >>> from kit.chronology.anchoring import _State, _weekday_date
+    >>> from kit.chronology.values import Point
+    >>> text = "The vote will be held on Monday."
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> _weekday_date(_State(today, False, today, text, [0]), 0, None, 25, 31)
+    datetime.date(2015, 12, 21)
+
+(The same Monday in "The vote was held on Monday." is 2015-12-14: the sentence tells the past.)
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kit.article import Article
+from kit.chronology.candidates import Match
+from kit.chronology.patterns import PARTS_OF_DAY, SEASON_MONTH
+from kit.chronology.values import PRECISION_ORDER, Point, _format, _mask, _month_number, _shift
+
+# --------------------------------------------------------------------------------------------
+# Tense cues
+
+# A sentence "looks forward" when one of these comes before the time expression in it: "The vote
+# will be held on May 10", "results are expected on Monday", "he would step down by October".
+FUTURE_CUES = re.compile(
+    r"\b(will|won't|shall|would|is to|are to|due|expects?|expected|scheduled|plans?|planned|"
+    r"planning|going to|set to|hopes? to|aims? to|intends? to|promised to|promises to|vowed to|"
+    r"vows to|"
+    r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|supposed to|"
+    r"takes? effect|until|"
+    # the present of a scheduled step: "the hearing resumes on Monday", "the border reopens Friday"
+    r"resumes|begins|starts|opens|reopens|closes)\b",
+    re.IGNORECASE,
+)
+
+# Where a new clause starts: "... by Aug. 31, a deadline the president set in the spring."
+CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?=(?:and|but|while|which|who|whom|a|an|the|as)\b)")
+
+# A sentence tells the past when it has one of these (and no forward-looking cue before the date):
+# "The previous round, on Sept. 3, ended without a statement." Reporting verbs (said, told) do
+# not count, since "The vote will be held on May 10, officials said" is about the future.
+PAST_CUES = re.compile(
+    r"\b(was|were|had|did|ago|began|met|held|took|fell|rose|won|lost|"
+    r"struck|broke|left|came|went|fled|signed|(?!(?:said|told|added|stated|noted|reported|"
+    r"expected|scheduled|planned|needed)\b)[a-z]{3,}ed)\b"
+)
+
+REPORTING_PAST = re.compile(r"\b(said|told|added|stated|announced|reported)\b")
+
+
+# --------------------------------------------------------------------------------------------
+# Tense and direction: which way a date without a year, a weekday or a season points
+
+
+@dataclass
+class _State:
+    anchor: Point  # the time of writing (or the best guess at it)
+    inferred: bool  # True when the anchor was taken from the article's own latest date
+    story: Point  # the last date the article gave, for "the next day"
+    text: str
+    sentence_starts: list[int]
+    last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
+    story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
+
+
+def _unquoted(window: str) -> str:
+    """The words of a stretch of text outside quotations: quoted speech has its own tense
+    ("'We are going to find more,' the sheriff said at a Thursday briefing" reports the past)."""
+    window = re.sub(r"“[^“”]*”|\"[^\"]*\"", " ", window)
+    close = window.rfind("”")
+    if close > window.rfind("“"):  # the quotation opened before the stretch began
+        window = window[close + 1 :]
+    return window
+
+
+def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
+    """Whether the date's clause looks forward in the words before it ("will vote on Monday").
+
+    When the date opens its clause ("Tuesday's vote will ...", "On Monday, ministers will ..."),
+    the words after it are read instead (pass ``end``, the end of the date).
+    """
+    i = bisect.bisect_right(state.sentence_starts, start) - 1
+    sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    window = _unquoted(state.text[max(sentence_start, start - 120) : start])
+    clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
+    if FUTURE_CUES.search(clause):
+        return True
+    if end is not None and len(clause.split()) <= 2:
+        after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
+        return bool(FUTURE_CUES.search(after))
+    return False
+
+
+def _looks_back(state: _State, start: int, *, reporting: bool = False) -> bool:
+    """Whether the sentence around ``start`` tells something past ("The round ended on Sept. 3").
+
+    A reporting verb ("officials said") counts only with ``reporting=True`` (for weekdays: "said
+    Thursday" is the Thursday just past); news reports future plans in the past tense too.
+    """
+    i = bisect.bisect_right(state.sentence_starts, start) - 1
+    sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
+    sentence = state.text[sentence_start : min(following, start + 200)]
+    return bool(PAST_CUES.search(sentence) or (reporting and REPORTING_PAST.search(sentence)))
+
+
+def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int:
+    """The year for a date written without one (see rule 4 in the kit.chronology docstring)."""
+    anchor = state.anchor.date
+    if state.inferred or state.anchor.precision == "year":
+        return anchor.year
+    forward = _looks_forward(state, start)
+    backward = not forward and _looks_back(state, start)
+    best = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        if day is None:
+            distance = (year * 12 + month) - (anchor.year * 12 + anchor.month)
+        else:
+            try:
+                distance = (dt.date(year, month, day) - anchor).days
+            except ValueError:
+                continue
+        if forward and distance < 0:
+            continue
+        # a sentence that tells the past weighs a later date double: "ended on Sept. 3"
+        weight = 2 if backward and distance > 0 else 1
+        key = (weight * abs(distance), distance > 0)  # a tie goes to the past
+        if best is None or key < best[0]:
+            best = (key, year)
+    return best[1] if best else anchor.year
+
+
+def _season_point(state: _State, code: str, rel: str | None, start: int) -> str:
+    anchor = state.anchor.date
+    month = SEASON_MONTH[code]
+    this = dt.date(anchor.year, month, 1)
+    rel = (rel or "").lower()
+    if rel == "last":
+        year = anchor.year if this < dt.date(anchor.year, anchor.month, 1) else anchor.year - 1
+    elif rel == "next":
+        year = anchor.year if this > dt.date(anchor.year, anchor.month, 1) else anchor.year + 1
+    elif rel in ("this", "that"):
+        year = anchor.year
+    else:
+        year = _nearest_year(state, month, None, start)
+    return f"{year}-{code}"
+
+
+def _weekday_date(state: _State, weekday: int, rel: str | None, start: int, end: int) -> dt.date:
+    anchor = state.anchor.date
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    rel = (rel or "").lower()
+    if rel == "last":
+        return anchor - dt.timedelta(days=back or 7)
+    if rel == "next":
+        return anchor + dt.timedelta(days=ahead or 7)
+    # a deadline is ahead when an infinitive leads to it ("agreed to decide by Sunday") or a
+    # modal follows it ("agreed that by Sunday a decision should be taken"); not "by Tuesday
+    # 80 percent of the city was under water", which tells the past
+    before = state.text[max(0, start - 40) : start]
+    after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
+    deadline = re.search(r"\bby\s+$", before) and (
+        re.search(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+by\s+$", before)
+        or re.search(r"\b(?:will|would|should|must|shall|can|could|is due|are due)\b", after)
+    )
+    if rel == "this" or deadline or _looks_forward(state, start, end):
+        return anchor + dt.timedelta(days=ahead)
+    if _looks_back(state, start, reporting=True) or back <= ahead:
+        return anchor - dt.timedelta(days=back)
+    # no tense to go by ("Polls close at 1 a.m. on Wednesday"): the nearest one
+    return anchor + dt.timedelta(days=ahead)
+
+
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` is inside quoted words of its paragraph ("... progress today," he said)."""
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    if paragraph.rfind("“") > paragraph.rfind("”"):
+        return True
+    return paragraph.count('"') % 2 == 1
+
+
+def _speech_day(state: _State, start: int) -> dt.date:
+    """The day "today" (or "yesterday", "tomorrow") counts from.
+
+    Normally the time of writing. Inside a quotation, when the story has just moved to a day in
+    the week before the article ("ended their meeting Wednesday ... 'we saw progress today,' said
+    the minister", written on Thursday), the quoted words were spoken that day.
+    """
+    anchor = state.anchor
+    story = state.last_day
+    if (
+        anchor.precision == "day"
+        and story is not None
+        and 1 <= (anchor.date - story.date).days <= 6
+        and _in_quotation(state.text, start)
+    ):
+        return story.date
+    return anchor.date
+
+
+def _weekend(state: _State, start: int) -> tuple[str, str, Point]:
+    """ "the weekend": the coming one in a forward-looking sentence, else the last one (or this)."""
+    anchor = state.anchor.date
+    if anchor.weekday() >= 5:
+        day = anchor
+    elif _looks_forward(state, start):
+        day = anchor + dt.timedelta(days=5 - anchor.weekday())
+    else:
+        day = anchor - dt.timedelta(days=anchor.weekday() + 1)
+    value = _mask(_format(day, "weekend"), state.anchor, "week")
+    return "DATE", value, Point(day, "weekend")
+
+
+def _relative_year(g: dict, anchor: Point) -> int:
+    if g.get("year"):
+        return int(g["year"])
+    rel = (g.get("rel") or "this").lower()
+    return anchor.date.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+
+
+def _from_story(state: _State, step: int, unit: str) -> tuple[str, str, Point | None]:
+    """A date counted from the last date the article gave (or from the anchor, if none)."""
+    unit = unit.lower().rstrip("s")
+    base = state.story
+    if unit in PARTS_OF_DAY:
+        day = base.date + dt.timedelta(days=step)
+        value = _mask(day.isoformat(), base, "day") + "T" + PARTS_OF_DAY[unit]
+        return "TIME", value, Point(day, "day")
+    day, precision = _shift(base.date, step, unit)
+    value = _mask(_format(day, precision), base, precision)
+    return "DATE", value, Point(day, precision)
+
+
+# --------------------------------------------------------------------------------------------
+# The anchor
+
+
+def _as_point(value) -> Point:
+    if isinstance(value, Point):
+        return value
+    if isinstance(value, dt.datetime):
+        return Point(value.date(), "day")
+    if isinstance(value, dt.date):
+        return Point(value, "day")
+    if isinstance(value, pd.Timestamp):
+        return Point(value.date(), "day")
+    text = str(value).strip()
+    for pattern, precision in (
+        (r"\d{4}-\d\d-\d\d", "day"),
+        (r"\d{4}-\d\d", "month"),
+        (r"\d{4}", "year"),
+    ):
+        if re.fullmatch(pattern, text[: len(pattern.replace("\\d", "0"))]) and re.fullmatch(
+            pattern, text
+        ):
+            parts = [int(p) for p in text.split("-")] + [1, 1]
+            return Point(dt.date(parts[0], parts[1], parts[2]), precision)
+    raise ValueError(f"anchor={value!r} is not a date: give YYYY-MM-DD (or YYYY-MM, YYYY).")
+
+
+def _latest_written_date(matches: list[Match], text: str) -> Point | None:
+    """The latest date the article writes out with its year ("February 2015"), as an anchor."""
+    best: Point | None = None
+    for m in matches:
+        kind = m.rule.kind
+        if kind not in ("mdy", "iso", "usdate", "my", "year"):
+            continue
+        g = m.groups
+        try:
+            if kind == "year":
+                p = Point(dt.date(int(g["year"]), 1, 1), "year")
+            elif kind == "my":
+                p = Point(dt.date(int(g["year"]), _month_number(g["month"]), 1), "month")
+            else:
+                month = _month_number(g["month"]) if kind == "mdy" else int(g["month"])
+                p = Point(
+                    dt.date(int(g["year"]), month, int(re.match(r"\d+", g["day"]).group())), "day"
+                )
+        except ValueError:
+            continue
+        if best is None or (p.date, -PRECISION_ORDER.index(p.precision)) > (
+            best.date,
+            -PRECISION_ORDER.index(best.precision),
+        ):
+            best = p
+    return best
+
+
+def _find_anchor(article: Article, anchor, matches: list[Match]) -> tuple[Point | None, bool]:
+    if anchor is not None:
+        return _middle(_as_point(anchor)), False
+    if article.published is not None:
+        return Point(article.published, "day"), False
+    latest = _latest_written_date(matches, article.text)
+    return (_middle(latest) if latest else None), True
+
+
+def _middle(point: Point) -> Point:
+    """An anchor known to the month or the year stands in the middle of it, so that counting a
+    few days back ("yesterday") stays inside it: "2015-06" counts from 15 June (and prints the
+    day as unknown, "2015-06-XX")."""
+    if point.precision == "month":
+        return Point(point.date.replace(day=15), "month")
+    if point.precision == "year":
+        return Point(dt.date(point.date.year, 7, 1), "year")
+    return point
