@@ -1,0 +1,262 @@
+"""Attribution: who said what, and how the article tells us.
+
+Three functions, each from an :class:`~kit.article.Article` to a pandas DataFrame:
+
+- :func:`quotes` finds every quotation (direct, partial, indirect) and its speaker;
+- :func:`sources` counts, per speaker, how many quotations and quoted words they get;
+- :func:`unattributed_claims` finds sentences that assert something with no source.
+
+Everything here is a rule you can read: the word lists live in ``kit/lexicons/`` (one term a row,
+with a category and a note), and each rule below has a comment with a sentence it is for.
+
+Conventions (see :func:`quotes` for the full list):
+
+- a **direct** quotation is a whole statement in quotation marks, attached to its speaker by
+  punctuation ("“We are ready,” Keller said.");
+- a **partial** quotation is a few quoted words inside the writer's own sentence
+  ("Ormond called the decision “reckless”"), including scare quotes that name no speaker;
+- **indirect** speech is reported without marks ("Keller said the talks were useful").
+
+How :func:`quotes` reads an article, step by step (each step is a module of this package):
+
+1. find the quotation marks, paragraph by paragraph (:func:`quotation_spans`, ``marks.py``);
+2. find the verbs of saying outside them (``kit/lexicons/reporting_verbs.csv``, ``cues.py``);
+3. for each verb, find its speaker: the phrase before it ("Kerry said"), after it ("said Kerry"),
+   after "according to", or the agent of a passive ("as indicated by Lavrov"); titles are cut
+   off names ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov", ``attribution_titles.csv``),
+   pronouns go to the last person doing things ("He told Lavrov" -> Kerry), and institutions
+   and vague sources keep their own words (``attribution_institutions.csv``,
+   ``attribution_vague.csv``); finding the phrase is in ``cues.py``, reading what it names in
+   ``speakers.py``;
+4. attach each quotation to a verb by punctuation (“...,” Kerry said / Kerry said: “...”), or
+   to the verb of the clause it sits in (partial quotations), or to whoever spoke last
+   (continuations); quotations with none of these have no speaker (``assemble.py``);
+5. what a verb of saying introduces without marks is indirect speech: the "that" clause or the
+   clause right after the verb, or the sentence before ", a senior official said"
+   (``clauses.py``).
+
+The word lists and helpers shared by every step (pronouns, prepositions, the lexicon reader)
+are in ``words.py``. This module holds the three public functions and the table columns.
+
+Known limits: it has no grammar parser and no gender or name dictionary, so "she" after two
+unknown names, nested reports ("X said Y told him ...") and odd sentence splits can go wrong.
+TeX-style marks (``like this'') are not read as quotation marks; "said, although ..." (a comma
+right after the verb) loses the reported clause; a surname that is not the last word ("Ban" for
+"Ban Ki-moon") stays a separate name.
+Check its table against the text; it is a first reading, not the answer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from kit.article import Article
+from kit.attribution.assemble import _analyse, _blocks
+
+# The cached readers of the lexicons are importable from here, so that
+# ``attribution._cue_pattern.cache_clear()`` and the like clear the very caches the analysis
+# uses (needed after an edit to a lexicon CSV).
+from kit.attribution.cues import _cue_pattern as _cue_pattern
+from kit.attribution.marks import quotation_spans
+from kit.attribution.speakers import _institution_pattern as _institution_pattern
+from kit.attribution.speakers import _titles as _titles
+from kit.attribution.speakers import _titles_by_first_word as _titles_by_first_word
+from kit.attribution.words import lexicon, reporting_verbs
+
+__all__ = [
+    "CLAIM_COLUMNS", "COLUMNS", "SOURCE_COLUMNS", "lexicon", "quotation_spans", "quotes",
+    "reporting_verbs", "sources", "unattributed_claims",
+]  # fmt: skip
+
+
+COLUMNS = [
+    "quote_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
+    "cue", "cue_start", "cue_end", "sentence_id",
+]  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Public functions
+
+
+def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
+    """Every quotation in ``article`` with its speaker and the verb that attributes it.
+
+    One row per quotation, in text order, with columns ``quote_id, start, end, text, kind,
+    speaker, speaker_start, speaker_end, cue, cue_start, cue_end, sentence_id``:
+
+    - ``start``/``end``: for ``direct`` and ``partial`` quotations the span *includes the
+      quotation marks* (and any punctuation inside them), so highlighting shows the marks; a
+      quotation that a paragraph leaves open runs to the end of the paragraph, and its
+      continuation in the next paragraph is a row of its own. For ``indirect`` speech the span is
+      the reported clause ("the talks were useful"), without "that" and the closing period.
+      Bracketed insertions ("[ISIS]") and ellipses stay inside the quotation.
+    - ``text``: ``article.text[start:end]``.
+    - ``kind``: ``direct`` (a whole statement in marks), ``partial`` (quoted words inside the
+      writer's sentence, scare quotes included) or ``indirect`` (reported speech, no marks).
+    - ``speaker``: who is quoted, resolved: a person's full name as first given ("John Kerry"
+      for "He" or "Kerry"), an institution's name ("Russian Foreign Ministry"), or a vague
+      source as written ("Russian officials"); ``None`` when the article names no one.
+    - ``speaker_start``/``speaker_end``: the mention in the text ("He", "Kerry"); for a
+      quotation that continues an earlier one, the mention that attributed the earlier one.
+    - ``cue``/``cue_start``/``cue_end``: the verb of saying ("declared", "told", "according to")
+      or ``None`` (continuations, scare quotes).
+    - ``sentence_id``: the sentence where the quotation starts (``None`` in the headline).
+
+    ``include_indirect=False`` leaves indirect speech out.
+    """
+    rows = []
+    sentence_rows = article.sentences
+    sentence_starts = sentence_rows["start"].tolist()
+    sentence_ends = sentence_rows["end"].tolist()
+    sentence_ids = sentence_rows["sentence_id"].tolist()
+
+    def sentence_at(offset: int) -> str | None:
+        k = bisect.bisect_right(sentence_starts, offset) - 1
+        return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
+
+    for q in _analyse(article):
+        if q.kind == "indirect" and not include_indirect:
+            continue
+        speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
+        rows.append(
+            {
+                "start": q.start,
+                "end": q.end,
+                "text": article.text[q.start : q.end],
+                "kind": q.kind,
+                "speaker": speaker,
+                "speaker_start": q.speaker.start if speaker else None,
+                "speaker_end": q.speaker.end if speaker else None,
+                "cue": q.cue.cue if q.cue else None,
+                "cue_start": q.cue.cue_start if q.cue else None,
+                "cue_end": q.cue.cue_end if q.cue else None,
+                "sentence_id": sentence_at(q.start),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=COLUMNS[1:])
+    frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
+    # missing values are None (not NaN), and offsets stay Python ints
+    for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+        frame[column] = pd.Series(
+            [None if pd.isna(v) else int(v) for v in frame[column]], index=frame.index, dtype=object
+        )
+    for column in ("speaker", "cue", "sentence_id"):
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+SOURCE_COLUMNS = [
+    "speaker", "source_type", "named", "direct", "partial", "indirect", "quotes", "quoted_words",
+]  # fmt: skip
+QUOTED_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def sources(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
+    """Whose voice fills the article: one row per speaker found by :func:`quotes`.
+
+    Columns ``speaker, source_type, named, direct, partial, indirect, quotes, quoted_words``:
+
+    - ``source_type``: ``person``, ``institution`` (a ministry, a government, a capital used for
+      its government), ``anonymous`` ("a senior official", "sources"), ``group`` ("critics",
+      "residents"), ``media`` ("reports") or ``unknown``; quotations with no speaker at all are
+      one row with ``speaker`` None and ``source_type`` ``none``.
+    - ``named``: True for a named person or institution, False for vague and missing sources.
+    - ``direct``, ``partial``, ``indirect``: how many quotations of each kind; ``quotes`` the total.
+    - ``quoted_words``: words inside the speaker's direct and partial quotations (the words the
+      article gives them verbatim).
+
+    Rows are sorted by quoted words, then quotations, most first.
+    ``include_indirect=False`` counts only direct and partial quotations.
+    """
+    table: dict[str | None, dict] = {}
+    for q in _analyse(article):
+        if q.kind == "indirect" and not include_indirect:
+            continue
+        entity = q.speaker.entity if q.speaker else None
+        name = entity.name if entity else None
+        row = table.setdefault(
+            name,
+            {
+                "speaker": name,
+                "source_type": entity.type if entity else "none",
+                "named": bool(entity and entity.named),
+                "direct": 0,
+                "partial": 0,
+                "indirect": 0,
+                "quoted_words": 0,
+            },
+        )
+        row[q.kind] += 1
+        if q.kind != "indirect":
+            row["quoted_words"] += len(QUOTED_WORD.findall(article.text[q.start : q.end]))
+    frame = pd.DataFrame(list(table.values()), columns=[c for c in SOURCE_COLUMNS if c != "quotes"])
+    frame.insert(6, "quotes", frame[["direct", "partial", "indirect"]].sum(axis=1))
+    frame = frame.sort_values(["quoted_words", "quotes"], ascending=False, kind="stable")
+    frame["speaker"] = frame["speaker"].astype(object).where(frame["speaker"].notna(), None)
+    return frame.reset_index(drop=True)
+
+
+CLAIM_COLUMNS = [
+    "claim_id", "sentence_id", "start", "end", "text", "marker", "marker_start", "marker_end",
+    "category", "note",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _unsourced_pattern() -> re.Pattern:
+    # "evidence … surfaced" in the lexicon allows up to two words in between:
+    # "evidence later surfaced that the Russians targeted anyone ..."
+    parts = []
+    for term in sorted(lexicon("attribution_unsourced"), key=len, reverse=True):
+        words = [re.escape(w) for w in term.split() if w != "…"]
+        gap = r"\s+(?:[\w’'\-]+\s+){0,2}?" if "…" in term else r"\s+"
+        parts.append(f"(?P<t{len(parts)}>" + gap.join(words) + ")")
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])", re.IGNORECASE)
+
+
+def unattributed_claims(article: Article) -> pd.DataFrame:
+    """Sentences that assert something while hiding where it comes from.
+
+    A sentence is listed when, outside any quotation, it uses a marker from
+    ``kit/lexicons/attribution_unsourced.csv``: agentless evidence ("evidence later surfaced
+    that ..."), passive attribution ("it is believed", "is said to"), hedging adverbs
+    ("reportedly", "allegedly") or the writer's own certainty ("clearly", "in fact").
+    One row per marker: ``claim_id, sentence_id, start, end, text`` (the sentence),
+    ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
+    A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
+    """
+    terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)
+    info = lexicon("attribution_unsourced")
+    pattern = _unsourced_pattern()
+    masked = []
+    for _, s, e in _blocks(article):
+        masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
+    rows = []
+    for row in article.sentences.itertuples(index=False):
+        for match in pattern.finditer(article.text, row.start, row.end):
+            if any(qs <= match.start() < qe for qs, qe in masked):
+                continue
+            term = terms[int(match.lastgroup[1:])]
+            category, note = info[term]
+            rows.append(
+                {
+                    "sentence_id": row.sentence_id,
+                    "start": row.start,
+                    "end": row.end,
+                    "text": row.text,
+                    "marker": match.group(),
+                    "marker_start": match.start(),
+                    "marker_end": match.end(),
+                    "category": category,
+                    "note": note,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+    frame.insert(0, "claim_id", [f"c{i}" for i in range(1, len(frame) + 1)])
+    return frame.astype({"start": "int64", "end": "int64", "marker_start": "int64",
+                         "marker_end": "int64"})  # fmt: skip

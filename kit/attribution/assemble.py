@@ -1,0 +1,417 @@
+"""Attribution, step 4: putting it together, sentence by sentence.
+
+:func:`_analyse` reads the article once, in order: quotation marks per paragraph
+(:mod:`~kit.attribution.marks`), verbs of saying and their speakers per sentence
+(:mod:`~kit.attribution.cues`, :mod:`~kit.attribution.speakers`), then decides for each
+quotation whether it is direct or partial and which verb it belongs to
+(:func:`_attribute_quotation`), and collects indirect speech
+(:mod:`~kit.attribution.clauses`). Quotations with no verb of their own go to whoever spoke
+last (:func:`_continue_quotations`):
+
+    “We will rebuild,” Ferran said. “We always have.”
+
+Both quotations are direct and both are Ferran's: the second continues the first.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from kit.article import Article
+from kit.attribution.clauses import _indirect_content, _stop_at_other_attribution
+from kit.attribution.cues import Event, _cue_pattern, _cues, _event_speaker, _sentence_subject
+from kit.attribution.marks import ELLIPSIS_OR_BRACKET, OPEN_DOUBLE, quotation_spans
+from kit.attribution.speakers import Mention, Resolver, _classify, _track_subjects
+from kit.attribution.words import LABEL_VERBS, SPEECH_CATEGORIES
+
+# --------------------------------------------------------------------------------------------
+# Small data holders and the sentences the analysis reads
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    kind: str
+    speaker: Mention | None = None
+    cue: Event | None = None
+    closed: bool = True
+    sentence: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Sentence:
+    sentence_id: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+# A dateline opens wire copy and names a place, never a speaker: "MOSCOW, April 18 (Reuters) - ",
+# "JEDDAH, 26 August 2004 — ", "BERLIN (Reuters) - ", "Oct 15 (Reuters) - ". The analysis reads a
+# sentence from just after it.
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.’'\-]{2,}(?:\s+[A-Z][A-Z.’'\-]+)*(?:,[^—–\n(]{1,40}?)?"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2})"
+    r"(?:\s*\([^)\n]{1,40}\))?\s+[—–-]+\s+"
+)
+
+
+def _sentences(article: Article) -> list[_Sentence]:
+    """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
+    is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
+    short sentence with a verb of saying is joined back to the quotation before it; and a split
+    after an initial ("Justice D.Y. | Chandrachud said") is undone."""
+    out: list[_Sentence] = []
+    if article.headline_span:
+        out.append(_Sentence(None, 0, *article.headline_span))
+    text = article.text
+    for row in article.sentences.itertuples(index=False):
+        paragraph = int(row.paragraph_id[1:])
+        previous = out[-1] if out else None
+        before = text[previous.start : previous.end] if previous is not None else ""
+        same_paragraph = previous is not None and previous.paragraph == paragraph
+        if (
+            same_paragraph
+            and (
+                # “Why now?” | Vance asked.
+                (
+                    re.search(r"[?!][”\"’']$", before)
+                    and len(row.text.split()) <= 8
+                    and _cue_pattern().search(row.text)
+                    and row.text[:1] not in OPEN_DOUBLE + '"'
+                )
+                # “..., oral observations are as important,” Justice D.Y. | Chandrachud said.
+                or (re.search(r"\b[A-Z]\.$", before) and row.text[:1].isupper())
+            )
+        ):
+            previous.end = row.end
+            continue
+        start = row.start
+        dateline = DATELINE.match(text, start, row.end)
+        if dateline and (previous is None or previous.paragraph != paragraph):
+            start = dateline.end()
+        out.append(_Sentence(row.sentence_id, paragraph, start, row.end))
+    return out
+
+
+def _blocks(article: Article) -> list[tuple[int, int, int]]:
+    blocks = []
+    if article.headline_span:
+        blocks.append((0, *article.headline_span))
+    for number, (s, e) in enumerate(article.paragraph_spans, start=1):
+        blocks.append((number, s, e))
+    return blocks
+
+
+# --------------------------------------------------------------------------------------------
+# The analysis
+
+
+def _analyse(article: Article) -> list[Quote]:
+    text = article.text
+    sentences = _sentences(article)
+    # 1. quotation marks, block by block (a quotation never runs past its paragraph)
+    raw: list[tuple[int, int, bool, int]] = []
+    for number, s, e in _blocks(article):
+        raw += [(qs, qe, closed, number) for qs, qe, closed in quotation_spans(text, s, e)]
+    all_masked = [(qs, qe) for qs, qe, _, _ in raw]
+    starts = [qs for qs, _ in all_masked]
+
+    resolver = Resolver()
+    quotes: list[Quote] = []
+    events_by_sentence: list[list[Event]] = []
+    pending: list[tuple] = []  # quotations waiting for the sentence where they end
+    raw_index = 0
+    for index, sentence in enumerate(sentences):
+        s_start, s_end = sentence.start, sentence.end
+        is_headline = sentence.sentence_id is None
+        # the quotations that touch this sentence (looked up, not scanned, to stay linear)
+        first = max(0, bisect.bisect_left(starts, s_start) - 1)
+        last = bisect.bisect_right(starts, s_end)
+        masked = [(qs, qe) for qs, qe in all_masked[first:last] if qe > s_start and qs < s_end]
+        cues = _cues(text, s_start, s_end, masked, headline=is_headline)
+        # quotations that start in this sentence
+        here = []
+        while raw_index < len(raw) and raw[raw_index][0] < s_end:
+            if raw[raw_index][0] >= s_start:
+                here.append(raw[raw_index])
+            raw_index += 1
+        # resolve pronouns and subjects up to each cue, left to right
+        resolved = (
+            _track_subjects(text, s_start, s_end, masked, resolver, cues)
+            if not (is_headline)
+            else {}
+        )
+        events = []
+        for c_start, c_end, cue_text, category in cues:
+            speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
+                                     resolved, events)  # fmt: skip
+            events.append(Event(c_start, c_end, cue_text, category, speaker))
+        # a quotation that ran over several sentences is attributed where it ends:
+        # “We see attempts ... . We believe this is short-sighted,” the minister added.
+        still_open = []
+        for quote, start_sentence, start_events, start_masked, start_resolved in pending:
+            if quote.end <= s_end:
+                _attribute_quotation(
+                    text, quote, start_sentence, start_events, start_masked, quotes, resolver,
+                    start_resolved, ending=(sentence, events, masked),
+                )  # fmt: skip
+            else:
+                still_open.append(
+                    (quote, start_sentence, start_events, start_masked, start_resolved)
+                )
+        pending = still_open
+        for q_start, q_end, closed, number in here:
+            quote = Quote(q_start, q_end, "partial", closed=closed, sentence=index)
+            quote.extra["paragraph"] = number
+            quotes.append(quote)
+            if q_end > s_end and closed:
+                pending.append((quote, sentence, events, masked, resolved))
+                continue
+            _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved)
+        events_by_sentence.append(events)
+        # indirect speech: verbs of saying not used by a direct quotation
+        for event in events:
+            if event.used or event.category not in SPEECH_CATEGORIES:
+                continue
+            if event.cue.lower() in LABEL_VERBS:
+                continue
+            span = _indirect_content(text, sentence, event, masked, events)
+            if span:
+                span = _stop_at_other_attribution(text, span, event, events, masked)
+            if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
+                span = None  # the reported words are all in marks: a quotation, not retold speech
+            if span:
+                quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
+                quotes.append(quote)
+                for other in quotes[-len(here) - 8 :]:
+                    # a partial quotation in a clause closed by "..., the minister said" is the
+                    # minister's, whatever verb sits inside the clause
+                    closing = span[1] <= event.cue_start
+                    if (
+                        other.kind == "partial"
+                        and (other.speaker is None or other.speaker.entity is None or closing)
+                        and (span[0] <= other.start < span[1])
+                    ):
+                        other.speaker, other.cue = event.speaker, event
+        # the speaker of this sentence becomes the subject for the next one
+        for event in events:
+            if event.speaker and event.speaker.entity and event.category in SPEECH_CATEGORIES:
+                resolver.subject(event.speaker.entity)
+                if event.speaker.entity.type == "person":
+                    resolver.last_speaker = event.speaker.entity
+    for quote, start_sentence, start_events, start_masked, start_resolved in pending:
+        _attribute_quotation(text, quote, start_sentence, start_events, start_masked, quotes,
+                             resolver, start_resolved)  # fmt: skip
+    _continue_quotations(quotes, sentences, events_by_sentence)
+    quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    return quotes
+
+
+# --------------------------------------------------------------------------------------------
+# Direct or partial, and whose
+
+
+def _attribute_quotation(
+    text, quote, sentence, events, masked, quotes, resolver, resolved, ending=None
+) -> None:
+    """Decide kind, speaker and cue of one quotation in its sentence."""
+    q_start, q_end = quote.start, quote.end
+    inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
+    first_char = inner[:1]
+    before = text[sentence.start : q_start]
+    for _, qe in masked:  # only look back to the previous quotation in the sentence
+        if sentence.start <= qe <= q_start:
+            before = text[qe:q_start]
+    before_stripped = before.rstrip()
+    starts_sentence = not before.strip() or before.strip() in ("—", "–", "-")
+    after_colon_or_comma = before_stripped.endswith((",", ":"))
+    # 1. trailing attribution: “...,” Kerry said / “...,” said Kerry
+    end_sentence, end_events, end_masked = ending or (sentence, events, masked)
+    trailing = _trailing_event(text, quote, end_sentence, end_events, end_masked)
+    # 2. leading attribution: He told Lavrov, “...  / Marsh declared: “...  / chanted “...
+    leading = None
+    for event in reversed(events):
+        if event.cue_end <= q_start and event.cue_end >= q_start - len(before):
+            gap = text[event.cue_end : q_start]
+            if not gap.strip() or (
+                gap.rstrip().endswith((",", ":"))
+                and len(gap) <= 70
+                and not (re.search(r"[.!?;]", gap))
+            ):
+                leading = event
+            break
+    capital = first_char[:1].isupper() or first_char in ELLIPSIS_OR_BRACKET
+    headline = sentence.sentence_id is None
+    split_continuation = (
+        leading is not None
+        and before.strip()
+        and not capital
+        and any(
+            q.kind == "direct" and q.end <= q_start and q.sentence == quote.sentence for q in quotes
+        )
+    )
+    if (
+        trailing is not None
+        and (starts_sentence or after_colon_or_comma or capital)
+        and _ends_open(text, quote)
+        and not headline
+    ):
+        quote.kind = "direct"
+        quote.speaker, quote.cue = trailing.speaker, trailing
+        trailing.used = True
+    elif leading is not None and (capital or split_continuation) and not headline:
+        quote.kind = "direct"
+        quote.speaker, quote.cue = leading.speaker, leading
+        leading.used = True
+    elif starts_sentence and not headline and (capital or not quote.closed):
+        quote.kind = "direct"  # speaker from continuation, later
+    elif after_colon_or_comma and capital and not headline:
+        quote.kind = "direct"
+    else:
+        quote.kind = "partial"
+        event = _nearest_event(events, q_start)
+        if event is not None:
+            quote.speaker, quote.cue = event.speaker, event
+        elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
+            # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
+            quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
+        else:
+            quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
+            subject = _sentence_subject(text, sentence.start, q_start, resolver)
+            if subject is not None and subject.start in resolved:
+                subject.entity = resolved[subject.start]
+            quote.extra["subject"] = subject
+
+
+def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
+    """A headline that opens with a name and a colon gives that person the quoted words."""
+    match = re.match(
+        r"([A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){0,3})\s*:\s", text[sentence.start : q_start]
+    )
+    if not match:
+        return None
+    name = match.group(1)
+    # the name must come back in the body, inside a sentence ("..., Lavrov said"): "Crisis: ..."
+    # is a headline label, not a speaker
+    if not re.search(r"[a-z,] " + re.escape(name.split()[-1]) + r"\b", text[sentence.end :]):
+        return None
+    mention = _classify(text, sentence.start, sentence.start + match.end(1), resolver)
+    if mention.entity is None or mention.entity.type not in ("person", "institution"):
+        return None
+    return mention
+
+
+def _ends_open(text: str, quote: Quote) -> bool:
+    """A quotation attached to what follows: it ends in , ? ! or a dash, inside or right after."""
+    inside = text[max(quote.start, quote.end - 3) : quote.end]
+    after = text[quote.end : quote.end + 2]
+    return bool(re.search(r"[,?!—–-]\W*$", inside)) or after.lstrip()[:1] in (",", "—", "–")
+
+
+def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
+    limit = sentence.end
+    for qs, _ in masked:
+        if qs >= quote.end and qs < limit:
+            limit = qs
+    window = text[quote.end : limit]
+    stop = re.search(r"(?<![A-Z])[.!?;](?:\s|$)", window)  # not the period of "D.Y."
+    if stop:
+        limit = quote.end + stop.start()
+    for event in events:
+        if quote.end <= event.cue_start < limit:
+            between = text[quote.end : event.cue_start]
+            if len(between.split()) <= 9 and not re.search(r"(?<![A-Z])[.!?;]\s", between):
+                return event
+            return None
+    return None
+
+
+def _nearest_event(events: list[Event], position: int) -> Event | None:
+    before = [e for e in events if e.cue_end <= position]
+    if before:
+        return before[-1]
+    after = [e for e in events if e.cue_start >= position]
+    return after[0] if after else None
+
+
+# --------------------------------------------------------------------------------------------
+# Continuations
+
+
+def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> None:
+    """Give speakers to quotations that continue an attributed one.
+
+    - A paragraph that opens a quotation without closing it continues in the next paragraph's
+      opening quotation; the pieces share one speaker (found on any piece).
+    - A direct quotation with no attribution of its own goes to whoever spoke last, in the same
+      or the previous paragraph: the speaker of the quotation before it ("“We will rebuild,”
+      Ferran said. “We always have.”") or of the last verb of saying ("Klimkin commented on the
+      meeting.\n\n“I believe ...”").
+    - A partial quotation with no verb of saying in its sentence goes to the sentence's subject
+      when that subject was speaking in the sentence before: "Lavrov dismissed the suggestion.
+      He placed “responsibility” on Washington."
+    """
+    marked = [q for q in quotes if q.kind != "indirect"]
+    marked.sort(key=lambda q: q.start)
+    # chains of open paragraphs
+    for a, b in zip(marked, marked[1:]):
+        if not a.closed and b.extra.get("paragraph") == a.extra.get("paragraph", 0) + 1:
+            b.extra["chained_from"] = a
+            a.extra["chained_to"] = b
+    for q in marked:
+        if q.extra.get("chained_from") is None and q.extra.get("chained_to") is not None:
+            chain = [q]
+            while chain[-1].extra.get("chained_to") is not None:
+                chain.append(chain[-1].extra["chained_to"])
+            source = next((c for c in chain if c.speaker is not None), None)
+            for c in chain:
+                c.kind = "direct"
+                if c.speaker is None and source is not None:
+                    c.speaker = source.speaker
+    previous: Quote | None = None
+    for q in marked:
+        if q.kind == "direct" and q.speaker is None:
+            q.speaker = _last_speaker(q, previous, sentences, events_by_sentence)
+        if q.kind == "partial" and q.extra.get("turn") and q.sentence > 0:
+            events = events_by_sentence[q.sentence - 1] if q.sentence - 1 < len(
+                events_by_sentence) else []  # fmt: skip
+            subject = q.extra.get("subject")
+            for event in reversed(events):
+                if (
+                    event.speaker is not None
+                    and subject is not None
+                    and (event.speaker.entity is subject.entity)
+                ):
+                    q.speaker = subject
+                    break
+        if q.kind == "direct" and q.speaker is not None:
+            previous = q
+
+
+def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentence):
+    """The most recent speaker before quotation ``q``, within its paragraph and the one before."""
+    paragraph = sentences[q.sentence].paragraph
+    best: tuple[int, Mention | None] = (-1, None)
+    if previous is not None and previous.speaker is not None:
+        if paragraph - sentences[previous.sentence].paragraph <= 1:
+            best = (previous.start, previous.speaker)
+    for index in range(q.sentence, -1, -1):
+        if sentences[index].paragraph < paragraph - 1 or index >= len(events_by_sentence):
+            if sentences[index].paragraph < paragraph - 1:
+                break
+            continue
+        for event in events_by_sentence[index]:
+            if (
+                event.category in SPEECH_CATEGORIES
+                and event.speaker is not None
+                and event.speaker.entity is not None
+                and event.cue_start < q.start
+                and event.cue_start > best[0]
+            ):
+                best = (event.cue_start, event.speaker)
+    return best[1]

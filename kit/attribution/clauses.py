@@ -1,0 +1,330 @@
+"""Attribution, step 5: the words of indirect speech.
+
+A verb of saying that no quotation claimed may introduce reported words without marks.
+:func:`_indirect_content` finds them: the "that" clause ("Keller said on Tuesday that the talks
+were useful"), the clause right after a "say" verb ("Keller said the talks were useful"), the
+sentence before a closing attribution ("The talks will resume, a senior official said"), or
+what follows "according to X,". It returns None when the verb has an object, not a clause:
+
+    Lavrov dismissed the suggestion.           -> no reported words
+    Lavrov said Russia had sent no troops.     -> "Russia had sent no troops"
+
+:func:`_clean_content` trims a clause at ", but", "; ", ", adding" and the like.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.attribution.words import (
+    ADDRESSEE_VERBS,
+    DETERMINERS,
+    FINITE_WORDS,
+    MANDATIVE_VERBS,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE_WORDS,
+    SAY_VERBS,
+    _adjective_like,
+    _is_capitalised,
+    _past_like,
+    _tokens,
+    _verb_like,
+)
+
+# --------------------------------------------------------------------------------------------
+# The reported clause
+
+
+def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] | None:
+    """The reported clause of an indirect statement, or None when the verb has no clause."""
+    s_start, s_end = sentence.start, sentence.end
+    if event.speaker is None:
+        return None
+    lower = event.cue.lower()
+    # "According to X, 12 people were killed." / "12 people were killed, according to X."
+    if lower.startswith("according"):
+        head = text[s_start : event.cue_start].rstrip()
+        if head.endswith(","):
+            return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+        if re.search(r",[”\"’']$", head):  # 'Blinken also "discussed ...," according to ...'
+            return s_start, s_start + len(head)
+        if head.strip():
+            return None
+        rest = event.speaker.end
+        comma = text.find(",", rest, s_end)
+        if comma < 0:
+            return None
+        if any(comma < other.cue_start and other is not event for other in events):
+            return None  # "According to Isna, the spokesperson said ...": a source of a report
+        return _clean_content(text, comma + 1, s_end, masked)
+    # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
+    head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
+    head = re.sub(r",\s+as$", ",", head)  # "..., as indicated by Sergey Lavrov"
+    if not head.endswith(","):  # "..., Prime Minister Ranil Wickremesinghe said"
+        untitled = re.sub(r"(?:\s+[A-Z][\w.’'\-]*)+$", "", head)
+        if untitled.endswith(",") and untitled != head:
+            head = untitled
+    tail = text[max(event.cue_end, event.speaker.end) : s_end]
+    # the comma may sit inside the closing mark: 'The council would continue to "look at every
+    # option," she said.'
+    comma_inside = bool(re.search(r",[”\"’']$", head))
+    middle = re.match(r"\s*,\s*(?!and\s|but\s)\S+(?:\s+\S+){2,}", tail) and any(
+        _verb_like(w) for w in re.findall(r"[\w’'\-]+", tail)
+    )  # "Without further action, Hunt said, NATO's “credibility” will be undermined"
+    if (
+        not middle
+        and (head.endswith(",") or comma_inside)
+        and len(head.split()) >= 3
+        and (
+            len(tail.split()) <= 6
+            or re.match(r"\s*(?:after|before|on|in|at|during|when|while|following)\b", tail)
+            or re.match(r"\s*,\s*(?:and|but)\s", tail)  # "..., he said, and many are hungry"
+            or (lower in ADDRESSEE_VERBS and len(tail.split()) <= 12)  # "..., X told a hurt ECI"
+        )
+        and (
+            lower in ADDRESSEE_VERBS or not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
+        )
+        and not re.search(r"(?:^|\s)that\s", tail)  # "..., X said in a statement that ..."
+        and re.fullmatch(r"[\s\w.,’'\-“”\"()]*[.!?]?", tail)
+    ):
+        if not _mostly_quoted(text, s_start, s_start + len(head), masked):
+            return _clean_content(text, s_start, s_start + len(head) - (not comma_inside), masked)
+    # "The ceasefire, officials said, was holding": the clause goes on after the attribution
+    left = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
+    right_start = max(event.cue_end, event.speaker.end)
+    right = text[right_start:s_end]
+    if left.endswith(",") and right.startswith(",") and len(left.split()) <= 6:
+        return _clean_content(text, right_start + 1, s_end, masked)
+    # "Keller said (on Tuesday) (that) the talks were useful"
+    position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
+    # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
+    adjunct = ADJUNCT.match(text, position, s_end)
+    if adjunct:
+        position = adjunct.end()
+    rest = text[position:s_end]
+    # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
+    # that ...": a prepositional phrase may be long, other words between verb and "that" not
+    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s", rest)
+    gap = that.group(1).split() if that else []
+    if that and (
+        not gap
+        or (
+            gap[0].lower() in PREPOSITIONS
+            and (len(gap) <= 8 or not any(_verb_like(w.strip(",")) for w in gap))
+        )
+        or (lower in ADDRESSEE_VERBS and len(gap) <= 8)
+        or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
+    ):
+        return _clean_content(text, position + that.end(), s_end, masked)
+    tokens = _tokens(text, position, s_end)
+    if not tokens or not re.match(r"\w", tokens[0][2]):
+        return None
+    # "said in a statement." is not a clause; "said about 12,000 people had fled" is
+    number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
+    # "stated this", "said so", "said it", "said nothing": no reported clause (but in "said it
+    # had informed the mediators", "it" is the subject of the clause)
+    subject_it = (
+        tokens[0][2].lower() in ("it", "this")
+        and len(tokens) > 1
+        and tokens[1][2].lower() in FINITE_WORDS
+    )
+    if (
+        tokens[0][2].lower() in ("to", "so", "it", "this", "nothing", "something", "goodbye")
+        and not subject_it
+    ) or (tokens[0][2].lower() in PREPOSITIONS and not number_follows):
+        return None
+    # "accuses politicians of being sucked into ...": an accusation of, not a reported clause
+    if lower.startswith("accus"):
+        return None
+    # "denied claims that progress had been made": the clause is what others claimed, which the
+    # speaker rejects ("said claims that ... were false" is still the speaker's clause)
+    if lower.startswith(REJECTING_VERBS) and _reports_noun_first(tokens):
+        return None
+    skip = 0
+    if lower in ADDRESSEE_VERBS:
+        skip = _addressee_length(tokens)
+        if skip is None:
+            return None
+    clause = tokens[skip:]
+    if not clause or any(qs <= clause[0][0] < qe for qs, qe in masked):
+        return None
+    # "recounted telling Trump — to which Trump replied": after the one spoken to, a dash or a
+    # relative clause is not what was said
+    if skip and (
+        not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
+    ):  # "urged the EU to increase sanctions": a call to act, not a reported clause
+        return None
+    span = _clean_content(text, clause[0][0], s_end, masked)
+    if span is not None:
+        span = _stop_at_other_attribution(text, span, event, events, masked)
+    if span is None:
+        return None
+    all_words = [w for _, _, w in _tokens(text, *span) if re.match(r"\w", w)]
+    if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
+        return None
+    words = [  # the verb test looks at the writer's words, not the quoted ones
+        w for s, e, w in _tokens(text, *span)
+        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+    ]  # fmt: skip
+    ok = lower in SAY_VERBS and lower not in ADDRESSEE_VERBS
+    # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
+    # ("condemned the forces that encouraged them"), not to a reported clause
+    finite = [
+        w
+        for previous, w in zip(["", *words], words)
+        if (w.lower() in FINITE_WORDS or _past_like(w)) and previous.lower() not in RELATIVE_WORDS
+        and previous.lower() != "that"
+        and not (_past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
+    ]  # fmt: skip
+    ok = ok or any(w in finite for w in words[1:8])
+    # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
+    ok = ok or (
+        lower in MANDATIVE_VERBS
+        and len(words) > 1
+        and words[1].islower()
+        and words[1] not in PREPOSITIONS
+        and words[0].lower() not in ("a", "an")
+        and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
+    )
+    return span if ok else None
+
+
+# Time and place phrases between a verb of saying and its clause.
+ADJUNCT = re.compile(
+    r"(?:\s*,?\s*(?:(?:late|early)\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b(?:\s+(?:night|morning|evening|afternoon|\d{1,2}))?"
+    r"|\s*(?:yesterday|today|tonight|earlier|later|again|also"
+    r"|last\s+(?:week|month|year|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"\b)+"
+)
+
+
+SUBORDINATOR = r"\s(?:after|before|when|while|because|since|although|until)\s+(?:the\s+)?$"
+
+
+# --------------------------------------------------------------------------------------------
+# Where a reported clause ends
+
+
+def _mostly_quoted(text, start, end, masked) -> bool:
+    """Whether ``text[start:end]`` opens with a quotation or is mostly inside quotation marks:
+    then it is a direct quotation, not retold speech. 'Israel seems “unwilling to reach an
+    agreement” as it has not yet responded, the spokesperson said' is retold speech with a
+    partial quotation in it."""
+    if any(qs == start for qs, _ in masked):
+        return True
+    inside = sum(max(0, min(qe, end) - max(qs, start)) for qs, qe in masked)
+    return inside * 2 >= end - start
+
+
+def _stop_at_other_attribution(text, span, event, events, masked):
+    """Cut a reported clause before another attribution that closes the sentence: in "Mogherini
+    stressed the need to stop the fighting, the European External Action Service reported", the
+    clause of "stressed" ends at the comma; in "Sand accused the opposition of lying and said the
+    minister would sue", the object of "accused" ends at "and"."""
+    start, end = span
+    for other in events:
+        if other is event or not (start < other.cue_start < end):
+            continue
+        if any(qs <= other.cue_start < qe for qs, qe in masked):
+            continue
+        # "dismissed Biden’s optimism after the American leader said ...": the other speaker
+        # opens a clause of its own, which is not part of this one
+        if other.speaker is not None and start < other.speaker.start < other.cue_start:
+            joined = re.search(SUBORDINATOR, text[start : other.speaker.start])
+            if joined:
+                return _clean_content(text, start, start + joined.start(), masked)
+        # "Truss, who discloses that she has set up a unit, says sanctions ...": the other verb
+        # belongs to a speaker named before this clause, so this clause ends before it
+        if other.speaker is not None and other.speaker.start < start:
+            comma = text.rfind(",", start, other.cue_start)
+            if comma > start:
+                comma = next((qe for qs, qe in masked if qs < comma < qe), comma)
+                return _clean_content(text, start, comma, masked)
+        if _unquoted_words(text, other.cue_end, end, masked) > 6:
+            continue  # a nested attribution, not one closing the sentence
+        edge = other.cue_start
+        if other.speaker is not None and start < other.speaker.start < other.cue_start:
+            edge = other.speaker.start
+        comma = max(text.rfind(",", start, edge), text.rfind(" and ", start, edge))
+        if comma > start and not text[comma:edge].strip(", ").count(" ") > 8:
+            # 'had been "cordial," describing ...': a comma inside the marks, cut after them
+            comma = next((qe for qs, qe in masked if qs < comma < qe), comma)
+            return _clean_content(text, start, comma, masked)
+    return span
+
+
+# Verbs that reject what others said, and the nouns for what others said.
+REJECTING_VERBS = ("deny", "denie", "denied", "dismiss", "reject", "refute", "rebut", "brush")
+REPORTS_NOUNS = {
+    "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions",
+    "rumours", "rumors", "speculation", "assertions", "charges", "suspicions",
+}  # fmt: skip
+
+
+def _reports_noun_first(tokens) -> bool:
+    """The object opens with what others said: "claims that", "media reports that"."""
+    for _, _, word in tokens[:4]:
+        lowered = word.lower()
+        if lowered in REPORTS_NOUNS:
+            return True
+        if not (lowered in DETERMINERS or _adjective_like(lowered) or word[:1].isupper()):
+            return False
+    return False
+
+
+def _unquoted_words(text, start, end, masked) -> int:
+    """Words in ``text[start:end]`` outside quotation marks."""
+    return sum(
+        1
+        for s, _, w in _tokens(text, start, end)
+        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+    )
+
+
+def _addressee_length(tokens) -> int | None:
+    """How many tokens name who was spoken to: "him", "Lavrov", "the UN", "reporters"."""
+    if not tokens:
+        return None
+    first = tokens[0][2]
+    if first.lower() in OBJECT_PRONOUNS:
+        return 1
+    if first.lower() in ("reporters", "journalists", "lawmakers", "parliament", "delegates"):
+        return 1
+    k = 1 if first.lower() == "the" else 0
+    n = k
+    while n < len(tokens) and _is_capitalised(tokens[n][2]):
+        n += 1
+    if n > k:
+        return n
+    return 0
+
+
+# '..., describing them as "exploratory"': a participle of saying after a comma (maybe inside the
+# closing mark) starts a new statement by the same speaker.
+CLOSING_PARTICIPLE = r",[”\"’']?\s+(?:describing|calling|noting|stressing|warning|explaining)\s"
+
+
+def _clean_content(text, start, end, masked) -> tuple[int, int] | None:
+    """Trim a reported clause: stop at ", but", "; ", ", adding", ", according to"."""
+    piece = text[start:end]
+    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
+                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s",
+                   CLOSING_PARTICIPLE):  # fmt: skip
+        found = re.search(marker, piece)
+        if found and not any(qs <= start + found.start() < qe for qs, qe in masked):
+            piece = piece[: found.start()]
+    s, e = start, start + len(piece)
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        if any(qs < e <= qe for qs, qe in masked):
+            break
+        if text[e - 1] == "." and re.search(r"\b[A-Z]\.[A-Z]\.$", text[s:e]):
+            break  # "the U.S."
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    if e - s < 3:
+        return None
+    return s, e

@@ -1,0 +1,533 @@
+"""Attribution, steps 2 and 3a: verbs of saying, and where their speaker stands.
+
+:func:`_cues` finds the reporting verbs of ``kit/lexicons/reporting_verbs.csv`` outside
+quotation marks, leaving out nouns and participles that look like them ("a televised address",
+"a statement issued on Sunday", "media reports said"). :func:`_event_speaker` then finds each
+verb's speaker phrase: before it ("Kerry said"), after it ("said Kerry", "according to
+officials"), the agent of a passive ("as indicated by Sergey Lavrov") or the subject of the
+clause for a participle ("..., insisting the West should ..."). In
+
+    “The talks were useful,” said Foreign Minister Sergei Lavrov, who later told reporters ...
+
+"said" and "told" are cues; the speaker of "said" is the phrase after it, which
+:mod:`kit.attribution.speakers` reads as the person Sergei Lavrov.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kit.attribution.speakers import (
+    Mention,
+    Resolver,
+    _classify,
+    _place_or_institution,
+    _vague_head,
+)
+from kit.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    FINITE_WORDS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    OBJECT_AS_SUBJECT,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    RELATIVE_WORDS,
+    _adjective_like,
+    _is_capitalised,
+    _past_like,
+    _previous_word,
+    _tokens,
+    _verb_like,
+    lexicon,
+)
+
+# --------------------------------------------------------------------------------------------
+# Word lists for the words around a verb of saying
+
+
+# Words between a speaker and the verb that are not part of the speaker: "Kerry also hoped",
+# "he has said", "Keller later told".
+SKIPPED_BEFORE_CUE = {
+    "also", "later", "then", "again", "repeatedly", "previously", "separately", "publicly",
+    "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
+    "does", "do", "earlier", "recently", "reportedly", "not", "never", "further",
+    "angrily", "quickly", "firmly", "flatly", "openly", "only", "already", "however", "though",
+    "meanwhile", "instead", "nevertheless", "yesterday", "today", "yet", "still", "just",
+}  # fmt: skip
+
+
+# Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
+BEFORE_CUE = re.compile(
+    r"(?:\s+(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
+    r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?))+\s*$"
+)
+
+
+# Nouns for things said or written: a verb form right after one is a participle, not a verb of
+# saying ("in a message tweeted on Sunday").
+DOCUMENT_NOUNS = {
+    "message", "statement", "letter", "report", "remarks", "comments", "post", "video",
+    "interview", "note", "speech", "document", "transcript", "words", "claims", "tweet",
+}  # fmt: skip
+
+
+# --------------------------------------------------------------------------------------------
+# Finding verbs of saying
+
+
+@dataclass
+class Event:
+    """A verb of saying with its speaker: "Kerry demanded", "said a senior official"."""
+
+    cue_start: int
+    cue_end: int
+    cue: str
+    category: str
+    speaker: Mention | None
+    used: bool = False  # True once a direct quotation has claimed it
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern:
+    terms = sorted(lexicon("reporting_verbs"), key=len, reverse=True)
+    parts = []
+    for term in terms:
+        escaped = re.escape(term).replace(r"\ ", r"\s+")
+        if term == "according to":
+            escaped = "[Aa]ccording\\s+to"
+        parts.append(escaped)
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])")
+
+
+def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
+    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category)."""
+    found = []
+    verbs = lexicon("reporting_verbs")
+    pattern = _cue_pattern()
+    source = text[start:end]
+    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
+        source = source.lower()
+    for match in pattern.finditer(source):
+        s, e = start + match.start(), start + match.end()
+        if any(a <= s < b for a, b in masked):
+            continue
+        term = " ".join(match.group().lower().split())
+        category = verbs.get(term, ("neutral", ""))[0]
+        previous = _previous_word(text, s, start)
+        # "the report", "a claim", "his warning", "a televised address", "his first major
+        # address": a noun after a determiner (and adjectives), not a verb.
+        if term != "according to" and _after_determiner(text, s, start):
+            continue
+        # "a statement issued ...", "remarks reported by ...": a participle after a document noun
+        # (but "The statement added that ..." and '“...,” the statement continued.' are the
+        # statement speaking)
+        if (
+            previous
+            and previous.lower() in DOCUMENT_NOUNS
+            and term.endswith("ed")
+            and not re.match(r"\s+that\s|\s*[.,;:!?]|\s*$", text[e:end])
+        ):
+            continue
+        # "stopped from reporting", "asked not to report": a verb after a preposition or "to"
+        # is not itself an act of saying (but "went on to say" is, see BEFORE_CUE)
+        if previous and (previous.lower() in PREPOSITIONS - {"as"} or previous.lower() == "to"):
+            if not re.search(r"(?:went\s+on|continued|quoted\s+as)\s+(?:to\s+)?$", text[start:s]):
+                continue
+        # "reports", "claims", "comments" are nouns too: "based on the media reports.",
+        # "congressional claims that ..." (after an adjective)
+        if term in AMBIGUOUS_S_FORMS and (
+            not _verb_follows_position(text, e, end) or _adjective_like(previous)
+        ):
+            continue
+        # "continued" says more only next to a quotation ('“...,” he continued', 'He continued:
+        # “...'); "he would continue to “spare no effort”", "if the payments continued" do not
+        if term.startswith("continu") and not (
+            re.search(r"[”\"’']\s*,?\s*(?:[\w’'.\-]+\s+){0,4}$", text[start:s])
+            or re.match(r"\s*[:,]?\s*[“\"‘]|\s*:", text[e:end])
+        ):
+            continue
+        # "A sum is reported to have been paid", "he is said to be ill": a passive with nobody
+        # reporting
+        if (previous or "").lower() in ("is", "was", "are", "were", "be", "been") and re.match(
+            r"\s+to\s", text[e:end]
+        ):
+            continue
+        found.append((s, e, text[s:e], category))
+    return found
+
+
+# -s forms that are also plural nouns; they count as verbs only when a complement follows.
+AMBIGUOUS_S_FORMS = {
+    "reports", "claims", "comments", "remarks", "answers", "notes", "calls", "promises",
+    "attacks", "denials", "hopes", "fears", "replies", "pledges", "vows", "demands", "charges",
+    "counters", "echoes", "tweets", "toasts", "jokes", "quips", "laments", "boasts", "states",
+}  # fmt: skip
+
+
+def _verb_follows_position(text: str, end: int, limit: int) -> bool:
+    """After an -s form: "claims that ...", "reports AFP", ", quotes" make it a verb; ".", "of",
+    "from", "said" make it a noun ("media reports said")."""
+    after = text[end:limit].lstrip()
+    if not after:
+        return False
+    word = re.match(r"[\w’'\-]+", after)
+    if word is None:
+        return after[0] in ',:“"‘'
+    following = word.group().lower()
+    if following in PREPOSITIONS | {"and", "or", "but", "were", "was", "are", "is", "have", "had"}:
+        return False
+    return not _verb_like(following)
+
+
+# Adjectives that often sit between a determiner and a noun of saying: "his first major address".
+PLAIN_ADJECTIVES = {
+    "first", "major", "new", "last", "final", "brief", "short", "long", "joint", "public",
+    "weekly", "annual", "televised", "rare", "lengthy", "emotional", "keynote", "opening",
+}  # fmt: skip
+
+
+def _after_determiner(text: str, position: int, floor: int) -> bool:
+    """A determiner, maybe with adjectives, right before ``position``: "the", "a televised"."""
+    words = re.findall(r"[\w’'\-]+|[^\w\s]", text[max(floor, position - 60) : position])
+    for word in reversed(words[-4:]):
+        lowered = word.lower()
+        if lowered in DETERMINERS:
+            return True
+        if not (lowered in PLAIN_ADJECTIVES or (word.islower() and _past_like(word))):
+            return False
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Finding the speaker phrase: before the verb, after it, or elsewhere in the clause
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _skip_parenthetical_and_appositives(
+    text: str, floor: int, position: int
+) -> tuple[int, int | None]:
+    """Walk back from ``position`` over asides: ", the foreign minister,", ", 54,", "(FSA)".
+
+    "Vance, 54, a former judge, said" -> position just after "Vance". Returns the new position
+    and, when the aside is itself a name ("the spokesman, Marco Vidal, told"), the span of that
+    name so the caller takes it as the speaker.
+    """
+    for _ in range(6):
+        segment = text[floor:position].rstrip()
+        if segment.endswith(")") and "(" in segment:
+            position = floor + segment.rindex("(")
+            continue
+        if not segment.endswith(","):
+            break
+        comma_at = floor + len(segment) - 1
+        previous_comma = text.rfind(",", floor, comma_at)
+        if previous_comma < 0:
+            break
+        inner = text[previous_comma + 1 : comma_at].strip()
+        if not inner:
+            break
+        first = inner.split()[0]
+        # "Zimbabwe’s main opposition group, the Movement for Democratic Change, says": the aside
+        # names the institution the description was about
+        named_words = inner.split()[1:]
+        if (
+            first in ("the", "The")
+            and named_words
+            and _is_capitalised(named_words[0])
+            and _place_or_institution(named_words) == "institution"
+        ):
+            return position, (previous_comma + 1, comma_at)
+        if _is_capitalised(first) and first not in NOT_NAMES and len(inner.split()) <= 4:
+            before = text[floor:previous_comma].split()
+            if before and _vague_head(before[-3:]):
+                return position, (previous_comma + 1, comma_at)
+            break
+        if first.lower() in DETERMINERS | RELATIVE_WORDS or first[:1].isdigit() or first.islower():
+            position = previous_comma + 1  # keep this comma: another aside may end here
+            continue
+        break
+    segment = text[floor:position].rstrip()
+    if segment.endswith(","):
+        segment = segment[:-1].rstrip()
+    if segment.endswith(")") and "(" in segment:  # "The Free Syrian Army (FSA), the ..., denies"
+        segment = segment[: segment.rindex("(")].rstrip()
+    return floor + len(segment), None
+
+
+def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -> Mention | None:
+    """The speaker phrase that ends just before a verb of saying ("Kerry", "Russian officials")."""
+    position = cue_start
+    # skip "also", "has", "later" between speaker and verb
+    while True:
+        word = _previous_word(text, position, floor)
+        if (
+            word
+            and (word.lower() in SKIPPED_BEFORE_CUE or (word.islower() and word.endswith("ly")))
+            and text[floor:position].rstrip().endswith(word)
+        ):  # "Kerry also said", "the judge had orally remarked"
+            position = floor + text[floor:position].rstrip().rindex(word)
+            continue
+        longer = BEFORE_CUE.search(text, floor, position)
+        if longer and longer.start() > floor:
+            position = longer.start()
+            continue
+        break
+    position, named = _skip_parenthetical_and_appositives(text, floor, position)
+    if named:
+        s, e = _trim_span(text, *named)
+        return _classify(text, s, e, resolver, text[floor:e])
+    tokens = _tokens(text, floor, position)
+    if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
+        s, e, _ = tokens[-1]
+        return _classify(text, s, e, resolver)
+    chosen: list[tuple[int, int, str]] = []
+    index = len(tokens) - 1
+    while index >= 0:
+        s, e, w = tokens[index]
+        if w in ("’s", "'s") and chosen:
+            chosen.insert(0, tokens[index])
+            index -= 1
+            continue
+        # "the mediators’ spokeswoman": the apostrophe of a plural possessive
+        if (
+            w in ("’", "'")
+            and chosen
+            and index > 0
+            and tokens[index - 1][1] == s
+            and tokens[index - 1][2].endswith("s")
+        ):
+            chosen.insert(0, tokens[index])
+            index -= 1
+            continue
+        if not re.match(r"\w", w) or (
+            w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
+        ):  # "US" is not "us"
+            break
+        if w.lower() in RELATIVE_WORDS:
+            if not chosen or not _verb_like(chosen[0][2]):
+                break
+            chosen.insert(0, tokens[index])  # "an official who asked not to be named"
+            index -= 1
+            continue
+        if (
+            w.islower()
+            and _verb_like(w)
+            and w.lower() not in ("named", "based")
+            and w.lower() not in AMBIGUOUS_S_FORMS  # "Media reports said"
+            and not _noun_after_determiner(tokens, index)  # "in his first major address"
+        ):
+            # a verb ends the phrase ("... issued a statement condemning"), unless it sits in a
+            # relative clause that belongs to the speaker ("an official who asked ...")
+            back = [t[2].lower() for t in tokens[max(0, index - 6) : index]]
+            if not any(r in back for r in RELATIVE_WORDS):
+                break
+        if len(chosen) >= 10:
+            break
+        chosen.insert(0, tokens[index])
+        index -= 1
+    while chosen and chosen[0][2] in NOT_NAMES and chosen[0][2] not in (
+        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
+    ):  # fmt: skip
+        chosen = chosen[1:]
+    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
+        return None
+    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
+        # "according to senior sources ... One said:": one of the sources just named
+        group = resolver.recent_group()
+        return Mention(chosen[0][0], chosen[0][1], group) if group else None
+    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
+        return None
+    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
+    return _classify(
+        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
+    )
+
+
+def _noun_after_determiner(tokens, index: int) -> bool:
+    """ "his first major address": a determiner, then only plain words, before a verb form."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[k][2].lower()
+        if word in DETERMINERS:
+            return tokens[index][2].lower() not in FINITE_WORDS  # "the countries should"
+        if not word.isalpha() or _verb_like(word):
+            return False
+    return False
+
+
+def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) -> Mention | None:
+    """The speaker phrase right after a verb of saying: "said Anton Keller, the ...", "said he"."""
+    tokens = _tokens(text, cue_end, ceiling)
+    chosen: list[tuple[int, int, str]] = []
+    described = False  # after a possessive: "said Steinmeier’s spokesman Martin Schaefer"
+    for index, (s, e, w) in enumerate(tokens):
+        if not chosen and w.lower() in PRONOUNS:
+            return _classify(text, s, e, resolver)
+        if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
+            return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
+        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+            break
+        if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
+            break
+        if w.lower() in ("adding", "saying") or len(chosen) >= 8:
+            break
+        starts_phrase = _is_capitalised(w) or w.lower() in DETERMINERS | {
+            "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
+        # "according to senior sources within ...": adjectives, then a vague head
+        starts_phrase = starts_phrase or bool(
+            _vague_head([t[2] for t in tokens[index : index + 3] if re.match(r"\w", t[2])])
+        )
+        if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
+            return None
+        described = described or bool(chosen and chosen[-1][2].endswith(("’s", "'s")))
+        if (
+            chosen
+            and not described
+            and _is_capitalised(chosen[0][2])
+            and chosen[0][2] not in NOT_NAMES
+            and not (
+                _is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
+            )
+        ):
+            break  # a name ends at the first lower-case word: "said Kerry before he met"
+        if chosen and w.islower() and _verb_like(w):
+            break
+        chosen.append((s, e, w))
+    if not chosen:
+        return None
+    context = text[cue_end : min(ceiling, chosen[-1][1] + 60)]
+    return _classify(text, chosen[0][0], chosen[-1][1], resolver, context)
+
+
+# --------------------------------------------------------------------------------------------
+# The speaker of one verb of saying
+
+
+def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
+    floor = sentence.start
+    for _, qe in masked:  # a speaker never reaches back into a quotation
+        if qe <= c_start and qe > floor:
+            floor = qe
+    ceiling = sentence.end
+    for qs, _ in masked:
+        if qs >= c_end and qs < ceiling:
+            ceiling = qs
+    lower = cue_text.lower()
+    if lower.startswith("according"):
+        mention = _speaker_after(text, c_end, ceiling, resolver)
+        return mention
+    # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
+    # shares the subject of its clause
+    previous = _previous_word(text, c_start, floor)
+    # "Al-Riyadh daily quoted Suleiman Al-Muhanna as saying": the one quoted speaks, not the paper
+    quoted_as = QUOTED_AS.search(text, floor, c_start)
+    if quoted_as and lower in ("saying", "telling", "stating"):
+        s, e = _trim_span(text, quoted_as.start(1), quoted_as.end(1))
+        mention = _classify(text, s, e, resolver)
+        if mention.start in resolved:
+            mention.entity = resolved[mention.start]
+        return mention
+    # the comma may sit inside a closing quotation mark: 'had been "cordial," describing ...'
+    after_comma = re.search(r",[”\"’']?\s*$", text[sentence.start : c_start])
+    if (
+        lower.endswith("ing")
+        and lower != "according to"
+        and (previous or "").lower() not in ("is", "was", "were", "are", "been", "be", "am")
+        and (after_comma or previous is not None)
+    ):
+        if events:
+            return events[-1].speaker
+        return _sentence_subject(text, sentence.start, c_start, resolver)
+    # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
+    agent = re.match(r"\s+by\s+", text[c_end:ceiling])
+    if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
+        mention = _speaker_after(text, c_end + agent.end() - 1, ceiling, resolver)
+        if mention is not None:
+            named, after = _name_after_role_comma(text, mention, ceiling, resolver)
+            return named or mention
+    # "the negotiators briefed the prime minister and said ...", "Emil Sand, accused the
+    # opposition ... and said ...": the speaker is the subject of the first verb
+    if (previous or "").lower() in ("and", "but"):
+        first_verb = next(
+            (
+                t
+                for t in _tokens(text, sentence.start, c_start)
+                if t[2].islower() and _verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
+            ),
+            None,
+        )
+        if first_verb is not None and first_verb[0] < c_start - 4:
+            mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
+            if mention is not None:
+                if mention.start in resolved:
+                    mention.entity = resolved[mention.start]
+                return mention
+    # "Antony Blinken, the US secretary of state, who said ...": "who" points back to the name
+    who = re.search(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$", text[floor:c_start])
+    if who:
+        mention = _speaker_before(text, floor, floor + who.start() + 1, resolver)
+        if mention is not None:
+            return mention
+    mention = _speaker_before(text, floor, c_start, resolver)
+    # "Ms Truss, who discloses a “negotiations unit” in the Foreign Office, says": a quotation
+    # inside an aside; read the speaker phrase from the sentence start instead
+    if mention is not None and floor > sentence.start and text[mention.start].islower():
+        first = text[mention.start : mention.end].split()[0]
+        if first in PREPOSITIONS:
+            mention = _speaker_before(text, sentence.start, c_start, resolver) or mention
+    if mention is not None and mention.start in resolved:
+        mention.entity = resolved[mention.start]
+    if mention is None:
+        mention = _speaker_after(text, c_end, ceiling, resolver)
+        if mention is not None and mention.start in resolved:
+            mention.entity = resolved[mention.start]
+        if mention is not None:  # "said the Council President, Ambassador Linda Thomas, on ..."
+            named, _ = _name_after_role_comma(text, mention, ceiling, resolver)
+            mention = named or mention
+    return mention
+
+
+# "the Herald quoted/cited Justice Minister Patrick Chinamasa as saying": the words between name
+# the speaker.
+QUOTED_AS = re.compile(
+    r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^,.;:“”\"]{2,80}?)\s+as\s*$"
+)
+
+
+def _name_after_role_comma(text, mention, ceiling, resolver):
+    """ "by Russian Foreign Minister, Sergey Lavrov": a title, a comma, then the name."""
+    follow = re.match(
+        r",\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3})", text[mention.end : ceiling]
+    )
+    if follow and mention.entity is not None and mention.entity.type != "person":
+        start = mention.end + follow.start(1)
+        end = mention.end + follow.end(1)
+        named = _classify(text, start, end, resolver)
+        if named.entity is not None and named.entity.type == "person":
+            return named, end
+    return None, mention.end
+
+
+def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
+    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
+    tokens = _tokens(text, start, limit)
+    chosen = []
+    for s, e, w in tokens:
+        if _verb_like(w) or not re.match(r"\w", w) and w not in ("’s", "'s"):
+            break
+        chosen.append((s, e, w))
+    if not chosen:
+        return None
+    return _classify(text, chosen[0][0], chosen[-1][1], resolver)

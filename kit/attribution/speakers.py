@@ -1,0 +1,549 @@
+"""Attribution, step 3b: what a speaker phrase names, and who "he" or "she" is.
+
+:func:`_classify` turns a phrase into an :class:`Entity`: a person (titles cut off, "Foreign
+Minister Sergei Lavrov" -> "Sergei Lavrov"), an institution ("the Foreign Ministry"), a vague
+source ("a senior official", "critics") or something unknown. The :class:`Resolver` remembers
+who has been named, so that a surname finds its full name ("Lavrov" -> "Sergei Lavrov") and a
+pronoun finds the last person doing things (:func:`_track_subjects`). In
+
+    Kerry met Foreign Minister Sergei Lavrov. He told Lavrov the talks were useful.
+
+"He" is Kerry (the subject of "met"), not Lavrov (the one met and spoken to).
+Word lists: ``attribution_titles.csv``, ``attribution_institutions.csv``,
+``attribution_vague.csv`` in ``kit/lexicons/``, and the short lists below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kit.attribution.words import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    PRONOUNS,
+    _is_capitalised,
+    _tokens,
+    _verb_like,
+    lexicon,
+)
+
+# --------------------------------------------------------------------------------------------
+# Word lists for people and sources
+
+
+# Markers that tell us a person is a woman or a man (used to keep "she" from a man named just
+# before: "Okafor met Ormond. She told him ...").
+FEMALE_WORDS = {
+    "Mrs.", "Ms.", "Mrs", "Ms", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
+    "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother",
+}  # fmt: skip
+MALE_WORDS = {"Mr.", "Mr", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
+              "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
+
+
+# "the official", "the spokesman": role words that, with "the" and nothing else, point back to
+# the person who spoke last ("Azzam al-Ahmad said ... The official said ...").
+BACK_REFERENCE_ROLES = {
+    "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "lawyer", "envoy",
+    "minister", "negotiator", "prosecutor", "source", "mediator", "aide", "adviser", "advisor",
+}  # fmt: skip
+
+
+# Lower-case words that can open a source phrase at the start of a clause: "Local officials gave".
+SOURCE_OPENERS = {
+    "local", "two", "three", "many", "some", "police", "critics", "officials", "residents",
+}  # fmt: skip
+
+
+@dataclass
+class Entity:
+    """Someone or something that speaks: a person, an institution or a vague source."""
+
+    name: str
+    type: str  # person | institution | anonymous | group | media | unknown
+    gender: str | None = None
+    roles: set = field(default_factory=set)  # lower-case title words: {"foreign", "minister"}
+
+    @property
+    def named(self) -> bool:
+        return self.type in ("person", "institution")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity | None
+
+
+# --------------------------------------------------------------------------------------------
+# Titles, institutions and vague sources
+
+
+@lru_cache(maxsize=1)
+def _titles() -> list[list[str]]:
+    return sorted(
+        (t.split() for t, (c, _) in lexicon("attribution_titles").items() if c == "title"),
+        key=len,
+        reverse=True,
+    )
+
+
+def _split_title(words: list[str]) -> int:
+    """How many leading words of a capitalised run are a title: "Russian Foreign Minister"."""
+    cut = 0
+    for i in range(len(words)):
+        for title in _titles_by_first_word().get(words[i], ()):
+            if words[i : i + len(title)] == title:
+                cut = max(cut, i + len(title))
+    return cut
+
+
+def _title_goes_on(before: str, after: str) -> bool:
+    """Whether some title reads "BEFORE of AFTER" ("Secretary of State", "Minister of Defence")."""
+    return any(
+        title[i : i + 3] == [before, "of", after]
+        for title in _titles_by_first_word().get(before, ())
+        for i in range(len(title) - 2)
+    )
+
+
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, list[list[str]]]:
+    table: dict[str, list[list[str]]] = {}
+    for title in _titles():
+        table.setdefault(title[0], []).append(title)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern:
+    terms = [t for t, (c, _) in lexicon("attribution_institutions").items() if c == "institution"]
+    terms.sort(key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+
+
+def _place_or_institution(words: list[str]) -> str | None:
+    """ "institution" if the words name one ("the Foreign Ministry"), "place" for a country,
+    city or nationality ("Russia", "Russian"), else None."""
+    if _institution_pattern().search(" ".join(words)):
+        return "institution"
+    institutions = lexicon("attribution_institutions")
+    if any(w in institutions for w in words):
+        return "place"
+    return None
+
+
+def _vague_head(words: list[str]) -> str | None:
+    vague = lexicon("attribution_vague")
+    lowered = [w.lower() for w in words]
+    joined = " ".join(lowered)
+    for term, (category, _) in vague.items():
+        if " " in term and term in joined:
+            return category
+    for word in lowered:
+        if word in vague:
+            return vague[word][0]
+    roles = lexicon("attribution_titles")
+    if any(roles.get(w, ("",))[0] == "role" for w in lowered):
+        return "anonymous"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Who is who: names, surnames and pronouns
+
+
+class Resolver:
+    """Keeps track of who has been talked about, to resolve "he", "she", "it", "they" and
+    surnames ("Kerry" -> "John Kerry").
+
+    Rule: a pronoun that speaks is the most recent compatible *subject* (the one doing things,
+    not the one spoken to): "Kerry met Lavrov. He told Lavrov ..." -> He = Kerry.
+    """
+
+    def __init__(self) -> None:
+        self.full_names: dict[str, Entity] = {}
+        self.subjects: list[Entity] = []
+        self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
+
+    def recent_source(self) -> Entity | None:
+        """The most recent singular speaker: a person or an unnamed individual."""
+        for entity in reversed(self.subjects):
+            if entity.type == "person" or (entity.type == "anonymous" and not _plural(entity.name)):
+                return entity
+        return None
+
+    def recent_group(self) -> Entity | None:
+        """The most recent plural unnamed source: "senior sources", "officials"."""
+        for entity in reversed(self.subjects):
+            head = re.split(r"\s(?:of|for|at|in|with|from|within|close|familiar)\s", entity.name)[0]
+            if entity.type in ("anonymous", "group") and _plural(head):
+                return entity
+        return None
+
+    def by_role(self, role: str) -> Entity | None:
+        """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
+        for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
+            if entity.type == "person" and role in entity.roles:
+                return entity
+        return None
+
+    def person(self, name: str, gender: str | None = None, roles=()) -> Entity:
+        parts = name.split()
+        last = parts[-1]
+        if len(parts) >= 2:
+            entity = self.full_names.get(name)
+            if entity is None:
+                known = self.full_names.get(last)
+                if known is not None and known.name == last and known.type == "person":
+                    known.name = name  # "Lavrov" in the headline, "Sergei Lavrov" later: one man
+                    entity = known
+                else:
+                    entity = Entity(name, "person")
+            self.full_names[name] = entity
+            self.full_names.setdefault(last, entity)
+            particle = last.split("-", 1)
+            if len(particle) == 2 and particle[0].lower() in NAME_PARTICLES | {"el", "abu"}:
+                self.full_names.setdefault(particle[1], entity)  # "Al-Lahem" is also "Lahem"
+            if self.full_names[last].name != name:
+                self.full_names[last] = entity
+        else:
+            entity = self.full_names.get(last)
+            if entity is None:
+                entity = Entity(name, "person")
+                self.full_names[last] = entity
+        if gender and not entity.gender:
+            entity.gender = gender
+        entity.roles.update(word.lower().rstrip(".") for word in roles)
+        return entity
+
+    def pronoun(self, word: str) -> Entity | None:
+        kind = PRONOUNS[word.lower()]
+        for entity in reversed(self.subjects):
+            if kind in ("male", "female"):
+                if entity.type == "person" and entity.gender in (None, kind):
+                    entity.gender = kind
+                    return entity
+                # "the mother of the young person said ... She said": a phrase naming a woman
+                if entity.type in ("unknown", "group", "anonymous") and (
+                    _gender(entity.name.split()[:1]) == kind
+                ):
+                    return entity
+                # "A senior official said ... He added": an unnamed person is still a person
+                if entity.type == "anonymous" and not _plural(entity.name):
+                    return entity
+            elif kind == "thing":
+                if entity.type == "institution":
+                    return entity
+            elif entity.type in ("group", "anonymous", "institution", "media") and _plural(
+                entity.name
+            ):
+                return entity
+        if kind in ("male", "female"):  # nobody fits among the subjects: any person named so far
+            people = [e for e in reversed(list(self.full_names.values())) if e.type == "person"]
+            for entity in people:
+                if entity.gender == kind:
+                    return entity
+            # "Secretary-General Antonio Guterres on Wednesday ranked ... he demanded": the last
+            # person named, when nothing says whether that is a man or a woman
+            for entity in people:
+                if entity.gender is None:
+                    entity.gender = kind
+                    return entity
+        return None
+
+    def subject(self, entity: Entity | None) -> None:
+        if entity is not None:
+            if entity in self.subjects:
+                self.subjects.remove(entity)
+            self.subjects.append(entity)
+            del self.subjects[:-40]  # only recent subjects matter (and it keeps this fast)
+
+
+def _plural(name: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return last.endswith("s") and not last.endswith("ss") or last.lower() in {"police", "people"}
+
+
+def _strip_determiner(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+# --------------------------------------------------------------------------------------------
+# What a speaker phrase names
+
+
+def _classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
+    """What a speaker phrase ``text[start:end]`` refers to."""
+    phrase = text[start:end]
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Mention(start, end, resolver.pronoun(words[0]))
+    tokens = [t for t in _tokens(text, start, end)]
+    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
+    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
+    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
+    # Matthew Miller". Otherwise the first run counts ("Russian officials").
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    origin = False  # inside "of Fatah" after a full name: where the person comes from
+    for index, (s, e, w) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if origin and _is_capitalised(w):
+            continue
+        origin = False
+        if run and w == "of" and _full_name([x[2] for x in run]):
+            if not _title_goes_on(run[-1][2], following):
+                runs.append(run)
+                run, origin = [], True
+                continue
+        if _is_capitalised(w) and w not in NOT_NAMES:
+            run.append((s, e, w))
+        elif (
+            run
+            and w == "of"
+            and (
+                _title_goes_on(run[-1][2], following)
+                or not (
+                    _place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
+                )
+            )
+        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
+            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
+            run.append((s, e, w))
+        elif run and w in NAME_PARTICLES and _is_capitalised(following):
+            run.append((s, e, w))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
+    if _institution_name(words):
+        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
+    head_run = bool(runs) and runs[-1][-1][1] == end
+    run = runs[-1] if head_run else (runs[0] if runs else [])
+    kind = None
+    if run:
+        words_run = [w for _, _, w in run]
+        cut = _split_title(words_run)
+        name_tokens = [t for t in run[cut:] if t[2] != "of"]
+        category = _place_or_institution(words_run[cut:] if cut else words_run)
+        names_a_group = _vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
+        if (
+            name_tokens
+            and category is None
+            and not names_a_group
+            and (cut or head_run or not _vague_head(words))
+        ):
+            name = " ".join(w for _, _, w in name_tokens)
+            gender = _gender(words + context.split())
+            roles = words_run[:cut] + [w for w in words if w.islower()]
+            entity = resolver.person(name, gender, roles)
+            return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
+        kind = category
+    vague = _vague_head(words)
+    # "this senior American official said": someone already introduced
+    if words[0].lower() in ("this", "that") and vague:
+        earlier = resolver.recent_source()
+        if earlier is not None:
+            return Mention(start, end, earlier)
+    # "the minister added" after "Foreign Minister Sergei Lavrov": the same person
+    if words[0].lower() == "the" and len(words) <= 3 and kind != "institution":
+        person = resolver.by_role(words[-1].lower())
+        # "Brig. Mansour Al-Turki, spokesman of the Interior Ministry, said ... “...,” the
+        # spokesman said": a role word alone goes back to the last person who spoke
+        if person is None and len(words) == 2 and words[-1].lower() in BACK_REFERENCE_ROLES:
+            person = resolver.last_speaker
+        if person is not None:
+            return Mention(start, end, person)
+    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
+    # Department" are unnamed people, even though an institution is named around them
+    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
+    head_vague = _vague_head(head_words[-1:]) if head_words else None
+    if vague and (kind != "institution" or head_vague):
+        vague = head_vague or vague
+        # "The protesters" -> "protesters", "Local officials" -> "local officials", but
+        # "Russian officials" keeps its capital
+        label = _strip_determiner(phrase)
+        first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
+        kept = first_word in lexicon("attribution_institutions") or label.isupper()
+        # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
+        kept = kept or (
+            len(label.split()) > 1
+            and label.split()[0].lower() not in DETERMINERS
+            and _is_capitalised(label.split()[1])
+        )
+        if not kept:
+            label = label[0].lower() + label[1:]
+        return Mention(start, end, Entity(label, vague))
+    if kind in ("institution", "place") or _place_or_institution(words):
+        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
+    if run:
+        name = " ".join(w for _, _, w in run if w != "of")
+        return Mention(start, end, resolver.person(name))
+    return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _institution_name(words: list[str]) -> bool:
+    """ "the Movement for Democratic Change": "the", then capitalised words (joined by of, for,
+    and) that open with an institution word. Not "the Foreign Ministry spokesperson"."""
+    if len(words) < 3 or words[0] not in ("the", "The") or not _is_capitalised(words[1]):
+        return False
+    if any(not _is_capitalised(w) and w not in ("of", "for", "and", "on") for w in words[1:]):
+        return False
+    if not _is_capitalised(words[-1]):
+        return False
+    first_run = []
+    for w in words[1:]:
+        if not _is_capitalised(w):
+            break
+        first_run.append(w)
+    return _place_or_institution(first_run) == "institution" and len(first_run) < len(words) - 1
+
+
+def _full_name(words: list[str]) -> bool:
+    """Two or more name words after any title: "Azzam al-Ahmad", "Minister Sergei Lavrov" (but
+    not "Minister", "Bank", "Democratic Republic", which go on with "of")."""
+    rest = words[_split_title(words) :]
+    return len(rest) >= 2 and not _place_or_institution(rest) and not _vague_head(rest)
+
+
+def _gender(words: list[str]) -> str | None:
+    if any(w in FEMALE_WORDS for w in words):
+        return "female"
+    if any(w in MALE_WORDS for w in words):
+        return "male"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Tracking subjects sentence by sentence (for pronouns)
+
+
+def _track_subjects(
+    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans
+) -> dict[int, Entity]:
+    """Walk a sentence left to right; register names and pronouns that are subjects.
+
+    A mention is a subject when a verb follows it ("Kerry demanded", "Lavrov dismissed",
+    "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
+    preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
+    resolved on the way, by start offset.
+    """
+    resolved: dict[int, Entity] = {}
+    tokens = [t for t in _tokens(text, start, end) if not any(a <= t[0] < b for a, b in masked)]
+    cue_starts = {s for s, _, _, _ in cue_spans}
+    cue_ends = {e for _, e, _, _ in cue_spans}
+    masked_ends = {b for _, b in masked}
+    people_here: list[Entity] = []  # people named in this sentence so far
+    i = 0
+    while i < len(tokens):
+        s, e, w = tokens[i]
+        previous = tokens[i - 1][2] if i > 0 else None
+        previous_end = tokens[i - 1][1] if i > 0 else None
+        # "declared Kerry" after a quotation is an inverted speaker; "told Lavrov" is an addressee
+        after_cue = (
+            previous_end in cue_ends
+            and i >= 1
+            and (
+                i == 1
+                or tokens[i - 2][2] in (",", "”", '"', "’")
+                or tokens[i - 2][1] in masked_ends
+            )
+        )
+        if w.lower() in PRONOUNS:
+            entity = resolver.pronoun(w)
+            if entity is None and w.lower() in ("he", "she") and people_here:
+                entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
+            if entity is not None:
+                resolved[s] = entity
+                following = tokens[i + 1] if i + 1 < len(tokens) else None
+                if following and (_verb_like(following[2]) or following[0] in cue_starts):
+                    resolver.subject(entity)
+            i += 1
+            continue
+        if _is_capitalised(w) and w not in NOT_NAMES and not (i == 0 and w in NOT_NAMES):
+            j = i
+            while j + 1 < len(tokens) and (
+                (_is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in NOT_NAMES)
+                or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+                    and _is_capitalised(tokens[j + 2][2])
+                    and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
+                         or not _full_name([t[2] for t in tokens[i : j + 1]])))
+            ):  # fmt: skip
+                j += 1
+            words = [t[2] for t in tokens[i : j + 1]]
+            # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
+            near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            subject_position = (
+                previous is None
+                or previous in (",", ";", "—", "–")
+                or (previous.lower() in BOUNDARY_WORDS)
+                or after_cue
+                or previous in NOT_NAMES
+            )
+            verb_follows = following is not None and (
+                _verb_like(following[2])
+                or following[0] in cue_starts
+                or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
+            )
+            if (subject_position and verb_follows) or after_cue:
+                mention = _classify(text, tokens[i][0], tokens[j][1], resolver, near)
+                if mention.entity is not None and mention.entity.type == "person":
+                    resolver.subject(mention.entity)
+                    people_here.append(mention.entity)
+                elif mention.entity is not None and verb_follows:
+                    resolver.subject(mention.entity)
+            else:
+                cut = _split_title(words)
+                name_words = [x for x in words[cut:] if x != "of"]
+                if (
+                    name_words
+                    and (cut > 0 or len(name_words) >= 2)
+                    and not (_place_or_institution(name_words))
+                ):
+                    people_here.append(
+                        resolver.person(
+                            " ".join(name_words), _gender(words + near.split()), words[:cut]
+                        )
+                    )
+            i = j + 1
+            continue
+        # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
+        if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
+            w.lower() in DETERMINERS | SOURCE_OPENERS
+        ):
+            j = i
+            while (
+                j + 1 < len(tokens)
+                and j - i < 5
+                and re.match(r"\w", tokens[j + 1][2])
+                and not (_verb_like(tokens[j + 1][2]))
+            ):
+                j += 1
+            following = tokens[j + 1] if j + 1 < len(tokens) else None
+            if following and _verb_like(following[2]):
+                mention = _classify(text, tokens[i][0], tokens[j][1], resolver)
+                if mention.entity is not None and mention.entity.type != "unknown":
+                    resolver.subject(mention.entity)
+            i = j + 1
+            continue
+        i += 1
+    return resolved
+
+
+def _appositive_then_verb(tokens, comma_index: int) -> bool:
+    """True for "Lind, who arrived on Monday, said": a comma-enclosed aside, then a verb."""
+    depth = 0
+    for k in range(comma_index + 1, min(len(tokens), comma_index + 16)):
+        if tokens[k][2] == ",":
+            depth += 1
+            return k + 1 < len(tokens) and _verb_like(tokens[k + 1][2])
+    return depth > 0
