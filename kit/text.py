@@ -65,6 +65,9 @@ def _lines(path: Path) -> list[str]:
 # said" and "works for the F.B.I. in Washington" stay one sentence each.
 DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
 FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
+# Punkt always ends a sentence at "?" or "!", also inside a quotation that the sentence goes on
+# after: "“Why now?” he asked." We join the pieces back when the next one starts in lower case.
+QUESTION_IN_QUOTES = re.compile(r"[?!][”’\"']+$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -83,6 +86,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if word and not (word.group(1)[0].isupper() and word.group(1).lower() in starters):
                 spans[-1] = (spans[-1][0], end)
                 continue
+        if spans and text[start].islower() and QUESTION_IN_QUOTES.search(text, *spans[-1]):
+            spans[-1] = (spans[-1][0], end)
+            continue
         spans.append((start, end))
     return spans
 

@@ -144,6 +144,16 @@ def test_initials_and_dotted_acronyms_do_not_end_a_sentence():
     assert len(split.sentences) == 2
 
 
+def test_a_question_in_quotes_does_not_end_the_sentence_that_goes_on():
+    art = kit.Article.from_text("“Why now?” he asked. “Stop!” shouted the guard. Was it? Yes.")
+    assert art.sentences["text"].tolist() == [
+        "“Why now?” he asked.",
+        "“Stop!” shouted the guard.",
+        "Was it?",
+        "Yes.",
+    ]
+
+
 def test_sentence_after_abbreviation_still_splits_on_a_starter():
     art = kit.Article.from_text("He blamed the U.S. The ministry agreed.")
     assert art.sentences["text"].tolist() == ["He blamed the U.S.", "The ministry agreed."]

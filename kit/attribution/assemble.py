@@ -63,8 +63,8 @@ DATELINE = re.compile(
 def _sentences(article: Article) -> list[_Sentence]:
     """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
     is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
-    short sentence with a verb of saying is joined back to the quotation before it; and a split
-    after an initial ("Justice D.Y. | Chandrachud said") is undone."""
+    short sentence with a verb of saying is joined back to the quotation before it. (Initials,
+    "Justice D.Y. Chandrachud said", are kept together by the sentence splitter itself.)"""
     out: list[_Sentence] = []
     if article.headline_span:
         out.append(_Sentence(None, 0, *article.headline_span))
@@ -74,19 +74,12 @@ def _sentences(article: Article) -> list[_Sentence]:
         previous = out[-1] if out else None
         before = text[previous.start : previous.end] if previous is not None else ""
         same_paragraph = previous is not None and previous.paragraph == paragraph
-        if (
-            same_paragraph
-            and (
-                # “Why now?” | Vance asked.
-                (
-                    re.search(r"[?!][”\"’']$", before)
-                    and len(row.text.split()) <= 8
-                    and _cue_pattern().search(row.text)
-                    and row.text[:1] not in OPEN_DOUBLE + '"'
-                )
-                # “..., oral observations are as important,” Justice D.Y. | Chandrachud said.
-                or (re.search(r"\b[A-Z]\.$", before) and row.text[:1].isupper())
-            )
+        if same_paragraph and (
+            # “Why now?” | Vance asked.
+            re.search(r"[?!][”\"’']$", before)
+            and len(row.text.split()) <= 8
+            and _cue_pattern().search(row.text)
+            and row.text[:1] not in OPEN_DOUBLE + '"'
         ):
             previous.end = row.end
             continue
