@@ -15,6 +15,7 @@ from functools import cache
 import pandas as pd
 
 from kit import lexicons
+from kit.text import word_spans
 
 # --------------------------------------------------------------------------------------------
 # The lexicons (kit/lexicons/*.csv)
@@ -152,7 +153,7 @@ DETERMINERS = {
 # Words and word tests
 
 
-WORD = re.compile(r"\w+(?:[’'\-.]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+# Words are the kit's words (kit.text.WORD): "U.S.", "al-Assad", "Russia’s", and punctuation.
 
 
 # Adjectives that come before a plural noun of saying: "recent claims", "fresh reports".
@@ -186,7 +187,7 @@ def _previous_word(text: str, position: int, floor: int) -> str | None:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
+    return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
 
 
 def _is_capitalised(word: str) -> bool:
