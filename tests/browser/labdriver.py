@@ -791,3 +791,18 @@ def answer_and_check(run, exercise_id: str, spec: dict, answer, article=None):
         score = None if expected.score is None else round(expected.score, 4)
         assert mine[-1]["score"] == score
     return expected, widget
+
+
+def assert_shows_wrong(shown: str, kind: str) -> None:
+    """The feedback of a wholly wrong answer: "Not yet.", a cross and, but for an order
+    exercise (reversing an odd list leaves the middle item in place), no tick."""
+    assert shown.startswith("Not yet.")
+    assert "✘" in shown
+    if kind != "order":
+        assert "✔ Right" not in shown
+
+
+def assert_shows_right(shown: str) -> None:
+    """The feedback of a wholly right answer: full marks and no cross."""
+    assert shown.startswith("All right! Score 100%")
+    assert "✘" not in shown
