@@ -21,10 +21,12 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
+import pandas as pd
 
 from kit import progress
 from kit.article import Article
@@ -674,6 +676,98 @@ def free_text(
     )  # fmt: skip
     widget.restore()
     return widget
+
+
+# --------------------------------------------------------------------------------------------
+# The framing rewrite challenge: live marker count and check, for free_text(live=..., check=...)
+
+
+def framing_meter(original: str | None = None) -> Callable[[str], str]:
+    """A live-feedback function for a rewriting exercise: ``meter(text) -> HTML``.
+
+    It counts the framing markers in the writer's own words of ``text`` (quoted words are
+    listed apart: they are the speaker's), names them, and compares with ``original``.
+    """
+    from kit import framing
+
+    def count(text: str):
+        art = Article.from_text(text, headline="")
+        found = framing.markers(art)
+        inside = found["note"].str.endswith(framing.QUOTED_NOTE)
+        return found[~inside], found[inside]
+
+    before = len(count(original)[0]) if original and original.strip() else None
+
+    def meter(text: str) -> str:
+        if not text.strip():
+            start = f" The original sentence has <b>{before}</b>." if before is not None else ""
+            return (
+                f'<div class="nk-meter">Start typing: markers are counted as you go.{start}</div>'
+            )
+        own, quoted = count(text)
+        items = "".join(
+            f"<li><b>{html.escape(row.text)}</b> ({html.escape(row.category)})</li>"
+            for row in own.itertuples()
+        )
+        line = f"Framing markers in your own words: <b>{len(own)}</b>"
+        if before is not None:
+            line += f" (the original has {before})"
+        extra = (
+            f"<br>Inside quotation marks (the speaker's words, not counted): {len(quoted)}"
+            if len(quoted)
+            else ""
+        )
+        listing = f"<ul>{items}</ul>" if items else " ✔ none left."
+        return f'<div class="nk-meter" aria-live="polite">{line}.{listing}{extra}</div>'
+
+    return meter
+
+
+def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
+    """A check function for a rewriting exercise: ``check(text) -> Feedback``.
+
+    Half the score is for keeping the facts (each group in ``spec["keep"]`` must be named by
+    one of its words), half for dropping the writer's markers (relative to ``spec["original"]``).
+    """
+    from kit import framing
+
+    def own_markers(text: str) -> pd.DataFrame:
+        found = framing.markers(Article.from_text(text, headline=""))
+        return found[~found["note"].str.endswith(framing.QUOTED_NOTE)]
+
+    original = spec.get("original", "")
+    before = max(1, len(own_markers(original))) if original.strip() else 1
+    keep = spec.get("keep", [])
+
+    def check(text: str) -> Feedback:
+        if not text.strip():
+            return Feedback(None, (), "Write your version in the box first.")
+        items = []
+        for group in keep:
+            named = any(re.search(rf"\b{re.escape(w)}\b", text, re.IGNORECASE) for w in group)
+            items.append(ItemFeedback(
+                item=group[0], label=f"Fact kept: {' / '.join(group)}", correct=named,
+                given="" if named else "(not chosen)", expected="named",
+                explanation="Kept: a neutral version still tells the facts." if named else
+                f"Missing: a neutral version must still say {' or '.join(group)}.",
+            ))  # fmt: skip
+        own = own_markers(text)
+        for row in own.itertuples():
+            items.append(ItemFeedback(
+                item=f"{row.start}", label=f"“{row.text}” ({row.category.replace('_', ' ')})",
+                correct=False, given="", expected="not kept", explanation=row.note,
+            ))  # fmt: skip
+        facts = sum(i.correct for i in items[: len(keep)]) / len(keep) if keep else 1.0
+        cleaner = 1 - min(len(own), before) / before
+        score = round(0.5 * facts + 0.5 * cleaner, 2)
+        verdict = "All right!" if score >= 1 else "Partly right." if score > 0 else "Not yet."
+        summary = (
+            f"{verdict} Score {round(100 * score)}%: {len(own)} framing marker"
+            f"{'' if len(own) == 1 else 's'} left in your own words (the original has {before})."
+        )
+        return Feedback(score, tuple(items), summary, notes=(spec["explanation"],))
+
+    return check
 
 
 BUILDERS = {

@@ -115,8 +115,8 @@ def test_writer_voice_widget_offers_sentences_in_scope(seed, key):
 def test_rewrite_exercise_counts_markers_live_and_grades(seed, key):
     spec = key["exercises"]["framing.rewrite"]
     assert spec["original"] == seed.sentences.set_index("sentence_id").loc["p8.s1", "text"]
-    meter = display.framing_meter(spec["original"])
-    check = display.framing_rewrite_check(spec)
+    meter = exercises.framing_meter(spec["original"])
+    check = exercises.framing_rewrite_check(spec)
     widget = exercises.free_text(seed, key, "framing.rewrite", live=meter, check=check)
     box = widget.inputs[0]
     live = next(c for c in widget.children[1].children if isinstance(c, widgets.HTML))
