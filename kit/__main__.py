@@ -1,0 +1,5 @@
+"""``python -m kit``: prepare a class from the shell (see ``python -m kit --help``)."""
+
+from kit.cli import main
+
+raise SystemExit(main())

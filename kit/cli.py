@@ -1,0 +1,152 @@
+"""The command line: ``python -m kit COMMAND``, for preparing a class without opening Jupyter.
+
+Each command is a small function below that parses nothing itself: :func:`main` builds the
+parser, and the work is done by the module that owns it (keys, display, corpus, progress).
+Exit codes: 0 done, 1 bad input (an unreadable article, a wrong key: the reason is printed),
+2 a usage error (argparse's one-line message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+
+class CommandError(Exception):
+    """Bad input for a command: the message is printed and the command exits 1."""
+
+
+# --------------------------------------------------------------------------------------------
+# draft-key: an answer key drafted from the analysers
+
+
+def _add_draft_key(commands) -> Callable:
+    parser = commands.add_parser(
+        "draft-key", help="draft an answer key for an article from the kit's analysers",
+        description="Draft an answer key for ARTICLE from the kit's analysers, for review.",
+    )  # fmt: skip
+    parser.add_argument("article", help="a bundled article id or a path to a .txt/.md/.html file")
+    parser.add_argument("-o", "--output", help="where to write the key (default: beside it)")
+    return _draft_key
+
+
+def _draft_key(args) -> int:
+    raise CommandError("draft-key is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+# check-key: validate a key against its schema and its article
+
+
+def _add_check_key(commands) -> Callable:
+    parser = commands.add_parser(
+        "check-key", help="check an answer key against the schema and its article",
+        description="Check an answer key against the key schema and, with --article, its text.",
+    )  # fmt: skip
+    parser.add_argument("key", help="the key file (.json)")
+    parser.add_argument("--article", help="the article the key is for (default: from the key)")
+    return _check_key
+
+
+def _check_key(args) -> int:
+    raise CommandError("check-key is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+# report: the three analyses as a readable report
+
+
+def _add_report(commands) -> Callable:
+    parser = commands.add_parser(
+        "report", help="the three analyses of an article as a readable report",
+        description="Print (or write as HTML) the attribution, framing and chronology of ARTICLE.",
+    )  # fmt: skip
+    parser.add_argument("article", help="a bundled article id or a path to a .txt/.md/.html file")
+    parser.add_argument("--html", metavar="FILE", help="write the report as an HTML page")
+    return _report
+
+
+def _report(args) -> int:
+    raise CommandError("report is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+# course: notebooks 00-05 executed on an article, ready to hand out
+
+
+def _add_course(commands) -> Callable:
+    parser = commands.add_parser(
+        "course", help="run the course notebooks on an article into a folder to hand out",
+        description="Execute notebooks 00-05 on ARTICLE into FOLDER, ready to hand out.",
+    )  # fmt: skip
+    parser.add_argument("article", help="a bundled article id or a path to a .txt/.md/.html file")
+    parser.add_argument("-o", "--output", required=True, metavar="FOLDER", help="the new folder")
+    return _course
+
+
+def _course(args) -> int:
+    raise CommandError("course is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+# corpus: the analysers over many articles
+
+
+def _add_corpus(commands) -> Callable:
+    parser = commands.add_parser(
+        "corpus", help="analyse a folder of articles into tables (parquet)",
+        description="Run the analysers over every article in FOLDER and write the tables to OUT.",
+    )  # fmt: skip
+    parser.add_argument("folder", help="a folder of .txt/.md/.html articles")
+    parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    return _corpus
+
+
+def _corpus(args) -> int:
+    raise CommandError("corpus is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+# gradebook: students' progress files into one table
+
+
+def _add_gradebook(commands) -> Callable:
+    parser = commands.add_parser(
+        "gradebook", help="collect students' progress files into a gradebook (CSV)",
+        description="Read every student's progress file below FOLDER and write a gradebook.",
+    )  # fmt: skip
+    parser.add_argument("folder", help="a folder of students' progress files (or their homes)")
+    parser.add_argument("-o", "--output", metavar="CSV", help="write the gradebook as CSV")
+    return _gradebook
+
+
+def _gradebook(args) -> int:
+    raise CommandError("gradebook is not available yet.")
+
+
+# --------------------------------------------------------------------------------------------
+
+COMMANDS = (_add_draft_key, _add_check_key, _add_report, _add_course, _add_corpus, _add_gradebook)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``python -m kit`` argument parser, one sub-command per entry of ``COMMANDS``."""
+    top = argparse.ArgumentParser(
+        prog="python -m kit", description="newskit: prepare a class from the shell."
+    )
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in COMMANDS:
+        handler = add(commands)
+        commands.choices[list(commands.choices)[-1]].set_defaults(handler=handler)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 done, 1 bad input, 2 usage error)."""
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args) or 0
+    except (CommandError, FileNotFoundError, ValueError) as error:
+        print(f"python -m kit {args.command}: {error}", file=sys.stderr)
+        return 1
