@@ -50,7 +50,8 @@ class NewskitWarning(UserWarning):
 @dataclass(frozen=True, eq=False)
 class Article:
     """An article's text and the spans of its parts. Build one with :func:`load_article` or
-    :meth:`Article.from_text`; nothing changes it afterwards."""
+    :meth:`Article.from_text`; nothing changes it afterwards. ``path`` is the file it was loaded
+    from (``None`` for a text built in Python): keys and reference timelines are found beside it."""
 
     text: str
     headline: str | None = None
@@ -59,6 +60,7 @@ class Article:
     url: str | None = None
     language: str | None = None
     name: str | None = None
+    path: Path | None = None
     headline_span: tuple[int, int] | None = None
     _credits: tuple[str, ...] = ()
     credit_spans: tuple[tuple[int, int], ...] = ()
@@ -324,6 +326,7 @@ def load_article(id_or_path: str | Path) -> Article:
         )
     except ValueError as error:
         raise ValueError(f"{path.name}: {error}") from None
+    object.__setattr__(article, "path", path.resolve())
     return _with_meta(article, meta)
 
 
