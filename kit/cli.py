@@ -86,7 +86,20 @@ def _add_course(commands) -> Callable:
 
 
 def _course(args) -> int:
-    raise CommandError("course is not available yet.")
+    import time
+
+    from kit.course import CourseError, make_course
+
+    started = time.perf_counter()
+    try:
+        done = make_course(args.article, args.output, log=lambda line: print(line, flush=True))
+    except (CourseError, FileExistsError) as error:
+        raise CommandError(str(error)) from None
+    print(
+        f"{len(done)} notebooks ready to hand out in {args.output} "
+        f"({time.perf_counter() - started:.0f} s). Students open 00_start_here.ipynb there."
+    )
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
