@@ -262,6 +262,22 @@ def anchor_dates(article: Article, key: dict | None = None) -> list[str]:
     return [first, later]
 
 
+PRACTICE_FILE = "practice-article.txt"
+
+
+def practice_article(folder: str | Path = ".") -> Path:
+    """A copy of a constructed practice article in ``folder`` (made once), to try a key on.
+
+    ``make_a_key.ipynb`` uses it when no article is named, so a key saved beside it lands in the
+    instructor's own folder, never inside the kit.
+    """
+    target = Path(folder) / PRACTICE_FILE
+    if not target.is_file():
+        source = paths.variants_dir() / "kerry-lavrov-variant-a.txt"
+        target.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
+
+
 # The exercises notebook 05 drafts on a student's own article: those the analysers answer best.
 CAPSTONE_EXERCISES = (
     "attribution.kind_of_attribution",
