@@ -39,9 +39,9 @@ from kit.keys.validation import (
 )
 
 __all__ = [
-    "SCHEMA_PATH", "KeyFormatError", "draft_key", "is_draft", "key_location", "key_path",
-    "load_key", "problems", "read_key_file", "remark", "save_key", "schema", "search_paths",
-    "validate_key",
+    "SCHEMA_PATH", "KeyFormatError", "article_for", "draft_key", "is_draft", "key_location",
+    "key_path", "load_key", "problems", "read_key_file", "remark", "save_key", "schema",
+    "search_paths", "validate_key",
 ]  # fmt: skip
 
 KEYS_DIR_VARIABLE = "NEWSKIT_KEYS_DIR"
@@ -116,7 +116,7 @@ def load_key(article: Article | str | Path, *, check_text: bool = True) -> dict:
             raise FileNotFoundError(f"No answer key file at {path}.")
         key = read_key_file(path)
         name = str(key.get("article") or path.stem)
-        validate_key(key, _article_for(path, key) if check_text else None, name=name)
+        validate_key(key, article_for(path, key) if check_text else None, name=name)
         return key
     name = str(article)
     key = _read_first(name, search_paths(name))
@@ -140,7 +140,7 @@ def _read_first(article: Article | str, candidates: list[Path]) -> dict:
     )
 
 
-def _article_for(key_file: Path, key: dict) -> Article | None:
+def article_for(key_file: Path, key: dict) -> Article | None:
     """The article a key file belongs to, when it can be found: beside the key, or bundled."""
     from kit.article import SUFFIXES, load_article
 

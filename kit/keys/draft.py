@@ -39,7 +39,31 @@ from kit import attribution, chronology, framing, lexicons, paths
 from kit.article import Article
 from kit.attribution.assemble import DATELINE
 
-__all__ = ["draft_key", "draft_remarks", "reference_for"]
+__all__ = ["EXERCISES", "agreement", "draft_key", "draft_remarks", "reference_for"]
+
+# The exercises a draft can hold, in the order of the notebooks' key (ids as in the bundled key).
+EXERCISES = (
+    "start.credit_line",
+    "anatomy.lede",
+    "anatomy.five_ws",
+    "anatomy.headline_promise",
+    "anatomy.nut_graf",
+    "framing.frame_functions",
+    "framing.loaded_words",
+    "framing.naming_sides",
+    "framing.writer_voice",
+    "framing.which_variant",
+    "framing.rewrite",
+    "chronology.find_time_expressions",
+    "chronology.resolve_dates",
+    "chronology.order_events",
+    "chronology.date_the_article",
+    "chronology.spot_disagreements",
+    "attribution.who_said_it",
+    "attribution.kind_of_attribution",
+    "attribution.rank_reporting_verbs",
+    "attribution.claim_without_source",
+)
 
 KIT = {"status": "kit"}
 NO_SPEAKER = "No speaker named"
@@ -1138,7 +1162,7 @@ def draft_key(article: Article) -> dict:
         "version": 1,
         "draft": True,
         "remarks": draft_remarks(article, quotes=quotes, markers=markers, timexes=timexes),
-        "exercises": {name: spec for name, spec in drafted.items() if spec is not None},
+        "exercises": {name: drafted[name] for name in EXERCISES if drafted[name] is not None},
         "attribution": _attribution_gold(article, quotes),
         "framing": _framing_gold(markers),
         "chronology": _chronology_gold(article, timexes, why, anchor, checked),
