@@ -28,11 +28,34 @@ def _add_draft_key(commands) -> Callable:
     )  # fmt: skip
     parser.add_argument("article", help="a bundled article id or a path to a .txt/.md/.html file")
     parser.add_argument("-o", "--output", help="where to write the key (default: beside it)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace a reviewed key at the output path"
+    )
     return _draft_key
 
 
 def _draft_key(args) -> int:
-    raise CommandError("draft-key is not available yet.")
+    from kit import keys
+    from kit.article import load_article
+
+    article = load_article(args.article)
+    draft = keys.draft_key(article)
+    try:
+        where = keys.save_key(draft, article, args.output, overwrite=args.force)
+    except FileExistsError as error:
+        raise CommandError(str(error)) from None
+    exercises = draft["exercises"]
+    placeholders = [n for n, spec in exercises.items() if spec.get("status") == "placeholder"]
+    print(f"Drafted an answer key for {article.name!r}: {where}")
+    print(
+        f"{len(exercises)} exercises: {len(exercises) - len(placeholders)} drafted by the kit, "
+        f"{len(placeholders)} placeholders that need your answer ({', '.join(placeholders)})."
+    )
+    left_out = [n for n in keys.draft.EXERCISES if n not in exercises]
+    if left_out:
+        print(f"Left out (nothing in the text to ask): {', '.join(left_out)}.")
+    print("Review every exercise before class (notebooks/instructor/make_a_key.ipynb).")
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -50,7 +73,37 @@ def _add_check_key(commands) -> Callable:
 
 
 def _check_key(args) -> int:
-    raise CommandError("check-key is not available yet.")
+    from pathlib import Path
+
+    from kit import keys
+    from kit.article import load_article
+
+    path = Path(args.key)
+    if not path.is_file():
+        raise CommandError(f"No key file at {path}.")
+    key = keys.read_key_file(path)
+    article, note = None, ""
+    if args.article:
+        article = load_article(args.article)
+    elif isinstance(key.get("article"), str):
+        article = keys.article_for(path, key)
+        if article is None:
+            note = " (schema only: pass --article ARTICLE to check it against its text)"
+    problems = keys.problems(key, article, full=True)
+    name = key.get("article", "?")
+    if problems:
+        print(f"{path}: {len(problems)} problem(s) in the answer key for {name!r}:")
+        for where, message in problems:
+            print(f"  field {where}: {message}")
+        return 1
+    exercises = key.get("exercises", {})
+    placeholders = sum(spec.get("status") == "placeholder" for spec in exercises.values())
+    state = "a draft" if keys.is_draft(key) else "reviewed"
+    print(
+        f"OK: {path} is a valid answer key for {name!r} ({len(exercises)} exercises, "
+        f"{placeholders} placeholders, {state}){note}."
+    )
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -68,7 +121,19 @@ def _add_report(commands) -> Callable:
 
 
 def _report(args) -> int:
-    raise CommandError("report is not available yet.")
+    from pathlib import Path
+
+    from kit import report
+    from kit.article import load_article
+
+    article = load_article(args.article)
+    if args.html:
+        target = Path(args.html)
+        target.write_text(report.html_report(article), encoding="utf-8")
+        print(f"Wrote the report on {article.name or 'the article'!r} to {target}")
+    else:
+        print(report.text_report(article), end="")
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
