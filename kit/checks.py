@@ -358,10 +358,10 @@ def check_choice(spec: dict, answer) -> Feedback:
         generic = [i for i in missed if not i.hint]
         hints = [_capital(i.hint) for i in missed if i.hint]
         if generic:
-            more = count_words(len(generic))
+            still = count_words(len(generic))
             hints.append(
-                f"{_capital(more)} more {'answer is' if len(generic) == 1 else 'answers are'} "
-                "right and still unticked: read each statement against the article again."
+                f"{_capital(still)} right answer{' is' if len(generic) == 1 else 's are'} still "
+                "unticked: read each statement against the article again."
             )
     else:
         score = 1.0 if chosen <= correct_ids else 0.0
@@ -386,7 +386,7 @@ def check_match(spec: dict, answer: dict) -> Feedback:
         hint = item.get("hint") or (
             f"Reread {item['sentence_id']} and the sentences around it, then compare the choices."
             if item.get("sentence_id")
-            else "Read the question again and test each choice against the article."
+            else "Read it again and weigh each choice: the explanation comes after your next try."
         )
         items.append(
             ItemFeedback(
