@@ -253,7 +253,7 @@ MISSED = ("(not chosen)", "(not selected)", "(no answer)")
 def _verdict(item: ItemFeedback) -> str:
     """A mark and a word, so the verdict never depends on colour."""
     if item.role == "point":
-        return "✔ Done" if item.correct else "✘ Not yet"
+        return "✔ Done" if item.correct else "✘ To do"
     if item.correct:
         return "✔ Right"
     if item.given == "(no answer)":
@@ -651,22 +651,46 @@ def _content_words(text: str) -> list[str]:
 
 
 def _names_and_numbers(text: str) -> list[str]:
-    """Capitalised words that do not open a sentence, and numbers, outside quotation marks."""
+    """Names (capitalised words that do not open a sentence; "Sergei Lavrov" is one name) and
+    numbers, outside quotation marks.
+
+    >>> _names_and_numbers("In 2015, Sergei Lavrov met Kerry in Moscow.")
+    ['2015', 'Sergei Lavrov', 'Kerry', 'Moscow']
+    """
     outside = QUOTATION.sub(" ", text)
-    found = []
+    found: list[str] = []
+    previous_end = None
     for match in WORD.finditer(outside):
-        word = match.group()
+        word = re.sub(r"[’']s$", "", match.group())
         before = outside[: match.start()].rstrip()
         opens_sentence = not before or before[-1] in ".!?"
-        if word[0].isdigit() or (word[0].isupper() and not opens_sentence):
-            word = re.sub(r"[’']s$", "", word)
-            if word not in found:
+        if word[0].isdigit():
+            found.append(word)
+            previous_end = None
+        elif word[0].isupper() and not opens_sentence:
+            if previous_end is not None and outside[previous_end : match.start()] == " ":
+                found[-1] += f" {word}"  # the next word of the same name
+            else:
                 found.append(word)
-    return found
+            previous_end = match.end()
+        else:
+            previous_end = None
+    return list(dict.fromkeys(found))
 
 
-def _names(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}(?:[’']s)?\b", text, re.IGNORECASE) is not None
+# Small numbers may be written in words in a rewrite.
+NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``: a name by its last word, a small number also in words."""
+    forms = [name.split()[-1]]
+    if name.isdigit() and int(name) < len(NUMBER_NAMES):
+        forms.append(NUMBER_NAMES[int(name)])
+    return any(re.search(rf"\b{re.escape(f)}(?:[’']s)?\b", text, re.IGNORECASE) for f in forms)
 
 
 def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
@@ -686,12 +710,16 @@ def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
     """
     original = spec.get("original", "")
     keep = [list(group) for group in spec.get("keep", [])]
-    before_markers = own_markers(original) if original.strip() else own_markers("x")
+    before_markers = (
+        own_markers(original)
+        if original.strip()
+        else pd.DataFrame(columns=["start", "end", "text", "category", "note", "sentence_id"])
+    )
     before = max(1, len(before_markers))
     covered = {w.lower() for group in keep for w in group}
     marker_words = {w for t in before_markers["text"] for w in _content_words(t)}
     names = [n for n in _names_and_numbers(original)
-             if n.lower() not in covered and n.lower() not in marker_words]  # fmt: skip
+             if not {w.lower() for w in n.split()} & (covered | marker_words)]  # fmt: skip
     quotations = [q.strip() for q in QUOTATION.findall(original)]
     original_words = len(WORD.findall(original))
 
@@ -769,7 +797,8 @@ def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
         total = sum(i.label.startswith(("Fact", "Name", "Quoted")) for i in items)
         gone = sum(i.correct for i in items if i.item.startswith("marker-"))
         detail = (
-            f"{kept} of {total} facts kept (half the score) and {gone} of {len(before_markers)} "
+            f"{kept} of {total} fact{'' if total == 1 else 's'} kept (half the score) and "
+            f"{gone} of {len(before_markers)} "
             f"markers of the original gone{f', {len(new)} new' if new else ''} (the other half)"
         )
         if not long_enough:

@@ -464,3 +464,16 @@ def test_the_paragraph_of_an_offset():
 def test_widgets_are_still_plain_ipywidgets(seed, key):
     widget = exercises.exercise(seed, key, "framing.rewrite")
     assert isinstance(widget.inputs[0], widgets.Textarea)
+
+
+def test_the_rewrite_check_keeps_the_names_and_numbers_of_the_original():
+    original = "In 2015, Sergei Lavrov met 20 times with Kerry in Moscow, insisting on talks."
+    spec = {"original": original, "keep": [["Kerry"]], "explanation": "They met 20 times."}
+    check_rewrite = checks.framing_rewrite_check(spec)
+    kept = check_rewrite("In 2015, Lavrov met Kerry twenty times in Moscow for talks.")
+    assert kept.score == 1.0
+    assert "Name or number kept: Sergei Lavrov" in kept.to_text()
+    lost = check_rewrite("Lavrov met Kerry several times in a city for long talks.")
+    shown = lost.to_text()
+    assert "Missing: the original names “Moscow”" in shown and "“2015”" in shown
+    assert lost.score == pytest.approx(0.5 * 2 / 5 + 0.5)
