@@ -164,7 +164,8 @@ class Feedback:
             if item.role == "point":
                 rows.append((mark, item.label, "", item.explanation))
             elif item.correct:
-                if not reveal and self.kind == "order":  # it would date the other events
+                if not reveal and self.kind == "order" and (self.score or 0) < 1:
+                    # a right place's explanation dates its neighbours: it waits for the reveal
                     rows.append((mark, item.label, "", ""))
                     held_back = True
                 else:

@@ -171,6 +171,8 @@ def test_order_feedback_keeps_the_students_order_and_says_which_way_to_move(key)
     # each of the others sits one place early: the earliest event now comes after them all
     assert first.count("It sits too early: one of the items you put after it belongs before") == 5
     assert not any(i["explanation"] in first for i in spec["items"])
+    perfect = check(spec, right).to_text(reveal=False)  # all right: every reason, no "try again"
+    assert all(i["explanation"] in perfect for i in spec["items"]) and "Try again" not in perfect
 
 
 # --- 2. one score sentence, never contradicting itself ----------------------------------------
