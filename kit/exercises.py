@@ -393,26 +393,47 @@ def free_text(
 ) -> ExerciseWidget:
     """A writing exercise. ``live(text)`` returns HTML shown under the box as the student types;
     ``check(text)`` grades it when "Check answer" is pressed (default: ungraded, shows the key's
-    explanation)."""
+    explanation).
+
+    When the exercise has an ``original`` (a sentence to rewrite), it is quoted inside the
+    widget, above the box, so the student never has to scroll to find it. A framing rewrite
+    with no ``check`` given gets :func:`framing_rewrite_check` and :func:`framing_meter`.
+    """
     spec = _spec(key, exercise_id)
+    original = spec.get("original", "")
+    if original and spec.get("keep") is not None:
+        live = live or framing_meter(original)
+        check = check or framing_rewrite_check(spec)
     box = widgets.Textarea(
         value="",
         placeholder=spec.get("placeholder", "Write here"),
-        description="Your text:",
-        layout=widgets.Layout(width="100%", height="6em"),
+        description="Your version:" if original else "Your text:",
+        # 100% of the exercise and no side margins: nothing overflows, so no scrollbar under it
+        layout=widgets.Layout(width="100%", height="6em", margin="2px 0"),
         style={"description_width": "initial"},
     )
     box.add_class("newskit-text")
-    children = [box]
+    writing: widgets.Widget = box
+    if original:
+        quote = widgets.HTML(
+            '<div class="newskit-original"><b>The sentence to rewrite:</b>'
+            '<blockquote style="margin:.3em 0 .5em 0;padding:.2em .8em;'
+            'border-left:4px solid #767676;white-space:normal;overflow-wrap:anywhere">'
+            f"{html.escape(original)}</blockquote></div>",
+            layout=widgets.Layout(width="100%", margin="0"),
+        )
+        writing = widgets.VBox([quote, box], layout=widgets.Layout(width="100%"))
+    children = [writing]
     if live is not None:
-        live_view = widgets.HTML(live(""))
+        live_view = widgets.HTML(live(""), layout=widgets.Layout(width="100%", margin="0"))
         live_view.add_class("newskit-live")
         box.observe(lambda change: setattr(live_view, "value", live(change["new"])), "value")
         children.append(live_view)
     checker = check or (lambda text: check_text(spec, text))
     widget = ExerciseWidget(
-        exercise_id, spec, widgets.VBox(children), lambda: box.value, article=article,
-        checker=checker, inputs=[box], write_answer=lambda answer: setattr(box, "value", answer),
+        exercise_id, spec, widgets.VBox(children, layout=widgets.Layout(width="100%")),
+        lambda: box.value, article=article, checker=checker, inputs=[box],
+        write_answer=lambda answer: setattr(box, "value", answer),
     )  # fmt: skip
     widget.restore()
     return widget
