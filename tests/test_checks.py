@@ -253,7 +253,10 @@ def course_order(key: dict) -> dict[str, tuple]:
     for notebook in sorted((ROOT / "notebooks").glob("0*.ipynb")):
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
         for number, cell in enumerate(cells):
-            for exercise_id in re.findall(r"\"([a-z_]+\.[a-z0-9_]+)\"", "".join(cell["source"])):
+            source = "".join(cell["source"])
+            if "exercise(" not in source and "free_text(" not in source:
+                continue  # a cell that only names an exercise (to pick paragraphs) shows none
+            for exercise_id in re.findall(r"\"([a-z_]+\.[a-z0-9_]+)\"", source):
                 if exercise_id in key["exercises"]:
                     order.setdefault(exercise_id, (notebook.stem, number))
     for number, (exercise_id, spec) in enumerate(key["exercises"].items()):

@@ -42,11 +42,11 @@ def test_multiple_choice_gives_partial_credit(key):
 
 def test_match_scores_each_item(key):
     spec = key["exercises"]["anatomy.five_ws"]
-    perfect = {"who": "p1", "where": "p1", "when": "no paragraph says", "why": "p1", "stakes": "p5"}
+    perfect = {"who": "p1", "what": "p1", "where": "p1", "when": "no paragraph says", "why": "p1", "stakes": "p5"}
     assert check(spec, perfect).score == 1.0
     half = dict(perfect, when="p2", stakes="p3")
     feedback = check(spec, half)
-    assert feedback.score == pytest.approx(3 / 5)
+    assert feedback.score == pytest.approx(4 / 6)
     when = next(i for i in feedback.items if i.item == "when")
     assert not when.correct and when.given == "p2"
     assert "no dateline" in when.explanation
@@ -126,13 +126,13 @@ def test_choice_widget_click_records_progress(seed, key, progress_folder):
 
 def test_match_widget(seed, key, progress_folder):
     widget = kit.exercises.exercise(seed, key, "anatomy.five_ws")
-    assert len(widget.inputs) == 5
-    for dropdown, answer in zip(widget.inputs, ["p1", "p1", "p2", "p1", "p5"]):
+    assert len(widget.inputs) == 6
+    for dropdown, answer in zip(widget.inputs, ["p1", "p1", "p1", "p2", "p1", "p5"]):
         dropdown.value = answer
     widget.check_button.click()
-    assert "Score 80%" in widget.feedback.value
-    assert "(you chose <i>p2</i>)" in widget.feedback.value
-    assert "explanation appears after your next try" in widget.feedback.value  # first try
+    assert "Score 83%" in widget.feedback.value
+    assert "you chose p2" in widget.feedback.value
+    assert "Hint: Look for the date of this visit" in widget.feedback.value  # first try
     widget.check_button.click()
     assert "no dateline" in widget.feedback.value  # the second try explains the miss
     assert progress.attempts(progress_folder)["answer"].iloc[0]["when"] == "p2"
@@ -165,7 +165,7 @@ def test_word_spans_widget(seed, progress_folder):
     widget.inputs[0].value = True
     widget.check_button.click()
     assert "Score 50%" in widget.feedback.value
-    assert "1 selection not in the key" in widget.feedback.value
+    assert "1 pick is not one of the answers" in widget.feedback.value
     assert "The" in widget.feedback.value
 
 
@@ -244,10 +244,10 @@ def test_last_answer_comes_back_after_a_restart(seed, key, progress_folder):
     first.inputs[2].value = "p2"
     first.check_button.click()
     again = kit.exercises.exercise(seed, key, "anatomy.five_ws")  # as after a kernel restart
-    assert [d.value for d in again.inputs] == ["p1", "", "p2", "", ""]  # "" = not chosen yet
+    assert [d.value for d in again.inputs] == ["p1", "", "p2", "", "", ""]  # "" = not chosen yet
     assert "(saved " in again.feedback.value and " UTC" in again.feedback.value
     assert "last saved answer is back" in again.feedback.value
-    assert "score 20%" in again.feedback.value
+    assert "score 17%" in again.feedback.value
     spans = kit.exercises.exercise(seed, key, "anatomy.nut_graf")
     spans.inputs[1].value = True
     spans.check_button.click()
