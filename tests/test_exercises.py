@@ -42,7 +42,14 @@ def test_multiple_choice_gives_partial_credit(key):
 
 def test_match_scores_each_item(key):
     spec = key["exercises"]["anatomy.five_ws"]
-    perfect = {"who": "p1", "what": "p1", "where": "p1", "when": "no paragraph says", "why": "p1", "stakes": "p5"}
+    perfect = {
+        "who": "p1",
+        "what": "p1",
+        "where": "p1",
+        "when": "no paragraph says",
+        "why": "p1",
+        "stakes": "p5",
+    }
     assert check(spec, perfect).score == 1.0
     half = dict(perfect, when="p2", stakes="p3")
     feedback = check(spec, half)
