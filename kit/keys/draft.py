@@ -84,7 +84,13 @@ ORDINALS = re.compile(
     re.IGNORECASE,
 )
 # Words that count from the story ("the next day") rather than from the time of writing.
-FROM_STORY = re.compile(r"\b(?:next|following|later|earlier|before|after|previous|prior)\b", re.I)
+FROM_STORY = re.compile(
+    r"\b(?:the\s+(?:next|following|previous|same)|later|earlier|before|after|prior)\b", re.I
+)
+CALENDAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 YEAR = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\b")
 NUMBER = re.compile(r"\b\d[\d,.]*\b")
@@ -310,7 +316,9 @@ def _lede(article: Article, quotes: pd.DataFrame, timexes: pd.DataFrame) -> dict
         return None
     labels = {row.paragraph_id: f"{row.paragraph_id}: {_short(row.text, 50)}"
               for row in paragraphs.itertuples()}  # fmt: skip
-    names = [w for w in CAPITALISED.findall(paragraphs.iloc[0]["text"]) if w not in NOT_NAMES]
+    names = [
+        w for w in CAPITALISED.findall(paragraphs.iloc[0]["text"]) if w not in NOT_NAMES | MONTHS
+    ]
     options = [{"id": "p1", "label": labels["p1"], "correct": True, "source": "kit",
                 "explanation": "p1 opens the story and carries its core: it names "
                 + (", ".join(dict.fromkeys(names[:4])) if names else "who and what")
@@ -808,9 +816,14 @@ def why_value(article: Article, timexes: pd.DataFrame, row, anchor: tuple[str, s
                 f"‘{text}’ counts from the date told just before it, ‘{previous['text']}’ "
                 f"({previous['value']}, {_where(previous['sentence_id'])}): {value}, {precision}."
             )
+    if not YEAR.search(text) and CALENDAR.search(text):
+        return (
+            f"‘{text}’ names no year: it takes the year that fits {anchor[1]} ({anchor[0]}), "
+            f"so it is {value}, {precision}."
+        )
     if not YEAR.search(text):
         return (
-            f"‘{text}’ gives no year of its own: it counts from {anchor[1]} ({anchor[0]}), "
+            f"‘{text}’ is not a full date: it counts from {anchor[1]} ({anchor[0]}), "
             f"so it is {value}, {precision}."
         )
     if precision == "a month":
@@ -1307,7 +1320,15 @@ def agreement(draft: dict, reviewed: dict) -> pd.DataFrame:
 
 
 def _find_item(item: dict, candidates: list[dict]) -> dict | None:
+    """The same quotation or expression in ``candidates``: the same span, else the same id,
+    else the first span that overlaps it (a partial quotation sits inside its indirect clause)."""
     if "start" in item and "end" in item:
+        for other in candidates:
+            if (other.get("start"), other.get("end")) == (item["start"], item["end"]):
+                return other
+        for other in candidates:
+            if other["id"] == item["id"] and "start" in other:
+                return other
         for other in candidates:
             if "start" in other and other["start"] < item["end"] and item["start"] < other["end"]:
                 return other
