@@ -748,6 +748,7 @@ def _rewrite(article: Article, markers: pd.DataFrame) -> dict | None:
         "prompt": "Rewrite this sentence so that it keeps the facts"
                   + (f" ({facts})" if facts else "") + " but loses the framing markers. The "
                   "count under the box updates as you type.",
+        "source": "kit",
         "original": sentence["text"], "placeholder": "Rewrite the sentence here ...",
         "keep": keep,
         "explanation": f"The kit finds {len(found)} framing markers in the writer's own words "
@@ -790,11 +791,11 @@ def anchor_of(article: Article, timexes: pd.DataFrame) -> tuple[str, str]:
             line = found.group().strip(" —–-")
             return day.isoformat(), f"the dateline, {line}"
         return day.isoformat(), f"the article's publication date, {_date(day)}"
-    full = timexes[[bool(YEAR.search(t)) for t in timexes["text"]]]
-    full = full[[bool(re.match(r"\d{4}", v)) for v in full["value"]]]
-    if full.empty:
+    full = [row for row in timexes.itertuples()
+            if YEAR.search(row.text) and re.match(r"\d{4}", row.value)]  # fmt: skip
+    if not full:
         return str(chronology.STAND_IN_YEAR), "no date at all: the kit uses a stand-in year"
-    latest = max(full.itertuples(), key=lambda t: (t.value, -t.start))
+    latest = max(full, key=lambda row: (row.value, -row.start))
     return latest.value[:4], (
         f"the year of the latest date the article writes in full (‘{latest.text}’, "
         f"{_where(latest.sentence_id)}), since it has no dateline or publication date"
