@@ -282,3 +282,26 @@ def test_remark_reads_the_key_and_falls_back():
         "Russia, Syria, Ukraine, Kerry, Lavrov"
     )
     assert remark({"remarks": {}}, "anatomy.dateline", "none") == "none"
+
+
+def test_small_validator_reads_the_keywords_it_claims(monkeypatch):
+    from kit.keys import validation
+
+    rules = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "maxLength": 3},
+            "count": {"type": "integer", "maximum": 2, "exclusiveMinimum": 0},
+            "tags": {"type": "array", "maxItems": 2, "uniqueItems": True},
+            "pick": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+        },
+        "maxProperties": 4,
+    }
+    monkeypatch.setattr(validation, "schema", lambda: rules)
+    assert validation.schema_problems({"name": "abc", "count": 2, "tags": ["a"], "pick": 1}) == []
+    bad = {"name": "abcd", "count": 0, "tags": ["a", "a", "b"], "pick": 1.5, "extra": 1}
+    fields = {where for where, _ in validation.schema_problems(bad)}
+    assert fields == {"name", "count", "tags", "pick", "(top level)"}
+    monkeypatch.setattr(validation, "schema", lambda: {"type": "object", "dependentSchemas": {}})
+    with pytest.raises(KeyFormatError, match="dependentSchemas"):
+        validation.schema_problems({})
