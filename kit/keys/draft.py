@@ -623,8 +623,7 @@ def _context(article: Article, start: int, end: int, words: int = 3) -> str:
     if sentence_id:
         bounds = _sentence(article, sentence_id)
         first, last = bounds["start"], bounds["end"]
-    before = re.findall(r"\S+\s*$", article.text[first:start]) and article.text[first:start]
-    left = " ".join((before or "").split()[-words:])
+    left = " ".join(article.text[first:start].split()[-words:])
     right = " ".join(article.text[end:last].split()[: words - 1])
     piece = article.text[start:end]
     gap_left = " " if left and article.text[start - 1].isspace() else ""
