@@ -28,6 +28,8 @@ def test_wheel_finds_bundled_articles_keys_and_nltk_data(tmp_path):
         "kit/data/articles/kerry-lavrov-moscow.txt",
         "kit/data/articles/kerry-lavrov-moscow.meta.json",
         "kit/data/keys/kerry-lavrov-moscow.json",
+        "kit/data/keys/seren-river-talks.json",
+        "kit/data/articles/seren-river-talks.meta.json",
         "kit/key_schema.json",
         "kit/nltk_data/tokenizers/punkt_tab/english/abbrev_types.txt",
     ):
@@ -75,3 +77,42 @@ def test_python_m_kit_course_runs_from_an_installed_wheel(tmp_path):
         [sys.executable, "-c", "import kit; print(kit.__file__)"], cwd=tmp_path,
         capture_output=True, text=True, env={"PYTHONPATH": str(installed)},
     ).stdout  # fmt: skip
+
+
+def test_wheel_install_drafts_and_finds_keys_beside_an_article(tmp_path):
+    """From a read-only installed package: a key is drafted beside the student's own article,
+    found there by load_key, and saving with nowhere writable says what to do."""
+    wheel = build_wheel(tmp_path / "dist")
+    installed = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(installed)
+    for path in sorted(installed.rglob("*"), reverse=True):  # the package folder is read-only
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "mine.txt").write_bytes((ROOT / "data/articles/kerry-lavrov-moscow.txt").read_bytes())
+    env = {"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    drafted = subprocess.run(
+        [sys.executable, "-m", "kit", "draft-key", "mine.txt"],
+        cwd=work, capture_output=True, text=True, env=env,
+    )  # fmt: skip
+    assert drafted.returncode == 0, drafted.stderr
+    assert (work / "mine.key.json").is_file()
+    probe = (
+        "import kit\n"
+        "key = kit.keys.load_key(kit.load_article('mine.txt'))\n"
+        "print(key['article'], key['draft'])\n"
+        "seed = kit.load_article('kerry-lavrov-moscow')\n"
+        "print(kit.keys.load_key(seed)['article'])\n"
+        "try:\n"
+        "    kit.keys.save_key(kit.keys.load_key(seed), seed)\n"
+        "except ValueError as error:\n"
+        "    print('refused:', 'NEWSKIT_KEYS_DIR' in str(error))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=work, capture_output=True, text=True, env=env
+    )
+    for path in installed.rglob("*"):  # let pytest clean up
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    installed.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["mine True", "kerry-lavrov-moscow", "refused: True"]

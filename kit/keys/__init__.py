@@ -164,7 +164,8 @@ def is_draft(key: dict) -> bool:
 def key_location(article: Article) -> Path:
     """Where :func:`save_key` writes the key of ``article`` by default.
 
-    Beside the article's file (``NAME.key.json``) when its folder can be written to, else
+    Beside the article's file (``NAME.key.json``) when its folder can be written to (never
+    inside an installed kit's own data folder), else
     ``$NEWSKIT_KEYS_DIR/NAME.json``. Raises ``ValueError`` when neither is possible (an article
     built from text in Python, or a read-only install with no ``$NEWSKIT_KEYS_DIR``).
     """
@@ -175,13 +176,16 @@ def key_location(article: Article) -> Path:
         )
     if article.path is not None:
         folder = Path(article.path).parent
-        if os.access(folder, os.W_OK):
+        # An installed kit's own data (site-packages/kit/data) is never written to.
+        installed = (paths.PACKAGE / "data") in (folder, *folder.parents)
+        if os.access(folder, os.W_OK) and not installed:
             return folder / f"{article.name}.key.json"
     if os.environ.get(KEYS_DIR_VARIABLE):
         return Path(os.environ[KEYS_DIR_VARIABLE]).expanduser() / f"{article.name}.json"
     where = Path(article.path).parent if article.path else "(no file)"
     raise ValueError(
-        f"Cannot save a key beside {article.name!r}: its folder {where} is read-only. Set "
+        f"Cannot save a key beside {article.name!r}: its folder {where} is read-only or part "
+        f"of the installed kit. Set "
         f"{KEYS_DIR_VARIABLE} to a folder of your own (keys are read from there too), or copy "
         "the article into your own folder and load it from there."
     )

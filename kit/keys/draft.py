@@ -84,7 +84,13 @@ ORDINALS = re.compile(
     re.IGNORECASE,
 )
 # Words that count from the story ("the next day") rather than from the time of writing.
-FROM_STORY = re.compile(r"\b(?:next|following|later|earlier|before|after|previous|prior)\b", re.I)
+FROM_STORY = re.compile(
+    r"\b(?:the\s+(?:next|following|previous|same)|later|earlier|before|after|prior)\b", re.I
+)
+CALENDAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
+)
 YEAR = re.compile(r"\b1\d{3}\b|\b20\d{2}\b")
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)*\b")
 NUMBER = re.compile(r"\b\d[\d,.]*\b")
@@ -237,7 +243,7 @@ def _same_name(mention: str, speaker: str) -> bool:
     return plain(mention) == plain(speaker)
 
 
-def why_kind(article: Article, row) -> str:
+def why_kind(row) -> str:
     """Why a quotation is direct, partial or indirect, in the analyser's terms."""
     speaker = row["speaker"] if isinstance(row["speaker"], str) else "no one named"
     cue = row["cue"] if isinstance(row["cue"], str) else None
@@ -310,7 +316,9 @@ def _lede(article: Article, quotes: pd.DataFrame, timexes: pd.DataFrame) -> dict
         return None
     labels = {row.paragraph_id: f"{row.paragraph_id}: {_short(row.text, 50)}"
               for row in paragraphs.itertuples()}  # fmt: skip
-    names = [w for w in CAPITALISED.findall(paragraphs.iloc[0]["text"]) if w not in NOT_NAMES]
+    names = [
+        w for w in CAPITALISED.findall(paragraphs.iloc[0]["text"]) if w not in NOT_NAMES | MONTHS
+    ]
     options = [{"id": "p1", "label": labels["p1"], "correct": True, "source": "kit",
                 "explanation": "p1 opens the story and carries its core: it names "
                 + (", ".join(dict.fromkeys(names[:4])) if names else "who and what")
@@ -444,7 +452,7 @@ def _kind_of_attribution(article: Article, quotes: pd.DataFrame, limit: int = 9)
     chosen.sort(key=lambda r: int(r["start"]))
     items = [{
         "id": row["quote_id"], "label": _extract(article, row), "answer": row["kind"],
-        "explanation": why_kind(article, row), "start": int(row["start"]),
+        "explanation": why_kind(row), "start": int(row["start"]),
         "end": int(row["end"]), "text": row["text"], "source": "kit",
     } for row in chosen]  # fmt: skip
     return {
@@ -457,7 +465,7 @@ def _kind_of_attribution(article: Article, quotes: pd.DataFrame, limit: int = 9)
     }  # fmt: skip
 
 
-def _rank_reporting_verbs(article: Article, quotes: pd.DataFrame) -> dict | None:
+def _rank_reporting_verbs(quotes: pd.DataFrame) -> dict | None:
     verbs = {row["term"].lower(): row for row in lexicons.read("reporting_verbs")}
     used: dict[str, tuple[str, str]] = {}
     for cue, sentence_id in zip(quotes["cue"], quotes["sentence_id"], strict=True):
@@ -615,8 +623,7 @@ def _context(article: Article, start: int, end: int, words: int = 3) -> str:
     if sentence_id:
         bounds = _sentence(article, sentence_id)
         first, last = bounds["start"], bounds["end"]
-    before = re.findall(r"\S+\s*$", article.text[first:start]) and article.text[first:start]
-    left = " ".join((before or "").split()[-words:])
+    left = " ".join(article.text[first:start].split()[-words:])
     right = " ".join(article.text[end:last].split()[: words - 1])
     piece = article.text[start:end]
     gap_left = " " if left and article.text[start - 1].isspace() else ""
@@ -740,6 +747,7 @@ def _rewrite(article: Article, markers: pd.DataFrame) -> dict | None:
         "prompt": "Rewrite this sentence so that it keeps the facts"
                   + (f" ({facts})" if facts else "") + " but loses the framing markers. The "
                   "count under the box updates as you type.",
+        "source": "kit",
         "original": sentence["text"], "placeholder": "Rewrite the sentence here ...",
         "keep": keep,
         "explanation": f"The kit finds {len(found)} framing markers in the writer's own words "
@@ -782,18 +790,18 @@ def anchor_of(article: Article, timexes: pd.DataFrame) -> tuple[str, str]:
             line = found.group().strip(" —–-")
             return day.isoformat(), f"the dateline, {line}"
         return day.isoformat(), f"the article's publication date, {_date(day)}"
-    full = timexes[[bool(YEAR.search(t)) for t in timexes["text"]]]
-    full = full[[bool(re.match(r"\d{4}", v)) for v in full["value"]]]
-    if full.empty:
+    full = [row for row in timexes.itertuples()
+            if YEAR.search(row.text) and re.match(r"\d{4}", row.value)]  # fmt: skip
+    if not full:
         return str(chronology.STAND_IN_YEAR), "no date at all: the kit uses a stand-in year"
-    latest = max(full.itertuples(), key=lambda t: (t.value, -t.start))
+    latest = max(full, key=lambda row: (row.value, -row.start))
     return latest.value[:4], (
         f"the year of the latest date the article writes in full (‘{latest.text}’, "
         f"{_where(latest.sentence_id)}), since it has no dateline or publication date"
     )
 
 
-def why_value(article: Article, timexes: pd.DataFrame, row, anchor: tuple[str, str]) -> str:
+def why_value(timexes: pd.DataFrame, row, anchor: tuple[str, str]) -> str:
     """Why a time expression has its value: anchor, story, or the text itself."""
     text, value = row.text, row.value
     precision = _precision(value)
@@ -808,9 +816,14 @@ def why_value(article: Article, timexes: pd.DataFrame, row, anchor: tuple[str, s
                 f"‘{text}’ counts from the date told just before it, ‘{previous['text']}’ "
                 f"({previous['value']}, {_where(previous['sentence_id'])}): {value}, {precision}."
             )
+    if not YEAR.search(text) and CALENDAR.search(text):
+        return (
+            f"‘{text}’ names no year: it takes the year that fits {anchor[1]} ({anchor[0]}), "
+            f"so it is {value}, {precision}."
+        )
     if not YEAR.search(text):
         return (
-            f"‘{text}’ gives no year of its own: it counts from {anchor[1]} ({anchor[0]}), "
+            f"‘{text}’ is not a full date: it counts from {anchor[1]} ({anchor[0]}), "
             f"so it is {value}, {precision}."
         )
     if precision == "a month":
@@ -911,7 +924,7 @@ def _resolve_dates(timexes: pd.DataFrame, why: dict, limit: int = 6) -> dict | N
     }  # fmt: skip
 
 
-def _order_events(article: Article, anchor_value: str, limit: int = 6) -> dict | None:
+def _order_events(article: Article, limit: int = 6) -> dict | None:
     events = chronology.timeline(article)
     events = events[events["date_start"].notna() & events["sentence_id"].notna()]
     rank = {"day": 0, "month": 1, "week": 2, "season": 3, "quarter": 3, "year": 4}
@@ -1131,7 +1144,7 @@ def draft_key(article: Article) -> dict:
     markers = framing.markers(article)
     timexes = chronology.time_expressions(article)
     anchor = anchor_of(article, timexes)
-    why = {t.timex_id: why_value(article, timexes, t, anchor) for t in timexes.itertuples()}
+    why = {t.timex_id: why_value(timexes, t, anchor) for t in timexes.itertuples()}
     reference = reference_for(article)
     checked = chronology.cross_check(article, reference) if reference is not None else None
     placeholders = _placeholders(article)
@@ -1149,12 +1162,12 @@ def draft_key(article: Article) -> dict:
         "framing.rewrite": _rewrite(article, markers),
         "chronology.find_time_expressions": _find_time_expressions(article, timexes, why),
         "chronology.resolve_dates": _resolve_dates(timexes, why),
-        "chronology.order_events": _order_events(article, anchor[0]),
+        "chronology.order_events": _order_events(article),
         "chronology.date_the_article": _date_the_article(article),
         "chronology.spot_disagreements": _spot_disagreements(article, checked),
         "attribution.who_said_it": _who_said_it(article, quotes),
         "attribution.kind_of_attribution": _kind_of_attribution(article, quotes),
-        "attribution.rank_reporting_verbs": _rank_reporting_verbs(article, quotes),
+        "attribution.rank_reporting_verbs": _rank_reporting_verbs(quotes),
         "attribution.claim_without_source": _claim_without_source(article, quotes),
     }
     key = {
@@ -1173,7 +1186,7 @@ def draft_key(article: Article) -> dict:
 def _attribution_gold(article: Article, quotes: pd.DataFrame) -> dict:
     rows = _rows(quotes, attribution.COLUMNS)
     for row, (_, quote) in zip(rows, quotes.iterrows(), strict=True):
-        row["explanation"] = why_speaker(article, quote) + " " + why_kind(article, quote)
+        row["explanation"] = why_speaker(article, quote) + " " + why_kind(quote)
     claims = attribution.unattributed_claims(article)
     return {
         "description": "The quotations as kit.attribution.quotes reads them (the kit's reading, "
@@ -1246,7 +1259,8 @@ def agreement(draft: dict, reviewed: dict) -> pd.DataFrame:
       quotation or expression: the spans overlap), else by id; it agrees when the answers are
       the same, ignoring case and a leading "the". ``compared`` counts the items found in both,
       ``coverage`` is that count over the reviewed items.
-    - spans exercises: the reviewed targets and the draft's targets inside the reviewed scope;
+    - spans exercises: the reviewed targets and the draft's targets in the same region (from
+      the first to the last span the reviewed exercise marks);
       a target agrees when both have exactly the same span. ``agreement`` is agreed targets over
       all distinct targets of the two (a missing and an extra target both count against it).
     - choice and order exercises: the same correct option ids, or the same positions by id.
@@ -1276,7 +1290,7 @@ def agreement(draft: dict, reviewed: dict) -> pd.DataFrame:
                     agreed += bool(_answers(item) & _answers(match))
             coverage = compared / len(theirs["items"])
         elif kind == "spans":
-            inside = _scope_filter(theirs, draft)
+            inside = _scope_filter(theirs)
             ours = {(t["start"], t["end"]) for t in mine["targets"] if inside(t)}
             wanted = {(t["start"], t["end"]) for t in theirs["targets"]}
             compared, agreed = len(ours | wanted), len(ours & wanted)
@@ -1307,7 +1321,15 @@ def agreement(draft: dict, reviewed: dict) -> pd.DataFrame:
 
 
 def _find_item(item: dict, candidates: list[dict]) -> dict | None:
+    """The same quotation or expression in ``candidates``: the same span, else the same id,
+    else the first span that overlaps it (a partial quotation sits inside its indirect clause)."""
     if "start" in item and "end" in item:
+        for other in candidates:
+            if (other.get("start"), other.get("end")) == (item["start"], item["end"]):
+                return other
+        for other in candidates:
+            if other["id"] == item["id"] and "start" in other:
+                return other
         for other in candidates:
             if "start" in other and other["start"] < item["end"] and item["start"] < other["end"]:
                 return other
@@ -1315,17 +1337,13 @@ def _find_item(item: dict, candidates: list[dict]) -> dict | None:
     return next((other for other in candidates if other["id"] == item["id"]), None)
 
 
-def _scope_filter(spec: dict, draft: dict):
-    """A test: is a span inside the sentences or paragraphs ``spec`` is scoped to?"""
-    scope = spec.get("scope", {})
-    sentences = set(scope.get("sentence_ids", []))
-    paragraphs = set(scope.get("paragraph_ids", []))
-    wanted = {(t["start"], t["end"]) for t in spec["targets"]}
-    spans = [*wanted, *((d["start"], d["end"]) for d in spec.get("distractors", []))]
-    low = min(s for s, _ in spans)
-    high = max(e for _, e in spans)
-    if not sentences and not paragraphs:
-        return lambda note: True
-    # Spans are compared by offset: a draft target counts when it lies in the region the
-    # reviewed exercise covers (from its first to its last marked span).
+def _scope_filter(spec: dict):
+    """A test: does a draft's span lie in the region a reviewed spans exercise covers?
+
+    The region runs from the first to the last span the reviewed exercise marks (targets and
+    distractors): draft targets outside it are about other sentences, not disagreements.
+    """
+    spans = [(n["start"], n["end"]) for n in (*spec["targets"], *spec.get("distractors", []))]
+    low = min(start for start, _ in spans)
+    high = max(end for _, end in spans)
     return lambda note: low <= note["start"] and note["end"] <= high

@@ -46,7 +46,8 @@ def schema() -> dict:
 
 
 # Keywords that only describe (no check attached).
-ANNOTATIONS = {"$schema", "title", "description", "$comment", "examples", "default"}
+ANNOTATIONS = {"$schema", "$id", "title", "description", "$comment", "examples", "default",
+               "format", "deprecated", "readOnly", "writeOnly"}  # fmt: skip
 TYPES = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -104,16 +105,30 @@ def _check(value, rule: dict, path: tuple) -> Iterator[tuple[tuple, str]]:
     if isinstance(value, str):
         if len(value) < rule.get("minLength", 0):
             yield path, f"{_short(value)} is too short (at least {rule['minLength']} characters)."
+        if len(value) > rule.get("maxLength", len(value)):
+            yield path, f"{_short(value)} is too long (at most {rule['maxLength']} characters)."
         if "pattern" in rule and not re.search(rule["pattern"], value):
             yield path, f"{_short(value)} does not match the pattern {rule['pattern']!r}."
     if isinstance(value, int | float) and not isinstance(value, bool):
         if "minimum" in rule and value < rule["minimum"]:
             yield path, f"{value} is less than {rule['minimum']}."
+        if "maximum" in rule and value > rule["maximum"]:
+            yield path, f"{value} is more than {rule['maximum']}."
+        if "exclusiveMinimum" in rule and value <= rule["exclusiveMinimum"]:
+            yield path, f"{value} must be more than {rule['exclusiveMinimum']}."
+        if "exclusiveMaximum" in rule and value >= rule["exclusiveMaximum"]:
+            yield path, f"{value} must be less than {rule['exclusiveMaximum']}."
     if isinstance(value, dict):
         yield from _check_object(value, rule, path)
     if isinstance(value, list):
         if len(value) < rule.get("minItems", 0):
             yield path, f"has {len(value)} entries; at least {rule['minItems']} are needed."
+        if len(value) > rule.get("maxItems", len(value)):
+            yield path, f"has {len(value)} entries; at most {rule['maxItems']} are allowed."
+        if rule.get("uniqueItems"):
+            seen = [json.dumps(entry, sort_keys=True) for entry in value]
+            if len(set(seen)) < len(seen):
+                yield path, "has the same entry twice; every entry must be different."
         if "items" in rule:
             for number, entry in enumerate(value):
                 yield from _check(entry, rule["items"], (*path, number))
@@ -121,6 +136,10 @@ def _check(value, rule: dict, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield path, f"needs at least one entry like {_describe(rule['contains'])}."
     for part in rule.get("allOf", []):
         yield from _check(value, part, path)
+    if "oneOf" in rule:
+        fitting = [part for part in rule["oneOf"] if _fits(value, part)]
+        if len(fitting) != 1:
+            yield path, f"fits {len(fitting)} of the allowed forms; it must fit exactly one."
     if "anyOf" in rule:
         attempts = [list(_check(value, part, path)) for part in rule["anyOf"]]
         if all(attempts):
@@ -139,6 +158,8 @@ def _check_object(value: dict, rule: dict, path: tuple) -> Iterator[tuple[tuple,
             yield (*path, name), "this field is required but missing."
     if len(value) < rule.get("minProperties", 0):
         yield path, f"needs at least {rule['minProperties']} field(s)."
+    if len(value) > rule.get("maxProperties", len(value)):
+        yield path, f"has more than {rule['maxProperties']} field(s)."
     properties = rule.get("properties", {})
     for name, entry in value.items():
         if "propertyNames" in rule:
@@ -160,9 +181,10 @@ def _describe(rule: dict) -> str:
 
 
 KEYWORDS = {
-    "$ref", "type", "enum", "const", "minLength", "pattern", "minimum", "required",
-    "minProperties", "properties", "propertyNames", "additionalProperties", "minItems", "items",
-    "contains", "allOf", "anyOf", "not", "if", "then", "else", "$defs",
+    "$ref", "type", "enum", "const", "minLength", "maxLength", "pattern", "minimum", "maximum",
+    "exclusiveMinimum", "exclusiveMaximum", "required", "minProperties", "maxProperties",
+    "properties", "propertyNames", "additionalProperties", "minItems", "maxItems", "uniqueItems",
+    "items", "contains", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$defs",
 }  # fmt: skip
 
 
