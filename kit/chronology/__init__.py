@@ -92,12 +92,14 @@ from kit.chronology.events import (
     published_window,
     timeline,
 )
-from kit.chronology.patterns import RULES, Rule, lexicon
+from kit.chronology.patterns import RULES, Rule
 from kit.chronology.resolve import COLUMNS, STAND_IN_YEAR, time_expressions
 from kit.chronology.values import Point, value_range
+from kit.chronology.words import MONTHS, lexicon
 
 __all__ = [
     "COLUMNS",
+    "MONTHS",
     "REFERENCE_COLUMNS",
     "RULES",
     "STAND_IN_YEAR",

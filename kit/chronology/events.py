@@ -21,10 +21,10 @@ import pandas as pd
 
 from kit import paths
 from kit.article import Article
-from kit.chronology.anchoring import _looks_forward, _State
-from kit.chronology.patterns import MONTH_NAME, ORDINAL_WORDS
+from kit.chronology.anchoring import State, looks_forward
 from kit.chronology.resolve import time_expressions
 from kit.chronology.values import Point, value_range
+from kit.chronology.words import MONTH_NAME, ORDINAL_WORDS
 
 # --------------------------------------------------------------------------------------------
 # Public: events and the timeline
@@ -132,9 +132,9 @@ def estimate_published(article: Article) -> pd.DataFrame:
         span = value_range(row.value)
         if span is None:
             continue
-        state = _State(Point(dt.date(1, 1, 1), "day"), True, Point(dt.date(1, 1, 1), "day"), text,
+        state = State(Point(dt.date(1, 1, 1), "day"), True, Point(dt.date(1, 1, 1), "day"), text,
                        bare.sentences.start.tolist())  # fmt: skip
-        if _looks_forward(state, row.start):
+        if looks_forward(state, row.start):
             continue
         past.append((span[0], row))
     if past:
