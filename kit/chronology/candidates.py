@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
 from kit.chronology.patterns import (
     RULES,
-    UNIT_WORDS,
     Rule,
+    Trigger,
     lexicon_rules,
     non_date_pattern,
 )
@@ -36,24 +37,24 @@ from kit.chronology.patterns import (
 # trigger instead of once per rule and position. (Rules without a trigger read it all.)
 
 
-def windows(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+def windows(text: str, trigger: Trigger, lowered: str | None = None) -> list[tuple[int, int]]:
     """Stretches of text around each trigger word, merged where they overlap.
 
-    A unit word ("days", "year") ends its expression ("nearly four hours", "two days later"), so
-    its stretch is short: 50 characters before and 16 after; other triggers get 80 and 40. A
-    stretch starts at a word (at most 200 characters further back, for text without spaces).
+    Each stretch runs from ``trigger.before`` characters before the word (back to the start of
+    a word, at most 200 characters further, for text without spaces) to ``trigger.after``
+    characters after it. ``lowered`` is ``text`` with A-Z lowered (made here if not given).
 
     >>> from kit.chronology.patterns import WEEKDAY_WORD
     >>> windows("Talks resumed on Monday.", WEEKDAY_WORD)
     [(0, 24)]
     """
-    before, after = (50, 16) if trigger is UNIT_WORDS else (80, 40)
+    lowered = lowered if lowered is not None else text.translate(ASCII_LOWER)
     found: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        edge = max(0, m.start() - before)
+    for start, end in trigger.finditer(text, lowered):
+        edge = max(0, start - trigger.before)
         space = text.rfind(" ", max(0, edge - 200), edge)
         low = space + 1 if space >= 0 or edge <= 200 else edge - 200
-        high = min(len(text), m.end() + after)
+        high = min(len(text), end + trigger.after)
         if found and low <= found[-1][1]:
             found[-1] = (found[-1][0], max(high, found[-1][1]))
         else:
@@ -61,13 +62,18 @@ def windows(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
     return found
 
 
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
     if rule.trigger is None:
         return list(rule.pattern.finditer(text))
-    if rule.trigger.pattern not in stretches:  # rules that share a trigger share its windows
-        stretches[rule.trigger.pattern] = windows(text, rule.trigger)
+    if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
+        if "lowered" not in stretches:
+            stretches["lowered"] = text.translate(ASCII_LOWER)
+        stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
-    for low, high in stretches[rule.trigger.pattern]:
+    for low, high in stretches[rule.trigger.name]:
         for m in rule.pattern.finditer(text, low, high):
             found.setdefault(m.span("t"), m)
     return list(found.values())

@@ -53,6 +53,7 @@ from kit.chronology.words import (
     PARTS_OF_DAY,
     SEASONS,
     WEEKDAYS,
+    from_lists,
     lexicon,
     month_number,
 )
@@ -447,10 +448,16 @@ def set_adverb(m: Match, state: State) -> Resolved:
 
 def fuzzy(m: Match, state: State) -> Resolved:
     """ "recently" (PAST_REF), "now" (PRESENT_REF): the category in chronology_fuzzy.csv."""
-    rows = lexicon("fuzzy")
+    values = from_lists("fuzzy values", ("fuzzy",), _first_category)
     text = " ".join(state.text[m.start : m.end].lower().split())
-    value = rows.loc[rows.term.str.lower() == text, "category"]
-    return "DATE", (value.iloc[0] if len(value) else "PRESENT_REF"), None
+    return "DATE", values.get(text, "PRESENT_REF"), None
+
+
+def _first_category(rows: tuple[dict, ...]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for row in rows:
+        values.setdefault(row["term"].lower(), row["category"])
+    return values
 
 
 def holiday(m: Match, state: State) -> Resolved | None:

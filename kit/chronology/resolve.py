@@ -114,10 +114,25 @@ def date_times(rows: list[list], state: State) -> None:
     by_sentence: dict = {}
     for row in rows:
         by_sentence.setdefault(row[5], []).append(row)
-    last_dated = None  # the last row before the current one whose value has a day
+    following = {}  # each row's next row in its sentence that can give a clock its day
+    for sentence in by_sentence.values():
+        upcoming = None
+        for row in reversed(sentence):
+            following[id(row)] = upcoming
+            if row[6] != "clock" and _gives_a_day(row):  # clocks after this one have no day yet
+                upcoming = row
+    previous: dict = {}  # per sentence, the last row so far that can give a clock its day
+    nights: dict = {}  # per sentence, the first dated "the night" so far
+    last_dated = None  # the last row so far whose value has a day
     for row in rows:
         if row[6] == "clock":
-            row[4] = f"{_clock_day(row, by_sentence, last_dated, state)}T{row[4]}"
+            near = (previous.get(row[5]), following[id(row)]) if row[5] is not None else ()
+            night = nights.get(row[5]) if row[5] is not None else None
+            row[4] = f"{_clock_day(row, near, night, last_dated, state)}T{row[4]}"
+        if _gives_a_day(row):
+            previous[row[5]] = row
+        if row[6] == "story_part" and row[4].endswith("TNI") and DATED.match(row[4]):
+            nights.setdefault(row[5], row)
         if DATED.match(row[4]):
             last_dated = row
     for row in rows:  # the night before a dated morning ("spent the night ... predawn Saturday")
@@ -125,22 +140,16 @@ def date_times(rows: list[list], state: State) -> None:
             _night_before_morning(row, by_sentence[row[5]])
 
 
-def _clock_day(row: list, by_sentence: dict, last_dated: list | None, state: State) -> str:
-    """The day of one clock time (see :func:`date_times`)."""
-    sentence = by_sentence[row[5]] if row[5] is not None else []
-    same = [
-        (abs(other[0] - row[0]), other[4])
-        for other in sentence
-        if other is not row
-        and other[6] != "story_part"  # "the night" has only the story's day, not its own
-        and other[3] in ("DATE", "TIME")
-        and DATED.match(other[4])
-    ]
-    night = next(
-        (o for o in sentence if o[6] == "story_part" and o[0] < row[0] and o[4].endswith("TNI")
-         and DATED.match(o[4])),
-        None,
-    )  # fmt: skip
+def _gives_a_day(row: list) -> bool:
+    """Whether a row can give a clock time in its sentence its day ("the night" cannot: it has
+    only the story's day, not its own)."""
+    return row[6] != "story_part" and row[3] in ("DATE", "TIME") and bool(DATED.match(row[4]))
+
+
+def _clock_day(row: list, near: tuple, night: list | None, last_dated, state: State) -> str:
+    """The day of one clock time: the nearest dated row in its sentence (``near``: the one before
+    and the one after), the morning after "the night", else the last date before it."""
+    same = [(abs(other[0] - row[0]), other[4]) for other in near if other is not None]
     if not same and night is not None and row[4] == "MO":
         return (dt.date.fromisoformat(night[4][:10]) + dt.timedelta(days=1)).isoformat()
     if same:
