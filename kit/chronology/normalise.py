@@ -305,6 +305,13 @@ def ago(m: Match, state: State) -> Resolved:
     amount = parse_number(g["num"])
     if amount == "X" or isinstance(amount, float):
         return "DATE", "PAST_REF", None
+    unit = g["unit"].lower().rstrip("s")
+    if (
+        anchor.precision == "none"
+        and unit in ("year", "decade", "century", "centurie")
+        and not g.get("today")
+    ):
+        return "DATE", {"year": "XXXX", "decade": "XXX"}.get(unit, "XX"), None  # no year to count
     try:
         day, precision = shift(anchor.date, -amount, g["unit"])
     except (ValueError, OverflowError):  # before year 1 or after 9999: count the years alone
