@@ -28,7 +28,7 @@ import pandas as pd
 
 from kit.article import Article
 from kit.chronology.values import PRECISION_ORDER, Point, mask, shift, timeml_value
-from kit.chronology.words import PARTS_OF_DAY, SEASON_MONTH, month_number
+from kit.chronology.words import PARTS_OF_DAY, SEASON_MONTH, alternation, from_lists, month_number
 
 if TYPE_CHECKING:
     from kit.chronology.candidates import Match
@@ -36,32 +36,46 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------------------------
 # Tense cues
 
-# A sentence "looks forward" when one of these comes before the time expression in it: "The vote
-# will be held on May 10", "results are expected on Monday", "he would step down by October".
-FUTURE_CUES = re.compile(
-    r"\b(will|won't|shall|would|is to|are to|due|expects?|expected|scheduled|plans?|planned|"
-    r"planning|going to|set to|hopes? to|aims? to|intends? to|promised to|promises to|vowed to|"
-    r"vows to|"
-    r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|supposed to|"
-    r"takes? effect|until|"
-    # the present of a scheduled step: "the hearing resumes on Monday", "the border reopens Friday"
-    r"resumes|begins|starts|opens|reopens|closes)\b",
-    re.IGNORECASE,
-)
+# The tense cues are a word list, kit/lexicons/chronology_tense.csv: "future" words put a date
+# ahead when they come before it in its clause ("The vote will be held on May 10", "results are
+# expected on Monday"); "past" words (and any word ending in -ed that is not "not_past") tell the
+# past in its sentence ("The previous round, on Sept. 3, ended without a statement"); reporting
+# verbs (said, told) are "not_past", since "The vote will be held on May 10, officials said" is
+# about the future, but count for weekdays ("reporting": "said Tuesday" is the Tuesday past).
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    """The tense cues of kit/lexicons/chronology_tense.csv as regular expressions."""
+
+    future: re.Pattern
+    past: re.Pattern
+    reporting: re.Pattern
+
+
+def tense_cues() -> TenseCues:
+    """The tense cues, read again after chronology_tense.csv changes.
+
+    >>> bool(tense_cues().future.search("The vote will be held")), bool(
+    ...     tense_cues().past.search("The round ended"))
+    (True, True)
+    """
+    return from_lists("tense cues", ("tense",), _build_tense_cues)
+
+
+def _build_tense_cues(rows: tuple[dict, ...]) -> TenseCues:
+    def words(category: str) -> str:
+        return alternation(r["term"] for r in rows if r["category"] == category) or "(?!)"
+
+    return TenseCues(
+        future=re.compile(rf"\b({words('future')})\b", re.IGNORECASE),
+        past=re.compile(rf"\b({words('past')}|(?!(?:{words('not_past')})\b)[a-z]{{3,}}ed)\b"),
+        reporting=re.compile(rf"\b({words('reporting')})\b"),
+    )
+
 
 # Where a new clause starts: "... by Aug. 31, a deadline the president set in the spring."
 CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?=(?:and|but|while|which|who|whom|a|an|the|as)\b)")
-
-# A sentence tells the past when it has one of these (and no forward-looking cue before the date):
-# "The previous round, on Sept. 3, ended without a statement." Reporting verbs (said, told) do
-# not count, since "The vote will be held on May 10, officials said" is about the future.
-PAST_CUES = re.compile(
-    r"\b(was|were|had|did|ago|began|met|held|took|fell|rose|won|lost|"
-    r"struck|broke|left|came|went|fled|signed|(?!(?:said|told|added|stated|noted|reported|"
-    r"expected|scheduled|planned|needed)\b)[a-z]{3,}ed)\b"
-)
-
-REPORTING_PAST = re.compile(r"\b(said|told|added|stated|announced|reported)\b")
 
 # How far back into its sentence a date's tense is read: a news sentence is far shorter, and the
 # limit keeps a text with no full stops (a transcript, a pasted table) linear in its length.
@@ -104,11 +118,12 @@ def looks_forward(state: State, start: int, end: int | None = None) -> bool:
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     window = _unquoted(state.text[max(sentence_start, start - 120) : start])
     clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
-    if FUTURE_CUES.search(clause):
+    future = tense_cues().future
+    if future.search(clause):
         return True
     if end is not None and len(clause.split()) <= 2:
         after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
-        return bool(FUTURE_CUES.search(after))
+        return bool(future.search(after))
     return False
 
 
@@ -123,7 +138,8 @@ def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
     sentence_start = max(sentence_start, start - LONGEST_READ)  # a long sentence: near the date
     following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
     sentence = state.text[sentence_start : min(following, start + 200)]
-    return bool(PAST_CUES.search(sentence) or (reporting and REPORTING_PAST.search(sentence)))
+    cues = tense_cues()
+    return bool(cues.past.search(sentence) or (reporting and cues.reporting.search(sentence)))
 
 
 def nearest_year(state: State, month: int, day: int | None, start: int) -> int:
