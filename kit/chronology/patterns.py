@@ -461,7 +461,7 @@ RULES = [
         r"off|before|after)\b)(?=[a-z])",
         value=the_weekend,
         trigger=UNIT_WORDS,
-        example=("The weekend vote was close.", "2015-W50-WE"),
+        example=("Police broke up a weekend rally.", "2015-W50-WE"),
     ),
     # "the final weekend", "the last weekend" (before the time of writing; not "the last weekend
     # of June" or "the final weekend before the vote", which count from something else)
