@@ -87,6 +87,90 @@ def test_seed_highlights(seed):
 
 
 # --------------------------------------------------------------------------------------------
+# Acts of speech: fragments of one act share attribution_id
+
+
+def acts(text: str) -> list[list[str]]:
+    """The texts of the rows of each act of speech, in table order."""
+    frame = table(text)
+    return [group["text"].tolist() for _, group in frame.groupby("attribution_id", sort=False)]
+
+
+def test_seed_acts_of_speech(seed):
+    frame = attribution.quotes(seed).set_index("quote_id")
+    same = [("q2", "q3"), ("q10", "q11"), ("q12", "q13"), ("q17", "q18")]
+    for a, b in same:
+        assert frame.loc[a, "attribution_id"] == frame.loc[b, "attribution_id"], (a, b)
+    # ids are readable and numbered in table order
+    ids = list(dict.fromkeys(frame["attribution_id"]))
+    assert ids == [f"a{i}" for i in range(1, len(ids) + 1)]
+    assert len(ids) == len(frame) - len(same)
+
+
+def test_a_quotation_split_by_its_attribution_is_one_act():
+    text = "“We are ready to talk,” Keller said, “but not under threat.”"
+    assert acts(text) == [["“We are ready to talk,”", "“but not under threat.”"]]
+
+
+def test_a_quotation_continued_after_its_attribution_is_one_act():
+    text = "“We will rebuild,” Ferran said. “We always have.”"
+    assert acts(text) == [["“We will rebuild,”", "“We always have.”"]]
+
+
+def test_a_continuation_in_a_new_paragraph_is_a_new_act():
+    text = "“We will rebuild,” Ferran said.\n\n“We always have.”"
+    assert acts(text) == [["“We will rebuild,”"], ["“We always have.”"]]
+
+
+def test_another_speaker_in_between_starts_a_new_act():
+    text = "“We will rebuild,” Ferran said. Vance said “nothing” had changed. “We always have.”"
+    frame = table(text)
+    assert frame["attribution_id"].nunique() >= 3
+    first, last = frame.iloc[0], frame.iloc[-1]
+    assert first["attribution_id"] != last["attribution_id"]
+
+
+def test_a_partial_quotation_shares_the_act_of_its_clause():
+    text = "Ormond said the plan was “dead on arrival” and would not pass."
+    frame = table(text)
+    assert frame["kind"].tolist() == ["indirect", "partial"]
+    assert frame["attribution_id"].nunique() == 1
+
+
+def test_scare_quotes_in_a_speaker_phrase_have_no_speaker_and_an_act_of_their_own():
+    text = "The “fact-checking” website said the “experts” were wrong."
+    frame = table(text).set_index("text")
+    assert frame.loc["“fact-checking”", "speaker"] is None
+    assert frame.loc["“fact-checking”", "cue"] is None
+    # the quoted word inside the reported clause is the website's, in the clause's act
+    assert (
+        frame.loc["“experts”", "attribution_id"]
+        == frame.loc["the “experts” were wrong", "attribution_id"]
+    )
+    label = frame.loc["“fact-checking”", "attribution_id"]
+    assert label != frame.loc["“experts”", "attribution_id"]
+
+
+def test_a_programme_name_after_told_has_no_speaker():
+    text = "Senator Vance told “Meet the Press” on Sunday that the deal was dead."
+    frame = table(text).set_index("text")
+    assert frame.loc["“Meet the Press”", "speaker"] is None
+    assert frame.loc["the deal was dead", "speaker"] == "Vance"
+    # but a quotation after "told reporters" is still the speaker's
+    assert found("Vance told reporters “we are done” and left.")[0][2] == "Vance"
+
+
+def test_sources_count_an_act_once():
+    art = kit.Article.from_text(
+        "“We are ready,” Keller said, “but not under threat.” Lind said the talks failed.",
+        headline="",
+    )
+    frame = attribution.sources(art).set_index("speaker")
+    assert frame.loc["Keller", ["direct", "quotes", "quoted_words"]].tolist() == [1, 1, 7]
+    assert frame.loc["Lind", ["indirect", "quotes"]].tolist() == [1, 1]
+
+
+# --------------------------------------------------------------------------------------------
 # Direct quotations and their attributions
 
 
@@ -575,7 +659,9 @@ def test_sources_of_the_seed(seed):
     assert by_name.loc["Russian officials", "source_type"] == "anonymous"
     assert by_name.loc["Russian Foreign Ministry", "source_type"] == "institution"
     assert by_name.loc["(none)", "partial"] == 2
-    assert frame["quotes"].sum() == len(attribution.quotes(seed))
+    # sources count acts of speech: the fragments of one act count once
+    assert frame["quotes"].sum() == attribution.quotes(seed)["attribution_id"].nunique()
+    assert frame["quotes"].sum() < len(attribution.quotes(seed))
 
 
 def test_sources_count_quoted_words():

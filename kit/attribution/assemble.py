@@ -1,6 +1,6 @@
 """Attribution, step 4: putting it together, sentence by sentence.
 
-:func:`_analyse` reads the article once, in order: quotation marks per paragraph
+:func:`analyse` reads the article once, in order: quotation marks per paragraph
 (:mod:`~kit.attribution.marks`), verbs of saying and their speakers per sentence
 (:mod:`~kit.attribution.cues`, :mod:`~kit.attribution.speakers`), then decides for each
 quotation whether it is direct or partial and which verb it belongs to
@@ -24,7 +24,7 @@ from kit.attribution.clauses import _indirect_content, _stop_at_other_attributio
 from kit.attribution.cues import Event, _cue_pattern, _cues, _event_speaker, _sentence_subject
 from kit.attribution.marks import ELLIPSIS_OR_BRACKET, OPEN_DOUBLE, quotation_spans
 from kit.attribution.speakers import Mention, Resolver, _classify, _track_subjects
-from kit.attribution.words import LABEL_VERBS, SPEECH_CATEGORIES
+from kit.attribution.words import ADDRESSEE_VERBS, LABEL_VERBS, SPEECH_CATEGORIES
 
 # --------------------------------------------------------------------------------------------
 # Small data holders and the sentences the analysis reads
@@ -40,6 +40,7 @@ class Quote:
     closed: bool = True
     sentence: int = 0
     extra: dict = field(default_factory=dict)
+    act: int = 0  # rows with the same number are fragments of one act of speech
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _sentences(article: Article) -> list[_Sentence]:
     return out
 
 
-def _blocks(article: Article) -> list[tuple[int, int, int]]:
+def blocks(article: Article) -> list[tuple[int, int, int]]:
     blocks = []
     if article.headline_span:
         blocks.append((0, *article.headline_span))
@@ -104,12 +105,12 @@ def _blocks(article: Article) -> list[tuple[int, int, int]]:
 # The analysis
 
 
-def _analyse(article: Article) -> list[Quote]:
+def analyse(article: Article) -> list[Quote]:
     text = article.text
     sentences = _sentences(article)
     # 1. quotation marks, block by block (a quotation never runs past its paragraph)
     raw: list[tuple[int, int, bool, int]] = []
-    for number, s, e in _blocks(article):
+    for number, s, e in blocks(article):
         raw += [(qs, qe, closed, number) for qs, qe, closed in quotation_spans(text, s, e)]
     all_masked = [(qs, qe) for qs, qe, _, _ in raw]
     starts = [qs for qs, _ in all_masked]
@@ -202,6 +203,7 @@ def _analyse(article: Article) -> list[Quote]:
                              resolver, start_resolved)  # fmt: skip
     _continue_quotations(quotes, sentences, events_by_sentence)
     quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    group_acts(quotes, sentences)
     return quotes
 
 
@@ -257,7 +259,12 @@ def _attribute_quotation(
         quote.kind = "direct"
         quote.speaker, quote.cue = trailing.speaker, trailing
         trailing.used = True
-    elif leading is not None and (capital or split_continuation) and not headline:
+    elif (
+        leading is not None
+        and (capital or split_continuation)
+        and not headline
+        and not _title_after_addressee_verb(text, quote, leading, sentence)
+    ):
         quote.kind = "direct"
         quote.speaker, quote.cue = leading.speaker, leading
         leading.used = True
@@ -268,6 +275,8 @@ def _attribute_quotation(
     else:
         quote.kind = "partial"
         event = _nearest_event(events, q_start)
+        if event is not None and names_something(text, quote, event):
+            return  # a scare quote or a title: "the “fact-checking” website said"
         if event is not None:
             quote.speaker, quote.cue = event.speaker, event
         elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
@@ -279,6 +288,34 @@ def _attribute_quotation(
             if subject is not None and subject.start in resolved:
                 subject.entity = resolved[subject.start]
             quote.extra["subject"] = subject
+
+
+def names_something(text: str, quote: Quote, event: Event) -> bool:
+    """Whether a partial quotation is part of a name next to a verb of saying rather than words
+    said: inside the speaker phrase ("the “fact-checking” website said", "a “senior” official
+    said") or in the place of the one spoken to ("told “Meet the Press” on Sunday").
+
+    >>> text = "Vance told “Meet the Press” that the deal was dead."
+    >>> names_something(text, Quote(11, 27, "partial"), Event(6, 10, "told", "neutral", None))
+    True
+    """
+    if quote.end <= event.cue_start:
+        between = text[quote.end : event.cue_start]
+        return len(between.split()) <= 2 and not re.search(r"[,.;:!?—–]", between)
+    if event.cue.lower() in ADDRESSEE_VERBS and not text[event.cue_end : quote.start].strip():
+        inner = text[quote.start + 1 : quote.end].lstrip("“\"‘'")
+        return inner[:1].isupper()
+    return False
+
+
+def _title_after_addressee_verb(text: str, quote: Quote, event: Event, sentence) -> bool:
+    """ "told “Meet the Press” on Sunday that ...": a title where the one spoken to stands, with
+    the sentence going on after it, is not a quotation the verb introduces."""
+    if not names_something(text, quote, event):
+        return False
+    inside = text[quote.start : quote.end].rstrip("”\"’'")
+    goes_on = re.match(r"\s*[\w(]", text[quote.end : sentence.end])
+    return not inside.endswith((",", ".", "!", "?", ":")) and bool(goes_on)
 
 
 def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
@@ -384,6 +421,56 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
                     break
         if q.kind == "direct" and q.speaker is not None:
             previous = q
+
+
+def group_acts(quotes: list, sentences: list) -> None:
+    """Number the acts of speech: rows that are fragments of one act get the same ``act``.
+
+    - Rows that share a verb of saying are one act: “We are ready,” Keller said, “but not under
+      threat.” (two fragments, one "said"); an indirect clause and the partial quotation inside
+      it ("insisting the West should stop “dividing terrorists ...”"); "called the decision
+      “reckless” and “a gift to our enemies”".
+    - A quotation that a paragraph leaves open and the next paragraph reopens is one act.
+    - A direct quotation with no verb of its own that follows, in the same paragraph, a direct
+      quotation of the same speaker continues it: “We will rebuild,” Ferran said. “We always
+      have.” A new paragraph starts a new act.
+    """
+    by_event: dict[int, int] = {}
+    count = 0
+    previous_direct: Quote | None = None
+    for q in quotes:
+        joined = None
+        if q.cue is not None and id(q.cue) in by_event:
+            joined = by_event[id(q.cue)]
+        elif q.extra.get("chained_from") is not None:
+            joined = q.extra["chained_from"].act
+        elif (
+            q.kind == "direct"
+            and q.cue is None
+            and previous_direct is not None
+            and q.speaker is not None
+            and q.speaker.entity is not None
+            and not _other_voice(q, previous_direct)
+            and sentences[q.sentence].paragraph == sentences[previous_direct.sentence].paragraph
+        ):
+            joined = previous_direct.act
+        if joined is None:
+            count += 1
+            joined = count
+        q.act = joined
+        if q.cue is not None:
+            by_event.setdefault(id(q.cue), joined)
+        if q.kind == "direct":
+            previous_direct = q
+        elif previous_direct is not None and _other_voice(q, previous_direct):
+            previous_direct = None  # another voice in between ends the run
+
+
+def _other_voice(q: Quote, earlier: Quote) -> bool:
+    """Whether ``q`` names a speaker other than the one of ``earlier``."""
+    if q.speaker is None or q.speaker.entity is None:
+        return False
+    return earlier.speaker is None or q.speaker.entity is not earlier.speaker.entity
 
 
 def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentence):

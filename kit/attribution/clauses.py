@@ -98,6 +98,15 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return _clean_content(text, right_start + 1, s_end, masked)
     # "Keller said (on Tuesday) (that) the talks were useful"
     position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
+    # "told “Meet the Press” on Sunday that ...": a title in marks is the one spoken to
+    if lower in ADDRESSEE_VERBS:
+        title = next(
+            (qe for qs, qe in masked if qs >= position and not text[position:qs].strip()), None
+        )
+        if title is not None and text[title + 1 : title + 2].isalpha():
+            inner = text[position:title].strip().lstrip("“\"‘'")
+            if inner[:1].isupper() and not re.search(r"[,.!?:]\W*$", text[position:title]):
+                position = title
     # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
     adjunct = ADJUNCT.match(text, position, s_end)
     if adjunct:
