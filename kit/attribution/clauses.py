@@ -25,6 +25,7 @@ from kit.attribution.words import (
     PREPOSITIONS,
     RELATIVE_WORDS,
     SAY_VERBS,
+    WORDLIKE,
     _adjective_like,
     _is_capitalised,
     _past_like,
@@ -126,8 +127,10 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
     ):
         return _clean_content(text, position + that.end(), s_end, masked)
-    tokens = _tokens(text, position, s_end)
-    if not tokens or not re.match(r"\w", tokens[0][2]):
+    # the decisions below read the first words after the verb: tokenize only those (a sentence
+    # with no full stop can be long)
+    tokens = _tokens(text, position, min(s_end, position + LOOK_AHEAD))
+    if not tokens or not WORDLIKE.match(tokens[0][2]):
         return None
     # "said in a statement." is not a clause; "said about 12,000 people had fled" is
     number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
@@ -161,7 +164,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     # "recounted telling Trump — to which Trump replied": after the one spoken to, a dash or a
     # relative clause is not what was said
     if skip and (
-        not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
+        not WORDLIKE.match(clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
     ):  # "urged the EU to increase sanctions": a call to act, not a reported clause
         return None
     span = _clean_content(text, clause[0][0], s_end, masked)
@@ -169,12 +172,13 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         span = _stop_at_other_attribution(text, span, event, events, masked)
     if span is None:
         return None
-    all_words = [w for _, _, w in _tokens(text, *span) if re.match(r"\w", w)]
+    head = (span[0], min(span[1], span[0] + LOOK_AHEAD))
+    all_words = [w for _, _, w in _tokens(text, *head) if WORDLIKE.match(w)]
     if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
         return None
     words = [  # the verb test looks at the writer's words, not the quoted ones
-        w for s, e, w in _tokens(text, *span)
-        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+        w for s, e, w in _tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
+        if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
     ok = lower in SAY_VERBS and lower not in ADDRESSEE_VERBS
     # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
@@ -197,6 +201,11 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
     return span if ok else None
+
+
+# How far past a verb of saying the clause tests read (characters): far enough for the one
+# spoken to and the first eight words of the clause.
+LOOK_AHEAD = 400
 
 
 # Time and place phrases between a verb of saying and its clause.
@@ -284,13 +293,19 @@ def _reports_noun_first(tokens) -> bool:
     return False
 
 
-def _unquoted_words(text, start, end, masked) -> int:
-    """Words in ``text[start:end]`` outside quotation marks."""
-    return sum(
-        1
-        for s, _, w in _tokens(text, start, end)
-        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
-    )
+def _unquoted_words(text, start, end, masked, *, enough: int = 7) -> int:
+    """Words in ``text[start:end]`` outside quotation marks, counted up to ``enough`` (the
+    callers only ask whether there are more than a few, and a long sentence stays cheap)."""
+    count = 0
+    for match in UNQUOTED_WORD.finditer(text, start, end):
+        if not any(qs <= match.start() < qe for qs, qe in masked):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+UNQUOTED_WORD = re.compile(r"\w[\w’'.\-]*")
 
 
 def _addressee_length(tokens) -> int | None:

@@ -37,6 +37,7 @@ from kit.attribution.words import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_WORDS,
+    WORDLIKE,
     _adjective_like,
     _is_capitalised,
     _past_like,
@@ -208,6 +209,11 @@ def _after_determiner(text: str, position: int, floor: int) -> bool:
 # Finding the speaker phrase: before the verb, after it, or elsewhere in the clause
 
 
+# How far (in characters) a speaker phrase reaches from its verb: "Malkia Cyril, the executive
+# director at the Center for Media Justice, said" fits; a long sentence is not read further.
+SPEAKER_REACH = 300
+
+
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
         start += 1
@@ -289,7 +295,14 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     if named:
         s, e = _trim_span(text, *named)
         return _classify(text, s, e, resolver, text[floor:e])
-    tokens = _tokens(text, floor, position)
+    # the phrase is read backwards from the verb and stops within a dozen words: tokenize only
+    # the stretch before it (from a space, so no word is cut)
+    near = (
+        text.find(" ", max(floor, position - SPEAKER_REACH), position)
+        if position - floor > SPEAKER_REACH
+        else -1
+    )
+    tokens = _tokens(text, near + 1 if near >= 0 else floor, position)
     if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
         s, e, _ = tokens[-1]
         return _classify(text, s, e, resolver)
@@ -312,7 +325,7 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             chosen.insert(0, tokens[index])
             index -= 1
             continue
-        if not re.match(r"\w", w) or (
+        if not WORDLIKE.match(w) or (
             w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
         ):  # "US" is not "us"
             break
@@ -369,7 +382,7 @@ def _noun_after_determiner(tokens, index: int) -> bool:
 
 def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) -> Mention | None:
     """The speaker phrase right after a verb of saying: "said Anton Keller, the ...", "said he"."""
-    tokens = _tokens(text, cue_end, ceiling)
+    tokens = _tokens(text, cue_end, min(ceiling, cue_end + SPEAKER_REACH))
     chosen: list[tuple[int, int, str]] = []
     described = False  # after a possessive: "said Steinmeier’s spokesman Martin Schaefer"
     for index, (s, e, w) in enumerate(tokens):
@@ -377,7 +390,7 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             return _classify(text, s, e, resolver)
         if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
             return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
-        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+        if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
             break
         if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
             break
@@ -387,7 +400,7 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
         # "according to senior sources within ...": adjectives, then a vague head
         starts_phrase = starts_phrase or bool(
-            _vague_head([t[2] for t in tokens[index : index + 3] if re.match(r"\w", t[2])])
+            _vague_head([t[2] for t in tokens[index : index + 3] if WORDLIKE.match(t[2])])
         )
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
@@ -522,10 +535,10 @@ def _name_after_role_comma(text, mention, ceiling, resolver):
 
 def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
     """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
-    tokens = _tokens(text, start, limit)
+    tokens = _tokens(text, start, min(limit, start + SPEAKER_REACH))
     chosen = []
     for s, e, w in tokens:
-        if _verb_like(w) or not re.match(r"\w", w) and w not in ("’s", "'s"):
+        if _verb_like(w) or not WORDLIKE.match(w) and w not in ("’s", "'s"):
             break
         chosen.append((s, e, w))
     if not chosen:

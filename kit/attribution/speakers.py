@@ -25,10 +25,12 @@ from kit.attribution.words import (
     NAME_PARTICLES,
     NOT_NAMES,
     PRONOUNS,
+    WORDLIKE,
     _is_capitalised,
     _tokens,
     _verb_like,
     lexicon,
+    outside,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -437,7 +439,7 @@ def _track_subjects(
     resolved on the way, by start offset.
     """
     resolved: dict[int, Entity] = {}
-    tokens = [t for t in _tokens(text, start, end) if not any(a <= t[0] < b for a, b in masked)]
+    tokens = outside(_tokens(text, start, end), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
     cue_ends = {e for _, e, _, _ in cue_spans}
     masked_ends = {b for _, b in masked}
@@ -524,7 +526,7 @@ def _track_subjects(
             while (
                 j + 1 < len(tokens)
                 and j - i < 5
-                and re.match(r"\w", tokens[j + 1][2])
+                and WORDLIKE.match(tokens[j + 1][2])
                 and not (_verb_like(tokens[j + 1][2]))
             ):
                 j += 1

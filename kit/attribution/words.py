@@ -154,6 +154,8 @@ DETERMINERS = {
 
 
 # Words are the kit's words (kit.text.WORD): "U.S.", "al-Assad", "Russia’s", and punctuation.
+# WORDLIKE tells a word ("Kerry", "12") from punctuation ("," "“").
+WORDLIKE = re.compile(r"\w")
 
 
 # Adjectives that come before a plural noun of saying: "recent claims", "fresh reports".
@@ -182,12 +184,30 @@ NOUNS_LIKE_ADJECTIVES = {
 
 
 def _previous_word(text: str, position: int, floor: int) -> str | None:
-    match = re.search(r"([\w’'\-.]+)\s*$", text[floor:position])
+    # a word is never longer than 80 characters: read only that far back
+    match = re.search(r"([\w’'\-.]+)\s*$", text[max(floor, position - 80) : position])
     return match.group(1) if match else None
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+
+
+def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
+    """The tokens that start outside the spans ``masked`` (quotations), in one pass.
+
+    >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
+    [(4, 9, 'Kerry')]
+    """
+    spans = sorted(masked)
+    kept, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token[0]:
+            k += 1
+        if k < len(spans) and spans[k][0] <= token[0]:
+            continue
+        kept.append(token)
+    return kept
 
 
 def _is_capitalised(word: str) -> bool:
