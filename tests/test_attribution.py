@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -719,27 +720,61 @@ def test_reporting_verbs_have_every_inflection():
     assert verbs.loc["insisted", "category"] == "assertive"
 
 
-def _clear_caches():
-    for cached in (attribution.lexicon, attribution._cue_pattern, attribution._titles,
-                   attribution._titles_by_first_word, attribution._institution_pattern,
-                   attribution._unsourced_pattern):  # fmt: skip
-        cached.cache_clear()
+def _copy_lexicons(monkeypatch, folder: Path) -> None:
+    for path in paths.lexicons_dir().glob("*.csv"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(paths, "lexicons_dir", lambda: folder)
+
+
+def _append(path: Path, line: str) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))  # a new modification time, however fast the edit
 
 
 def test_an_instructor_can_add_a_verb_without_touching_code(monkeypatch, tmp_path):
-    for path in paths.lexicons_dir().glob("*.csv"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    with open(tmp_path / "reporting_verbs.csv", "a", encoding="utf-8") as handle:
-        handle.write("harrumphed,emotive,said with gruff disapproval\n")
+    _copy_lexicons(monkeypatch, tmp_path)
     text = "“Nonsense,” Keller harrumphed."
-    assert found(text) == [("“Nonsense,”", "direct", None)]
-    monkeypatch.setattr(paths, "lexicons_dir", lambda: tmp_path)
-    _clear_caches()
-    try:
-        assert found(text) == [("“Nonsense,”", "direct", "Keller")]
-    finally:
-        monkeypatch.undo()
-        _clear_caches()
+    assert found(text) == [("“Nonsense,”", "direct", None)]  # the lists are read and kept
+    _append(tmp_path / "reporting_verbs.csv", "harrumphed,emotive,said with gruff disapproval")
+    # no cache to clear: the next call sees the edited list
+    assert found(text) == [("“Nonsense,”", "direct", "Keller")]
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "line", "text", "before", "after"),
+    [
+        # a title is cut off the name
+        ("attribution_titles", "Chancellor-elect,title,a title before a name",
+         "Chancellor-elect Ines Duarte said the talks failed.", "Chancellor-elect Ines Duarte",
+         "Ines Duarte"),
+        # a new institution word makes a phrase an institution, not a person
+        ("attribution_institutions", "Directorate,institution,an office of government",
+         "The Border Directorate said the road was closed.", "person", "institution"),
+        # a word class in attribution_words.csv: "Nonetheless" is not a name
+        ("attribution_words", "Nonetheless,not-name,a sentence adverb, capitalised",
+         "Nonetheless Keller said the talks failed.", "Nonetheless Keller", "Keller"),
+        # a document that can speak
+        ("attribution_documents", "dossier,document,a document: the dossier reads",
+         "“Act now,” the dossier reads.", None, "dossier"),
+    ],
+)  # fmt: skip
+def test_every_attribution_list_takes_effect_on_the_next_call(
+    monkeypatch, tmp_path, lexicon, line, text, before, after
+):
+    _copy_lexicons(monkeypatch, tmp_path)
+
+    def reading():
+        art = kit.Article.from_text(text, headline="")
+        row = attribution.quotes(art).iloc[0]
+        if before in ("person", "institution") or after in ("person", "institution"):
+            return attribution.sources(art).iloc[0]["source_type"]
+        return row["speaker"]
+
+    assert reading() == before
+    _append(tmp_path / f"{lexicon}.csv", line)
+    assert reading() == after
 
 
 # --------------------------------------------------------------------------------------------

@@ -50,22 +50,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from kit.article import Article
 from kit.attribution.assemble import analyse, blocks
-
-# The cached readers of the lexicons are importable from here, so that
-# ``attribution._cue_pattern.cache_clear()`` and the like clear the very caches the analysis
-# uses (needed after an edit to a lexicon CSV).
-from kit.attribution.cues import _cue_pattern as _cue_pattern
 from kit.attribution.marks import quotation_spans
-from kit.attribution.speakers import _institution_pattern as _institution_pattern
-from kit.attribution.speakers import _titles as _titles
-from kit.attribution.speakers import _titles_by_first_word as _titles_by_first_word
-from kit.attribution.words import lexicon, reporting_verbs
+from kit.attribution.words import built_from, lexicon, refresh, reporting_verbs
 
 __all__ = [
     "CLAIM_COLUMNS", "COLUMNS", "SOURCE_COLUMNS", "lexicon", "quotation_spans", "quotes",
@@ -236,12 +227,15 @@ CLAIM_COLUMNS = [
 ]  # fmt: skip
 
 
-@lru_cache(maxsize=1)
 def _unsourced_pattern() -> re.Pattern:
+    return built_from("attribution_unsourced", _build_unsourced_pattern)
+
+
+def _build_unsourced_pattern(rows: tuple) -> re.Pattern:
     # "evidence … surfaced" in the lexicon allows up to two words in between:
     # "evidence later surfaced that the Russians targeted anyone ..."
     parts = []
-    for term in sorted(lexicon("attribution_unsourced"), key=len, reverse=True):
+    for term in sorted({r["term"] for r in rows}, key=len, reverse=True):
         words = [re.escape(w) for w in term.split() if w != "…"]
         gap = r"\s+(?:[\w’'\-]+\s+){0,2}?" if "…" in term else r"\s+"
         parts.append(f"(?P<t{len(parts)}>" + gap.join(words) + ")")
@@ -259,6 +253,7 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
     A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
     """
+    refresh()  # an edited word list takes effect now
     terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)
     info = lexicon("attribution_unsourced")
     pattern = _unsourced_pattern()

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from kit.article import Article
-from kit.attribution.clauses import _indirect_content, _stop_at_other_attribution
-from kit.attribution.cues import Event, _cue_pattern, _cues, _event_speaker, _sentence_subject
+from kit.attribution.clauses import indirect_content, stop_at_other_attribution
+from kit.attribution.cues import Event, cue_pattern, event_speaker, find_cues, sentence_subject
 from kit.attribution.marks import ELLIPSIS_OR_BRACKET, OPEN_DOUBLE, quotation_spans
-from kit.attribution.speakers import Mention, Resolver, _classify, _track_subjects
-from kit.attribution.words import ADDRESSEE_VERBS, LABEL_VERBS, SPEECH_CATEGORIES
+from kit.attribution.speakers import Mention, Resolver, abbreviations, classify, track_subjects
+from kit.attribution.words import SPEECH_CATEGORIES, refresh, word_class
 
 # --------------------------------------------------------------------------------------------
 # Small data holders and the sentences the analysis reads
@@ -62,9 +62,10 @@ DATELINE = re.compile(
 
 
 def _sentences(article: Article) -> list[_Sentence]:
-    """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
+    """The headline (id None) and the sentences, with repairs. A quotation that ends in ? or !
     is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
-    short sentence with a verb of saying is joined back to the quotation before it. (Initials,
+    short sentence with a verb of saying is joined back to the quotation before it; so is a
+    sentence that starts in lower case, split after an abbreviation ("(D-Md.) | said"). (Initials,
     "Justice D.Y. Chandrachud said", are kept together by the sentence splitter itself.)"""
     out: list[_Sentence] = []
     if article.headline_span:
@@ -75,12 +76,18 @@ def _sentences(article: Article) -> list[_Sentence]:
         previous = out[-1] if out else None
         before = text[previous.start : previous.end] if previous is not None else ""
         same_paragraph = previous is not None and previous.paragraph == paragraph
-        if same_paragraph and (
-            # “Why now?” | Vance asked.
-            re.search(r"[?!][”\"’']$", before)
-            and len(row.text.split()) <= 8
-            and _cue_pattern().search(row.text)
-            and row.text[:1] not in OPEN_DOUBLE + '"'
+        if (
+            same_paragraph
+            and (
+                (  # “Why now?” | Vance asked.
+                    re.search(r"[?!][”\"’']{1,2}$", before)
+                    and len(row.text.split()) <= 8
+                    and cue_pattern().search(row.text)
+                    and row.text[:1] not in OPEN_DOUBLE + '"'
+                )
+                # “...,” Rep. Elijah E. Cummings (D-Md.) | said in a statement.
+                or row.text[:1].islower()
+            )
         ):
             previous.end = row.end
             continue
@@ -144,6 +151,13 @@ def blocks(article: Article) -> list[tuple[int, int, int]]:
 
 
 def analyse(article: Article) -> list[Quote]:
+    """The quotations of ``article`` as :class:`Quote` records, in text order (what
+    :func:`kit.attribution.quotes` turns into a table).
+
+    >>> [q.kind for q in analyse(Article.from_text("Keller said the talks failed.", headline=""))]
+    ['indirect']
+    """
+    refresh()  # an edited word list takes effect from this call on
     text = article.text
     sentences = _sentences(article)
     # 1. quotation marks, block by block (a quotation never runs past its paragraph)
@@ -165,7 +179,7 @@ def analyse(article: Article) -> list[Quote]:
         first = max(0, bisect.bisect_left(starts, s_start) - 1)
         last = bisect.bisect_right(starts, s_end)
         masked = [(qs, qe) for qs, qe in all_masked[first:last] if qe > s_start and qs < s_end]
-        cues = _cues(text, s_start, s_end, masked, headline=is_headline)
+        cues = find_cues(text, s_start, s_end, masked, headline=is_headline)
         # quotations that start in this sentence
         here = []
         while raw_index < len(raw) and raw[raw_index][0] < s_end:
@@ -174,13 +188,13 @@ def analyse(article: Article) -> list[Quote]:
             raw_index += 1
         # resolve pronouns and subjects up to each cue, left to right
         resolved = (
-            _track_subjects(text, s_start, s_end, masked, resolver, cues)
+            track_subjects(text, s_start, s_end, masked, resolver, cues)
             if not (is_headline)
             else {}
         )
         events = []
         for c_start, c_end, cue_text, category in cues:
-            speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
+            speaker = event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
                                      resolved, events)  # fmt: skip
             events.append(Event(c_start, c_end, cue_text, category, speaker))
         # a quotation that ran over several sentences is attributed where it ends:
@@ -210,11 +224,11 @@ def analyse(article: Article) -> list[Quote]:
         for event in events:
             if event.used or event.category not in SPEECH_CATEGORIES:
                 continue
-            if event.cue.lower() in LABEL_VERBS:
+            if event.cue.lower() in word_class("label-verb"):
                 continue
-            span = _indirect_content(text, sentence, event, masked, events)
+            span = indirect_content(text, sentence, event, masked, events)
             if span:
-                span = _stop_at_other_attribution(text, span, event, events, masked)
+                span = stop_at_other_attribution(text, span, event, events, masked)
             if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
                 span = None  # the reported words are all in marks: a quotation, not retold speech
             if span:
@@ -280,6 +294,10 @@ def _attribute_quotation(
             break
     capital = first_char[:1].isupper() or first_char in ELLIPSIS_OR_BRACKET
     headline = sentence.sentence_id is None
+    signed = _dash_signature(text, quote, resolver)
+    if signed is not None and not headline:  # “Courage is not the absence of fear.” ― Carlos Ruiz
+        quote.kind, quote.speaker = "direct", signed
+        return
     split_continuation = (
         leading is not None
         and before.strip()
@@ -322,7 +340,7 @@ def _attribute_quotation(
             quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
         else:
             quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
-            subject = _sentence_subject(text, sentence.start, q_start, resolver)
+            subject = sentence_subject(text, sentence.start, q_start, resolver)
             if subject is not None and subject.start in resolved:
                 subject.entity = resolved[subject.start]
             quote.extra["subject"] = subject
@@ -339,10 +357,16 @@ def names_something(text: str, quote: Quote, event: Event) -> bool:
     """
     if quote.end <= event.cue_start:
         between = text[quote.end : event.cue_start]
+        if re.search(r",\s*(?:which|who|whom)\s", between):
+            return True  # "the “reform” package, which critics call ...": another clause
         return len(between.split()) <= 2 and not re.search(r"[,.;:!?—–]", between)
-    if event.cue.lower() in ADDRESSEE_VERBS and not text[event.cue_end : quote.start].strip():
-        inner = text[quote.start + 1 : quote.end].lstrip("“\"‘'")
-        return inner[:1].isupper()
+    # the one spoken to may be an outlet's programme: "told CNN’s “State of the Union”"
+    between = text[event.cue_end : quote.start]
+    if event.cue.lower() in word_class("addressee-verb") and re.fullmatch(
+        r"(?:\s+[A-Z][\w.\-]*[’']s)?\s*", between
+    ):
+        inner = text[quote.start : quote.end].strip("“”\"‘’'`")
+        return inner[:1].isupper() and not re.search(r"[,.!?:]$", inner)
     return False
 
 
@@ -351,9 +375,29 @@ def _title_after_addressee_verb(text: str, quote: Quote, event: Event, sentence)
     the sentence going on after it, is not a quotation the verb introduces."""
     if not names_something(text, quote, event):
         return False
-    inside = text[quote.start : quote.end].rstrip("”\"’'")
     goes_on = re.match(r"\s*[\w(]", text[quote.end : sentence.end])
-    return not inside.endswith((",", ".", "!", "?", ":")) and bool(goes_on)
+    return bool(goes_on)
+
+
+# A quotation signed after a dash, the way epigraphs and pull quotes are: “...” ― Carlos Ruiz,
+# “...” — Ines Duarte, harbour master. The name runs to the end of the line, a comma or a bracket.
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+(?:[A-Z][\w.’'\-]*|de|van|von|al|bin|da))*)"
+    r"[ \t]*(?:$|[,(\n]|\.\s*$)",
+    re.MULTILINE,
+)
+
+
+def _dash_signature(text: str, quote: Quote, resolver: Resolver) -> Mention | None:
+    """The person or institution who signs a quotation after a dash, or None."""
+    line_end = text.find("\n", quote.end)
+    match = DASH_SIGNATURE.match(text, quote.end, len(text) if line_end < 0 else line_end)
+    if not match or not re.search(r"[.!?,]\W*$", text[quote.start : quote.end]):
+        return None
+    mention = classify(text, match.start(1), match.end(1), resolver)
+    if mention.entity is None or mention.entity.type not in ("person", "institution"):
+        return None
+    return mention
 
 
 def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
@@ -368,7 +412,7 @@ def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
     # is a headline label, not a speaker
     if not re.search(r"[a-z,] " + re.escape(name.split()[-1]) + r"\b", text[sentence.end :]):
         return None
-    mention = _classify(text, sentence.start, sentence.start + match.end(1), resolver)
+    mention = classify(text, sentence.start, sentence.start + match.end(1), resolver)
     if mention.entity is None or mention.entity.type not in ("person", "institution"):
         return None
     return mention
@@ -386,17 +430,37 @@ def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
     for qs, _ in masked:
         if qs >= quote.end and qs < limit:
             limit = qs
-    window = text[quote.end : limit]
-    stop = re.search(r"(?<![A-Z])[.!?;](?:\s|$)", window)  # not the period of "D.Y."
-    if stop:
-        limit = quote.end + stop.start()
+    limit = first_stop(text, quote.end, limit)
     for event in events:
         if quote.end <= event.cue_start < limit:
             between = text[quote.end : event.cue_start]
-            if len(between.split()) <= 9 and not re.search(r"(?<![A-Z])[.!?;]\s", between):
+            # "Malkia Cyril, the executive director at the Center for Media Justice, said": an
+            # aside between commas does not count towards the distance
+            between = re.sub(r",[^,“”\"]{1,120},", ",", between)
+            if len(between.split()) <= 9:
                 return event
             return None
     return None
+
+
+STOP = re.compile(r"[.!?;](?=\s|$)")
+
+
+def first_stop(text: str, start: int, end: int) -> int:
+    """Where the first full stop, ?, ! or ; in ``text[start:end]`` stands (``end`` if none),
+    leaving out the periods of initials ("D.Y.", "Elijah E.") and of titles ("Mr.", "Rep.").
+
+    >>> first_stop("Mr. Sharpton said so. Then", 0, 26)
+    20
+    """
+    for match in STOP.finditer(text, start, end):
+        if match.group() == ".":
+            word = re.search(r"[\w.]+$", text[max(start, match.start() - 20) : match.start()])
+            word = word.group() if word else ""
+            if (len(word) == 1 and word.isupper()) or "." in word or f"{word}." in abbreviations():
+                continue
+        return match.start()
+    return end
 
 
 def _nearest_event(events: list[Event], position: int) -> Event | None:
@@ -518,7 +582,7 @@ def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentenc
     if previous is not None and previous.speaker is not None:
         if paragraph - sentences[previous.sentence].paragraph <= 1:
             best = (previous.start, previous.speaker)
-    for index in range(q.sentence, -1, -1):
+    for index in range(q.sentence, max(-1, q.sentence - 30), -1):  # 30 sentences back at most
         if sentences[index].paragraph < paragraph - 1 or index >= len(events_by_sentence):
             if sentences[index].paragraph < paragraph - 1:
                 break
