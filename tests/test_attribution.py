@@ -867,7 +867,7 @@ def test_dev_set_is_well_formed():
                 assert item["text"][q["mention_start"] : q["mention_end"]] == q["mention"]
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "fresh2", "styles", "fresh3"])
 def test_quality_bar_on_the_dev_set(split, capsys):
     scorer = _scorer()
     result = scorer.report(scorer.load_items(split=split))

@@ -4,7 +4,8 @@
     .venv/bin/python tools/score_attribution.py --split heldout  # kept aside, scored at the end
     .venv/bin/python tools/score_attribution.py --split fresh    # written after the rules
     .venv/bin/python tools/score_attribution.py --split fresh2   # patterns seen in real news
-    .venv/bin/python tools/score_attribution.py --split fresh3   # house styles, written last
+    .venv/bin/python tools/score_attribution.py --split styles   # house styles the rules read
+    .venv/bin/python tools/score_attribution.py --split fresh3   # the same classes, written last
     .venv/bin/python tools/score_attribution.py --split all --errors
     .venv/bin/python tools/score_attribution.py --data my_articles.jsonl --split all
 
@@ -18,6 +19,11 @@ The items are constructed wire-style sentences: the people, places and statement
 Split "fresh2" was written in the patterns that a hand-annotated sample of published news showed
 the rules missing (datelines, "quoted X as saying", "said X's spokesman Y", a partial quotation in
 a clause before "..., the spokeswoman said", and more); the published text itself is not stored.
+Split "styles" has several written examples of each failure class that published news shows
+(two apostrophes and TeX marks, quotations over several paragraphs, a dash before the name,
+"(D-Md.)" after a name, "Mr. Obama" after "Michelle Obama", appositive descriptions, documents
+and outlets as speakers, dates, scare quotes and programme titles); the rules were written on it.
+Split "fresh3" covers the same classes in passages written after those rules, scored once.
 
 Acts, not rows: gold fragments are grouped by their "attribution" label, predicted rows by their
 ``attribution_id`` (``--rows`` scores every row on its own instead), separately for direct+partial
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--split",
         default="dev",
-        help="dev, heldout, fresh, fresh2, fresh3, all, or a split of --data",
+        help="dev, heldout, fresh, fresh2, styles, fresh3, all, or a split of --data",
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and wrong speaker")
     parser.add_argument(
