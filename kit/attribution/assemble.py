@@ -268,7 +268,8 @@ def _attribute_quotation(
 ) -> None:
     """Decide kind, speaker and cue of one quotation in its sentence."""
     q_start, q_end = quote.start, quote.end
-    inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
+    mark = 2 if text.startswith(("``", "''"), q_start) else 1  # ``TeX'' and ''doubled'' marks
+    inner = text[q_start + mark : q_end - (mark if quote.closed else 0)].strip()
     first_char = inner[:1]
     before = text[sentence.start : q_start]
     for _, qe in masked:  # only look back to the previous quotation in the sentence
