@@ -50,16 +50,9 @@ are left out of the markers unless ``neutral_verbs=True``.
 
 from __future__ import annotations
 
+from kit.framing.categories import CATEGORIES, ROLES
 from kit.framing.context import GUARDS
-from kit.framing.find import (
-    CATEGORIES,
-    COLUMNS,
-    INSIDE_WORD,
-    QUOTED_NOTE,
-    ROLES,
-    lexicon_hits,
-    markers,
-)
+from kit.framing.find import COLUMNS, INSIDE_WORD, QUOTED_NOTE, lexicon_hits, markers
 from kit.framing.profiles import compare, concordance, headline_vs_body, profile, word_count
 from kit.framing.structures import BRACKETS, PASSIVE, SCARE_MAX_WORDS, quotations
 from kit.framing.words import FRAMING_LEXICONS, REPORTING_VERBS, WORD, lexicon, term_pattern

@@ -14,34 +14,8 @@ import pandas as pd
 
 from kit.article import Article
 from kit.framing import context, structures, words
+from kit.framing.categories import ROLES
 
-# What each category means, in the words the notebook shows a student.
-CATEGORIES = {
-    "naming": "contested names: the word chosen for a place, group or event takes a side",
-    "evaluative": "evaluative and emotive words: a verdict or a feeling, not a fact",
-    "intensifier": "intensifiers: words that inflate the force or size of a claim",
-    "reporting_verb": "reporting verbs with a connotation: how the writer colours what was said",
-    "scare_quote": "scare quotes: short quoted words with no speaker, held at arm's length",
-    "emphasis": "emphasis: words that stress what the writer finds notable or expected",
-    "hedge": "hedges: words that soften a claim or leave it unowned",
-    "contrast": "contrast and concession markers: where the writer's own voice turns the story",
-    "agentless": "agentless happenings and passives: something happens, and no one does it",
-    "insertion": "bracketed insertions: the writer's words inside someone else's quotation",
-}
-# Whether a category is loaded language (it counts towards "how loaded is this text?") or the
-# writer's structure (how the story is built: contrast, emphasis, hedging, who is left out).
-ROLES = {
-    "naming": "loaded",
-    "evaluative": "loaded",
-    "intensifier": "loaded",
-    "reporting_verb": "loaded",
-    "scare_quote": "loaded",
-    "emphasis": "structure",
-    "hedge": "structure",
-    "contrast": "structure",
-    "agentless": "structure",
-    "insertion": "structure",
-}
 COLUMNS = ["start", "end", "text", "category", "note", "sentence_id", "role"]
 QUOTED_NOTE = " (Inside a quotation: the speaker's word, which the writer chose to print.)"
 AGENTLESS_NOTE = "A passive with no 'by ...': who did it is left out."
@@ -56,7 +30,7 @@ INSERTION_NOTE = (
 # A term never starts right after a hyphen or an apostrophe, i.e. in the middle of a word.
 INSIDE_WORD = "-‐‑’'"
 
-Hit = tuple[int, int, str, str]  # start, end, category, note
+Hit = tuple[int, int, str, str, str]  # start, end, category, note, role
 
 
 def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterable[Hit]:
@@ -66,7 +40,7 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
     >>> from kit.framing.words import compiled, entries, lexicon
     >>> index = compiled(entries(lexicon()))
     >>> text = "In a toast, Kerry slammed the regime."
-    >>> [text[s:e] for s, e, _, _ in lexicon_hits(text, 0, len(text), index)]
+    >>> [text[s:e] for s, e, *_ in lexicon_hits(text, 0, len(text), index)]
     ['slammed', 'regime']
     """
     position = start
@@ -75,7 +49,7 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
             continue
         if word.start() > 0 and text[word.start() - 1] in INSIDE_WORD:
             continue  # "so-called" holds no reporting verb "called"; "Russia’s" no word "s"
-        for pattern, term, category, note, use in index.terms.get(word.group().lower(), ()):
+        for pattern, term, category, note, use, role in index.terms.get(word.group().lower(), ()):
             if pattern is None:  # a one-word term: the word itself, capitals checked
                 if term[1:] != term[1:].lower() and word.group()[1:] != term[1:]:
                     continue
@@ -87,7 +61,7 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
                 found_start, found_end = found.start(), found.end()
             if not context.fires(term, use, text, found_start, found_end):
                 continue
-            yield found_start, found_end, category, note
+            yield found_start, found_end, category, note, role
             position = found_end
             break
 
@@ -114,13 +88,13 @@ def _scan(
             if hit[2] in ("reporting_verb", words.NEUTRAL_VERB):
                 verb_starts.append(hit[0])
             if hit[2] == words.NEUTRAL_VERB and neutral_verbs:
-                rows.append((hit[0], hit[1], "reporting_verb", hit[3]))
+                rows.append((hit[0], hit[1], "reporting_verb", hit[3], hit[4]))
             elif hit[2] not in (words.NEUTRAL, words.NEUTRAL_VERB):
                 rows.append(hit)
         for s, e in structures.agentless_passives(text, region_start, region_end, adjectives):
-            rows.append((s, e, "agentless", AGENTLESS_NOTE))
+            rows.append((s, e, "agentless", AGENTLESS_NOTE, ROLES["agentless"]))
         for s, e in structures.insertions(text, region_start, region_end, region_quotes):
-            rows.append((s, e, "insertion", INSERTION_NOTE))
+            rows.append((s, e, "insertion", INSERTION_NOTE, ROLES["insertion"]))
     return rows, quoted, verb_starts
 
 
@@ -152,7 +126,7 @@ def _scare_quotes(
         short = structures.short_quotations(text, p_start, p_end, quoted)
         if short and not structures.names_a_speaker(p_start, p_end, verb_starts, quoted,
                                                     quote_starts):  # fmt: skip
-            rows += [(qs, qe, "scare_quote", SCARE_NOTE) for qs, qe in short]
+            rows += [(qs, qe, "scare_quote", SCARE_NOTE, ROLES["scare_quote"]) for qs, qe in short]
     return rows
 
 
@@ -166,7 +140,7 @@ def _table(rows: list[tuple], sentence_ids: list[str | None]) -> pd.DataFrame:
             "category": pd.Series([r[3] for r in rows], dtype=object),
             "note": pd.Series([r[4] for r in rows], dtype=object),
             "sentence_id": pd.Series(sentence_ids, dtype=object),
-            "role": pd.Series([ROLES.get(r[3], "loaded") for r in rows], dtype=object),
+            "role": pd.Series([r[5] for r in rows], dtype=object),
         },
         columns=COLUMNS,
     )
@@ -214,14 +188,14 @@ def markers(
         rows = [r for r in rows if r[2] in wanted]
     quote_starts = [s for s, _ in quoted]
     out = []
-    for s, e, category, note in rows:
+    for s, e, category, note, role in rows:
         where = bisect.bisect_right(quote_starts, s) - 1
         inside = where >= 0 and quoted[where][0] < s and e <= quoted[where][1]
         if inside and category not in ("scare_quote", "insertion"):
             if not quotations:
                 continue
             note += QUOTED_NOTE
-        out.append((s, e, text[s:e], category, note))
+        out.append((s, e, text[s:e], category, note, role))
     return _table(out, _sentence_ids(pieces, [r[0] for r in out]))
 
 

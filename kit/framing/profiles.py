@@ -15,7 +15,8 @@ import pandas as pd
 from nltk.text import ConcordanceIndex
 
 from kit.article import Article
-from kit.framing.find import CATEGORIES, ROLES, markers
+from kit.framing.categories import CATEGORIES, ROLES
+from kit.framing.find import markers
 from kit.text import word_spans
 
 WORD = re.compile(r"\w+")

@@ -26,6 +26,7 @@ from functools import lru_cache
 import pandas as pd
 
 from kit import lexicons
+from kit.framing.categories import ROLES
 
 FRAMING_LEXICONS = (
     "framing_naming.csv",
@@ -38,11 +39,16 @@ FRAMING_LEXICONS = (
     "framing_neutral_uses.csv",
 )
 REPORTING_VERBS = "reporting_verbs.csv"
+# Reporting verbs (or whole connotations of the shared list, such as "cognition") whose role is
+# the writer's structure rather than loaded language: "expects", "hoped", "warned", "denied".
+VERB_ROLES = "framing_verb_roles.csv"
 # The category of the entries in framing_neutral_uses.csv: matched, then dropped.
 NEUTRAL = "neutral_use"
 # The category given to neutral reporting verbs ("said") while matching.
 NEUTRAL_VERB = "neutral_verb"
-LEXICON_COLUMNS = ["term", "category", "note", "lexicon", "connotation", "use", "side_dependent"]
+LEXICON_COLUMNS = [
+    "term", "category", "note", "lexicon", "connotation", "use", "side_dependent", "role",
+]  # fmt: skip
 
 # A word for matching: letters and digits only, so "pro-Russian" starts at "pro" and
 # "Russia’s" at "Russia". Whole words only: "Crimea" never starts a match for "crime".
@@ -75,13 +81,15 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
         for row in _read_csv(name):
             side = str(row.get("side_dependent", "")).strip().lower() in ("yes", "true", "1")
             rows.append({**row, "connotation": None, "use": row.get("use", ""),
-                         "side_dependent": side})  # fmt: skip
+                         "side_dependent": side, "role": ROLES.get(row["category"], "")})  # fmt: skip
     if reporting_verbs:
+        roles = {row["term"].lower(): row["category"] for row in _read_csv(VERB_ROLES)}
         for row in _read_csv(REPORTING_VERBS):
             connotation = row["category"] or "unlabelled"
             note = f"{connotation}: {row['note']}" if row["note"] else connotation
+            role = roles.get(row["term"].lower(), roles.get(connotation, "loaded"))
             rows.append({**row, "category": "reporting_verb", "note": note, "use": "verb",
-                         "connotation": connotation, "side_dependent": False})  # fmt: skip
+                         "connotation": connotation, "side_dependent": False, "role": role})  # fmt: skip
     return pd.DataFrame(rows, columns=LEXICON_COLUMNS)
 
 
@@ -109,8 +117,8 @@ def term_pattern(term: str) -> re.Pattern:
     return re.compile(body + r"(?!\w)", flags)
 
 
-# One entry to look for: (term, category, note, use). Hashable, so compiled indexes are cached.
-Entry = tuple[str, str, str, str]
+# One entry to look for: (term, category, note, use, role). Hashable, so indexes are cached.
+Entry = tuple[str, str, str, str, str]
 
 
 def entries(frame: pd.DataFrame, *, neutral_verbs: bool = True) -> tuple[Entry, ...]:
@@ -123,17 +131,19 @@ def entries(frame: pd.DataFrame, *, neutral_verbs: bool = True) -> tuple[Entry, 
     size = len(frame)
     connotations = frame["connotation"].tolist() if "connotation" in frame else [None] * size
     uses = frame["use"].tolist() if "use" in frame else [""] * size
+    roles = frame["role"].tolist() if "role" in frame else [""] * size
     rows = []
-    for term, category, note, connotation, use in zip(
+    for term, category, note, connotation, use, role in zip(
         frame["term"].tolist(), frame["category"].tolist(), frame["note"].tolist(),
-        connotations, uses, strict=True,
+        connotations, uses, roles, strict=True,
     ):  # fmt: skip
         if category == "reporting_verb" and str(connotation or "").lower().startswith("neutral"):
             if not neutral_verbs:
                 continue
             category = NEUTRAL_VERB
-        use = str(use or "") if isinstance(use, str) else ""
-        rows.append((str(term), str(category), str(note), use))
+        use = use if isinstance(use, str) else ""
+        role = role if isinstance(role, str) and role else ROLES.get(category, "loaded")
+        rows.append((str(term), str(category), str(note), use, role))
     return tuple(rows)
 
 
