@@ -25,13 +25,17 @@ import re
 
 WORD = re.compile(r"\w+")
 
-# Words after which the next word is a noun: articles, possessives, demonstratives, prepositions.
-# ("that" is left out: "a report that claimed ..." is followed by a verb.)
-BEFORE_NOUN = frozenset(
-    "a an the his her their its our my your whose this these those such another every each "
+# Words after which the next word is a noun: articles, possessives, demonstratives ("that" is
+# left out: "a report that claimed ..." is followed by a verb) ...
+DETERMINERS = frozenset(
+    "a an the his her their its our my your whose this these those such another every each".split()
+)
+# ... and prepositions, unless the word is an "-ing" form ("accused him of pandering").
+PREPOSITIONS = frozenset(
     "in of on at for from with without after before during amid against about into over "
     "under between among through".split()
 )
+BEFORE_NOUN = DETERMINERS | PREPOSITIONS
 # Words after which the next word is a verb: pronouns, "to", modals and auxiliaries, "not".
 BEFORE_VERB = frozenset(
     "i you he she we they it who to will would can could may might must should shall "
@@ -64,6 +68,8 @@ def use_fits(use: str, text: str, start: int) -> bool:
     False
     >>> use_fits("noun", "They plan to spin the figures", 13)
     False
+    >>> use_fits("verb", "He was accused of pandering to donors", 18)
+    True
     """
     if use not in ("noun", "verb"):
         return True
@@ -71,7 +77,9 @@ def use_fits(use: str, text: str, start: int) -> bool:
     if not before:
         return True
     if use == "verb":
-        return before[0] not in BEFORE_NOUN
+        if before[0] in PREPOSITIONS:
+            return text[start : start + 40].split(" ", 1)[0].rstrip(",.;:").endswith("ing")
+        return before[0] not in DETERMINERS
     return before[0] not in BEFORE_VERB
 
 
@@ -169,10 +177,16 @@ def lies_are_untruths(text: str, start: int, end: int) -> bool:
     """ "his lies about the war" labels; "the town lies on the river" and "the answer lies in"
     place something."""
     return not re.match(
-        r"\s+(in|on|at|ahead|behind|between|beneath|within|along|near|just|north|south|east|west)"
+        r"\s+(in|on|at|with|ahead|behind|between|beneath|within|along|near|just|north|south|"
+        r"east|west)"
         r"\b",
         text[end : end + 12],
     )
+
+
+def agenda_is_a_motive(text: str, start: int, end: int) -> bool:
+    """ "their radical agenda" ascribes a hidden aim; "top of the agenda" is a list of topics."""
+    return words_before(text, start, 1) not in (["the"], ["an"], ["on"], ["of"])
 
 
 GUARDS = {
@@ -184,6 +198,7 @@ GUARDS = {
     "could": modal_is_hedge,
     "might": modal_is_hedge,
     "even": even_is_emphasis,
+    "agenda": agenda_is_a_motive,
     "lies": lies_are_untruths,
     "lie": lies_are_untruths,
     **{verb: reports_speech for verb in ("attack", "attacks", "attacked", "attacking")},

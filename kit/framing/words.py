@@ -80,8 +80,9 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
     for name in FRAMING_LEXICONS:
         for row in _read_csv(name):
             side = str(row.get("side_dependent", "")).strip().lower() in ("yes", "true", "1")
+            role = ROLES.get(row["category"], "")
             rows.append({**row, "connotation": None, "use": row.get("use", ""),
-                         "side_dependent": side, "role": ROLES.get(row["category"], "")})  # fmt: skip
+                         "side_dependent": side, "role": role})  # fmt: skip
     if reporting_verbs:
         roles = {row["term"].lower(): row["category"] for row in _read_csv(VERB_ROLES)}
         for row in _read_csv(REPORTING_VERBS):
@@ -89,7 +90,8 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
             note = f"{connotation}: {row['note']}" if row["note"] else connotation
             role = roles.get(row["term"].lower(), roles.get(connotation, "loaded"))
             rows.append({**row, "category": "reporting_verb", "note": note, "use": "verb",
-                         "connotation": connotation, "side_dependent": False, "role": role})  # fmt: skip
+                         "connotation": connotation, "side_dependent": False,
+                         "role": role})  # fmt: skip
     return pd.DataFrame(rows, columns=LEXICON_COLUMNS)
 
 
