@@ -36,6 +36,8 @@ PREPOSITIONS = frozenset(
     "under between among through".split()
 )
 BEFORE_NOUN = DETERMINERS | PREPOSITIONS
+# A word followed by one of these is the subject of a clause, so a noun ("charges were filed").
+AUXILIARY_NEXT = [["is"], ["are"], ["was"], ["were"], ["have"], ["has"], ["had"]]
 # Words after which the next word is a verb: pronouns, "to", modals and auxiliaries, "not".
 BEFORE_VERB = frozenset(
     "i you he she we they it who to will would can could may might must should shall "
@@ -77,6 +79,8 @@ def use_fits(use: str, text: str, start: int) -> bool:
     if not before:
         return True
     if use == "verb":
+        if words_after(text, start + len(text[start:].split(None, 1)[0]), 1) in AUXILIARY_NEXT:
+            return False  # "charges were filed", "claims have been rejected": a noun as subject
         if before[0] in PREPOSITIONS:
             return text[start : start + 40].split(" ", 1)[0].rstrip(",.;:").endswith("ing")
         return before[0] not in DETERMINERS
