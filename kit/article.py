@@ -192,7 +192,7 @@ class Article:
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph: ``paragraph_id, start, end, text``.
 
-        >>> Article.from_text("Talks\n\nThey met. They spoke.").paragraphs.text.tolist()
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").paragraphs.text.tolist()
         ['They met. They spoke.']
         """
         return self._paragraph_table.copy()
@@ -201,7 +201,7 @@ class Article:
     def sentences(self) -> pd.DataFrame:
         """One row per sentence: ``sentence_id, paragraph_id, start, end, text``.
 
-        >>> Article.from_text("Talks\n\nThey met. They spoke.").sentences.sentence_id.tolist()
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").sentences.sentence_id.tolist()
         ['p1.s1', 'p1.s2']
         """
         return self._sentence_table.copy()
@@ -212,7 +212,7 @@ class Article:
 
         Words are found one sentence at a time, so every offset points into ``text``.
 
-        >>> Article.from_text("Talks\n\nThe U.S. envoy left.").tokens.text.tolist()
+        >>> Article.from_text("Talks\\n\\nThe U.S. envoy left.").tokens.text.tolist()
         ['The', 'U.S.', 'envoy', 'left', '.']
         """
         return self._token_table.copy()
@@ -225,7 +225,7 @@ class Article:
     def sentence_at(self, offset: int) -> str | None:
         """The id of the sentence that contains character ``offset``, or ``None``.
 
-        >>> Article.from_text("Talks\n\nThey met. They spoke.").sentence_at(20)
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").sentence_at(20)
         'p1.s2'
         """
         index = bisect.bisect_right(self._sentence_starts, offset) - 1
@@ -637,7 +637,7 @@ def html_to_text(markup: str) -> str:
     Character references are decoded once (``&amp;amp;`` is ``&amp;`` in the text).
 
     >>> html_to_text("<title>Talks</title><p>Kerry &amp; Lavrov met.<p>They spoke.")
-    'Talks\n\nKerry & Lavrov met.\n\nThey spoke.'
+    'Talks\\n\\nKerry & Lavrov met.\\n\\nThey spoke.'
     """
     parser = _TextFromHTML()
     parser.feed(markup)
