@@ -174,15 +174,44 @@ def _course(args) -> int:
 def _add_corpus(commands) -> Callable:
     parser = commands.add_parser(
         "corpus", help="analyse a folder of articles into tables (parquet)",
-        description="Run the analysers over every article in FOLDER and write the tables to OUT.",
+        description="Run the analysers over every article in FOLDER and write the tables to OUT "
+        "as folders of parquet files (OUT/quotes, OUT/time_expressions, OUT/markers, OUT/errors).",
     )  # fmt: skip
     parser.add_argument("folder", help="a folder of .txt/.md/.html articles")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    parser.add_argument(
+        "--steps", default="quotes,time_expressions,markers",
+        help="tables to make, comma-separated (default: quotes,time_expressions,markers)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--processes", type=int, metavar="N", help="worker processes (default: one per core)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
     return _corpus
 
 
 def _corpus(args) -> int:
-    raise CommandError("corpus is not available yet.")
+    from pathlib import Path
+
+    from kit import corpus
+
+    folder = Path(args.folder).expanduser()
+    if not folder.is_dir():
+        raise CommandError(f"{folder} is not a folder. Give a folder of .txt/.md/.html articles.")
+    steps = [step.strip() for step in args.steps.split(",") if step.strip()]
+    result = corpus.analyse(
+        folder, steps=steps, processes=args.processes, progress=not args.no_progress
+    )
+    if not result.articles and result.errors.empty:
+        raise CommandError(f"{folder} holds no .txt, .md or .html file.")
+    out = result.to_parquet(args.output)
+    counts = ", ".join(f"{len(table)} {name}" for name, table in result.tables.items())
+    print(f"{len(result.articles)} articles read: {counts}. Tables written to {out}/.")
+    if not result.errors.empty:
+        print(f"{len(result.errors)} file(s) could not be read (also in {out / 'errors'}):")
+        for row in result.errors.itertuples(index=False):
+            print(f"  {row.file}: {row.reason}")
+    return 0 if result.articles else 1
 
 
 # --------------------------------------------------------------------------------------------
