@@ -132,14 +132,17 @@ class Report:
 # Processes: found by the user they run as, ended by PID
 
 
-def processes_of(uids: set[int]) -> list[tuple[int, int, str, int]]:
-    """(pid, uid, command line, RSS in KiB) of every process running as one of ``uids``."""
+def processes_of(uids: set[int]) -> list[tuple[int, int, str, int, float]]:
+    """(pid, uid, command line, RSS in KiB, CPU seconds used) of every process running as one of
+    ``uids``."""
     found = []
+    ticks = os.sysconf("SC_CLK_TCK")
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             status = (entry / "status").read_text()
+            stat = (entry / "stat").read_text()
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
@@ -147,7 +150,9 @@ def processes_of(uids: set[int]) -> list[tuple[int, int, str, int]]:
         uid = int(fields.get("Uid", "-1").split()[0])
         if uid in uids:
             rss = int(fields.get("VmRSS", "0 kB").split()[0])
-            found.append((int(entry.name), uid, command.strip(), rss))
+            after_name = stat.rsplit(")", 1)[1].split()  # utime and stime: fields 14 and 15
+            cpu = (int(after_name[11]) + int(after_name[12])) / ticks
+            found.append((int(entry.name), uid, command.strip(), rss, cpu))
     return found
 
 
@@ -586,8 +591,9 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
 
         # 4. memory, with every student's server and one kernel running
         uids = {__import__("pwd").getpwnam(n).pw_uid: n for n in users}
-        server_rss, kernel_rss = {}, {}
-        for _pid, uid, command, rss in processes_of(set(uids)):
+        server_rss, kernel_rss, cpu = {}, {}, {}
+        for _pid, uid, command, rss, seconds in processes_of(set(uids)):
+            cpu[uids[uid]] = cpu.get(uids[uid], 0) + seconds
             target = kernel_rss if "ipykernel" in command else server_rss
             target[uids[uid]] = target.get(uids[uid], 0) + rss
         if server_rss:
@@ -598,6 +604,12 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
                 "total_median": round(statistics.median(per_student)),
                 "total_max": round(max(per_student)),
                 "class_total_gib": round(sum(per_student) / 1024, 2),
+            }
+            # CPU the student's server and kernel used so far (start, notebook 01, two checks):
+            # a figure that does not depend on what else the machine was doing.
+            report.figures["cpu_seconds_per_student"] = {
+                "median": round(statistics.median(cpu.values()), 1),
+                "max": round(max(cpu.values()), 1),
             }
 
         # 5. isolation: files from a kernel, servers and the hub with another's token and cookie
@@ -721,7 +733,7 @@ def clean_up(report: Report, work: Path, setup, users: list[str], opened) -> Non
             end_process(int(proxy_pid.read_text().strip()))
         except ValueError:
             pass
-    for pid, _uid, _command, _rss in processes_of(uids):
+    for pid, *_rest in processes_of(uids):
         end_process(pid, grace=5)
     left = processes_of(uids)
     report.check(
