@@ -48,6 +48,17 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(PY) tests/benchmarks/run.py
 
+# A class of 20 on JupyterHub on this machine (deploy/jupyterhub/): real users, run as root.
+.PHONY: class-test
+HUB_STAMP := $(VENV)/.hub-installed
+$(HUB_STAMP): pyproject.toml | $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,hub]'
+	touch $(HUB_STAMP)
+
+class-test: $(HUB_STAMP)
+	command -v configurable-http-proxy >/dev/null || npm install -g configurable-http-proxy
+	$(PY) tools/class_test.py
+
 lint: $(STAMP)
 	$(PY) -m ruff check kit tests tools
 	$(PY) -m ruff format --check kit tests tools

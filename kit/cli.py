@@ -225,11 +225,60 @@ def _add_gradebook(commands) -> Callable:
     )  # fmt: skip
     parser.add_argument("folder", help="a folder of students' progress files (or their homes)")
     parser.add_argument("-o", "--output", metavar="CSV", help="write the gradebook as CSV")
+    parser.add_argument(
+        "--keys", metavar="FOLDER",
+        help="where the answer keys are (NAME.key.json, e.g. the course folder; default: bundled)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--grid", action="store_true",
+        help="a row per student and a column per exercise (best re-checked score)",
+    )  # fmt: skip
     return _gradebook
 
 
 def _gradebook(args) -> int:
-    raise CommandError("gradebook is not available yet.")
+    import warnings
+    from pathlib import Path
+
+    import pandas as pd
+
+    from kit import progress
+
+    folder = Path(args.folder)
+    if not folder.exists():
+        raise CommandError(f"no such folder: {folder}. Give the folder you collected files in.")
+    if args.keys and not Path(args.keys).is_dir():
+        raise CommandError(f"--keys {args.keys}: no such folder of answer keys.")
+    if folder.is_dir() and not progress.progress_files(folder):
+        raise CommandError(
+            f"no progress files below {folder}: each student's {progress.FILENAME} (or a "
+            "NAME.jsonl per student) should be in it."
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        book = progress.gradebook(folder, keys=args.keys)
+    for message in progress.iter_warnings(caught):
+        print(f"warning: {message}", file=sys.stderr)
+    if book.empty:
+        raise CommandError(f"no readable records below {folder} (see the warnings above).")
+    table = progress.grid(book) if args.grid else book
+    with pd.option_context("display.width", 200, "display.max_rows", None,
+                           "display.max_columns", None, "display.max_colwidth", 40):  # fmt: skip
+        print(table.to_string(index=args.grid))
+    flagged = book[book["status"] == progress.MISMATCH]
+    unverified = book[book["status"] == progress.UNVERIFIED]
+    print(
+        f"\n{book['student'].nunique()} students, {len(book)} rows; "
+        f"{len(flagged)} with a stored score that differs from the key "
+        f"({', '.join(sorted(set(flagged['student']))) or 'none'}); "
+        f"{len(unverified)} unverified (no key)."
+    )
+    if args.output:
+        output = Path(args.output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(output, index=args.grid)
+        print(f"Wrote {output}")
+    return 0
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""The class's JupyterHub set-up, without starting a hub (``make class-test`` starts one)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import types
+from pathlib import Path
+
+import pytest
+from traitlets.config import Config
+
+DEPLOY = Path(__file__).resolve().parents[2] / "deploy" / "jupyterhub"
+
+
+def load_setup():
+    spec = importlib.util.spec_from_file_location("setup_class", DEPLOY / "setup_class.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_config(tmp_path, monkeypatch, **environment) -> tuple[Config, dict]:
+    """Read jupyterhub_config.py as JupyterHub does; returns the config and its namespace."""
+    monkeypatch.setenv("NEWSKIT_HUB_STATE", str(tmp_path / "state"))
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    config = Config()
+    namespace = {"get_config": lambda: config, "__file__": str(DEPLOY / "jupyterhub_config.py")}
+    source = (DEPLOY / "jupyterhub_config.py").read_text(encoding="utf-8")
+    exec(compile(source, "jupyterhub_config.py", "exec"), namespace)
+    return config, namespace
+
+
+def test_the_roster_is_read_one_name_a_line(tmp_path):
+    roster = tmp_path / "students.txt"
+    roster.write_text("ada\n\n# the second group\nbo  # sits at the back\nada\n", encoding="utf-8")
+    assert load_setup().read_roster(roster) == ["ada", "bo"]
+
+
+@pytest.mark.parametrize("name", ["Ada", "ada lovelace", "1ada", "ada/../root", "a" * 33])
+def test_a_name_that_is_not_a_user_name_is_refused_with_its_line(tmp_path, name):
+    roster = tmp_path / "students.txt"
+    roster.write_text(f"bo\n{name}\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="line 2: .* is not a user name"):
+        load_setup().read_roster(roster)
+
+
+def test_the_config_survives_a_whole_class_logging_in(tmp_path, monkeypatch):
+    roster = tmp_path / "students.txt"
+    roster.write_text("ada\nbo\n", encoding="utf-8")
+    config, _ = load_config(
+        tmp_path, monkeypatch, NEWSKIT_ROSTER=str(roster), NEWSKIT_INSTRUCTOR="teacher"
+    )
+    assert config.Spawner.http_timeout == 90
+    assert config.Spawner.start_timeout == 120
+    assert config.JupyterHub.concurrent_spawn_limit == 10
+    assert config.JupyterHub.spawner_class.endswith("LocalProcessSpawner")
+    assert config.Authenticator.allowed_users == {"ada", "bo", "teacher"}
+    assert config.Authenticator.admin_users == {"teacher"}
+    assert config.JupyterHub.ip == "127.0.0.1"
+    culler = [s for s in config.JupyterHub.services if s["name"] == "idle-culler"]
+    assert culler and "jupyterhub_idle_culler" in culler[0]["command"]
+    assert any("cull_idle_timeout=1200" in arg for arg in config.Spawner.args)
+    assert not any(s["name"] == "class-admin" for s in config.JupyterHub.services)
+    assert (tmp_path / "state").stat().st_mode & 0o077 == 0  # the hub's secrets: root only
+
+
+def test_the_course_is_handed_out_once_and_never_over_a_students_work(tmp_path, monkeypatch):
+    course = tmp_path / "course-to-hand-out"
+    course.mkdir()
+    (course / "01_anatomy_of_an_article.ipynb").write_text("{}", encoding="utf-8")
+    (course / ".ipynb_checkpoints").mkdir()
+    config, namespace = load_config(tmp_path, monkeypatch, NEWSKIT_COURSE=str(course))
+    home = tmp_path / "home" / "ada"
+    home.mkdir(parents=True)
+    account = types.SimpleNamespace(pw_dir=str(home), pw_uid=os.getuid(), pw_gid=os.getgid())
+    namespace["pwd"] = types.SimpleNamespace(getpwnam=lambda name: account)
+    spawner = types.SimpleNamespace(
+        user=types.SimpleNamespace(name="ada"), log=types.SimpleNamespace(info=print, warning=print)
+    )
+    hook = config.Spawner.pre_spawn_hook
+    hook(spawner)
+    handed_out = home / "course" / "01_anatomy_of_an_article.ipynb"
+    assert handed_out.read_text(encoding="utf-8") == "{}"
+    assert not (home / "course" / ".ipynb_checkpoints").exists()
+    handed_out.write_text('{"my": "work"}', encoding="utf-8")
+    hook(spawner)
+    assert handed_out.read_text(encoding="utf-8") == '{"my": "work"}'
+    assert config.Spawner.default_url == "/lab/tree/course/00_start_here.ipynb"
