@@ -553,10 +553,10 @@ def run_in_browser(browser, lab: LabServer, notebook: str, shots: Path) -> Itera
 
 
 def _units(spec: dict, article) -> list[tuple[str, int, int]]:
-    """The toggles of a spans exercise, in the order the widget shows them."""
-    from kit.exercises import _units as widget_units  # the widget's own list, so indexes match
+    """The selectable units of a spans exercise, in the order the passage shows them."""
+    from kit.exercises import selectable_units  # the widget's own list, so indexes match
 
-    return [(uid, int(start), int(end)) for uid, start, end in widget_units(spec, article)]
+    return [(uid, int(start), int(end)) for uid, start, end in selectable_units(spec, article)]
 
 
 def _overlaps(start: int, end: int, target: dict) -> bool:
@@ -627,7 +627,7 @@ def expected_feedback(spec: dict, answer, article=None):
 
 def exercise_widget(page, spec: dict):
     """The rendered exercise whose title is the spec's title (exactly one must exist)."""
-    title = page.locator(".newskit-prompt > b").filter(
+    title = page.locator(".newskit-prompt .newskit-title-text").filter(
         has_text=re.compile(rf"^\s*{re.escape(spec['title'])}\s*$")
     )
     widget = page.locator(f"{PANEL} .newskit-exercise").filter(has=title)
@@ -676,31 +676,18 @@ def enter_answer(widget, spec: dict, answer, article=None) -> None:
         for index, item in enumerate(spec["items"]):
             selects.nth(index).select_option(value=str(position[item["id"]]), timeout=timeout)
     elif kind == "spans":
+        # words or sentences, selected in place in the passage: each a check box (aria-checked)
         wanted = {tuple(span) for span in answer}
         units = _units(spec, article)
-        if spec["unit"] == "word":
-            toggles = widget.locator(".newskit-word")
-            assert toggles.count() == len(units), "one toggle button per word"
-            for index, (_, start, end) in enumerate(units):
-                toggle = toggles.nth(index)
-                on = "mod-active" in (toggle.get_attribute("class") or "")
-                if on != ((start, end) in wanted):
-                    assert normalise(toggle.inner_text()) == article.text[start:end]
-                    toggle.click(timeout=timeout)
-                    active = re.compile(r"\bmod-active\b")
-                    if on:
-                        expect(toggle).not_to_have_class(active, timeout=timeout)
-                    else:
-                        expect(toggle).to_have_class(active, timeout=timeout)
-        else:
-            boxes = widget.locator(".newskit-sentence")
-            assert boxes.count() == len(units), "one check box per sentence"
-            for index, (unit_id, start, end) in enumerate(units):
-                box = boxes.nth(index)
-                assert normalise(box.inner_text()) == unit_id
-                box.locator("input[type=checkbox]").set_checked(
-                    (start, end) in wanted, timeout=timeout
-                )
+        shown = widget.locator(".newskit-passage .newskit-unit")
+        assert shown.count() == len(units), "one selectable unit per word or sentence"
+        for index, (_, start, end) in enumerate(units):
+            unit = shown.nth(index)
+            on = unit.get_attribute("aria-checked") == "true"
+            if on != ((start, end) in wanted):
+                assert normalise(unit.inner_text()) == normalise(article.text[start:end])
+                unit.click(timeout=timeout)
+                expect(unit).to_have_attribute("aria-checked", "false" if on else "true")
     elif kind == "text":
         widget.locator(".newskit-text textarea").fill(answer, timeout=timeout)
     else:

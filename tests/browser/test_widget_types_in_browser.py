@@ -287,8 +287,8 @@ KINDS = {
     "gallery.choice_single": "radio buttons",
     "gallery.choice_multiple": "check boxes",
     "gallery.match": "drop-downs",
-    "gallery.spans_word": "word toggle buttons",
-    "gallery.spans_sentence": "sentence check boxes",
+    "gallery.spans_word": "words selected in place",
+    "gallery.spans_sentence": "sentences selected in place",
     "gallery.order": "position drop-downs",
     "gallery.text": "a text area",
 }
@@ -394,7 +394,7 @@ def test_running_the_cell_again_brings_the_last_answer_back(gallery):
     spec = gallery_key()["exercises"][exercise_id]
     right = right_answer(spec)
     _, widget = answer_and_check(gallery, exercise_id, spec, right, seed())
-    title = gallery.page.locator(".newskit-prompt > b", has_text=spec["title"])
+    title = gallery.page.locator(".newskit-prompt .newskit-title-text", has_text=spec["title"])
     cell = gallery.page.locator(f"{PANEL} .jp-CodeCell").filter(has=title)
     expect(cell).to_have_count(1)
     prompt = normalise(cell.locator(".jp-InputPrompt").inner_text())
