@@ -2,8 +2,9 @@
 //
 // It draws the exercise's title as a real heading, with the prompt under it. Then it finds the
 // exercise box it sits in (the element with the class "newskit-exercise") and:
-//   - marks it with data-lm-suppress-shortcuts, so JupyterLab and Notebook 7 leave the keys
-//     typed inside the exercise (arrows, letters, Enter, Space) to the exercise's controls;
+//   - marks it and every control in it with data-lm-suppress-shortcuts, so JupyterLab and
+//     Notebook 7 leave the keys typed inside the exercise (arrows, letters, Enter, Space) to
+//     the exercise's controls;
 //   - makes it a group named by the heading;
 //   - gives each control the name the kit chose for it ("Position of: ..."), found by the class
 //     "newskit-name-N" that Python put on the control's widget;
@@ -41,8 +42,17 @@ function groupRadios(box) {
   }
 }
 
+// Lumino looks for the attribute from the focused element upwards but stops at the first
+// element that matches a shortcut's selector, and the notebook's selectors end in ":focus": so
+// the attribute goes on every control that can take the focus, not only on the exercise box.
+const FOCUSABLE = "input, select, textarea, button, [tabindex]";
+
 function enhance(box, model, headingId) {
-  box.setAttribute("data-lm-suppress-shortcuts", "true");
+  for (const element of [box, ...box.querySelectorAll(FOCUSABLE)]) {
+    if (!element.hasAttribute("data-lm-suppress-shortcuts")) {
+      element.setAttribute("data-lm-suppress-shortcuts", "true");
+    }
+  }
   box.setAttribute("role", "group");
   box.setAttribute("aria-labelledby", headingId);
   nameControls(box, model.get("names") || []);

@@ -72,6 +72,7 @@ function render({ model, el }) {
         unit.setAttribute("role", "checkbox");
         unit.setAttribute("aria-checked", "false");
         unit.setAttribute("tabindex", "-1");
+        unit.setAttribute("data-lm-suppress-shortcuts", "true");
         unit.dataset.index = String(index);
         unit.textContent = text;
         units[index] = unit;
