@@ -31,7 +31,15 @@ function groupRadios(box) {
   for (const radio of box.querySelectorAll(".widget-radio")) {
     const group = radio.querySelector(".widget-radio-box");
     const label = radio.querySelector(":scope > label.widget-label");
-    if (!group || group.getAttribute("role") === "radiogroup") continue;
+    if (!group) continue;
+    // ipywidgets gives its radio buttons no name, so the browser does not know they belong
+    // together: each would be its own Tab stop. One name per group makes Tab enter and leave
+    // the group once, and the arrow keys move the choice within it.
+    group.dataset.newskitGroup = group.dataset.newskitGroup || `newskit-radios-${++counter}`;
+    for (const input of group.querySelectorAll("input[type=radio]")) {
+      if (input.name !== group.dataset.newskitGroup) input.name = group.dataset.newskitGroup;
+    }
+    if (group.getAttribute("role") === "radiogroup") continue;
     group.setAttribute("role", "radiogroup");
     if (label && label.textContent.trim()) {
       label.id = label.id || `newskit-radio-label-${++counter}`;
@@ -47,6 +55,18 @@ function groupRadios(box) {
 // the attribute goes on every control that can take the focus, not only on the exercise box.
 const FOCUSABLE = "input, select, textarea, button, [tabindex]";
 
+function groupCheckboxes(box) {
+  for (const group of box.querySelectorAll(".newskit-checkgroup")) {
+    if (group.getAttribute("role") === "group") continue;
+    const label = group.querySelector(".newskit-group-label");
+    group.setAttribute("role", "group");
+    if (label) {
+      label.id = label.id || `newskit-group-label-${++counter}`;
+      group.setAttribute("aria-labelledby", label.id);
+    }
+  }
+}
+
 function enhance(box, model, headingId) {
   for (const element of [box, ...box.querySelectorAll(FOCUSABLE)]) {
     if (!element.hasAttribute("data-lm-suppress-shortcuts")) {
@@ -57,6 +77,9 @@ function enhance(box, model, headingId) {
   box.setAttribute("aria-labelledby", headingId);
   nameControls(box, model.get("names") || []);
   groupRadios(box);
+  groupCheckboxes(box);
+  // ipywidgets writes title="null" on labels without a tooltip: a screen reader may read it
+  for (const label of box.querySelectorAll('[title="null"]')) label.removeAttribute("title");
   for (const feedback of box.querySelectorAll(".newskit-feedback")) {
     if (feedback.getAttribute("role") !== "status") {
       feedback.setAttribute("role", "status");
