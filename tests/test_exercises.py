@@ -417,5 +417,12 @@ def test_a_saved_answer_that_no_longer_fits_is_ignored(seed, key, progress_folde
 
 def test_who_said_it_named_wrappers_need_the_key_entry(seed):
     empty = {"article": seed.name, "exercises": {}}
+    assert repr(kit.exercises.who_said_it(seed, empty)) == kit.exercises.MISSING_TEXT
     with pytest.raises(KeyError, match="attribution.who_said_it"):
-        kit.exercises.who_said_it(seed, empty)
+        kit.exercises.check_who_said_it({"q1": "John Kerry"}, empty)
+
+
+def test_an_exercise_the_key_leaves_out_is_one_line(seed, key):
+    shown = kit.exercises.exercise(seed, {"exercises": {}}, "attribution.who_said_it")
+    assert repr(shown) == kit.exercises.MISSING_TEXT
+    assert "<b>Who said it</b>" in shown.value and "nothing to ask about" in shown.value
