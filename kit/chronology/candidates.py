@@ -92,7 +92,12 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
 
 @dataclass
 class Match:
-    """A rule's match: the span of its time expression, the rule, and the pattern's groups."""
+    """A rule's match: the span of its time expression, the rule, and the pattern's groups.
+
+    >>> match = candidates("Talks resumed on Monday.")[0]
+    >>> match.start, match.end, match.rule.name, match.groups["weekday"]
+    (17, 23, 'weekday', 'Monday')
+    """
 
     start: int
     end: int

@@ -117,7 +117,12 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: where to look, what to match, how to compute the value, and an example."""
+    """One rule: where to look, what to match, how to compute the value, and an example.
+
+    >>> weekday = next(r for r in RULES if r.name == "weekday")
+    >>> weekday.kind, weekday.value.__name__, weekday.trigger.name, weekday.example[1]
+    ('weekday', 'weekday', 'weekday', '2015-12-14')
+    """
 
     name: str
     kind: str
@@ -178,6 +183,9 @@ class Trigger:
     ``exact`` is matched as written; ``lower`` (for words in any case) is matched in the text
     with A-Z lowered, which is several times faster than a pattern that ignores case. A rule is
     tried from ``before`` characters before each trigger word to ``after`` characters after it.
+
+    >>> Trigger("seasons", lower="spring|summer").finditer("Last Summer", "last summer")
+    [(5, 11)]
     """
 
     name: str
