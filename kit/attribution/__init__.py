@@ -111,6 +111,13 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
     >>> quotes(art)[["attribution_id", "text", "speaker"]].values.tolist()
     [['a1', '“We are ready,”', 'Keller'], ['a1', '“but not under threat.”', 'Keller']]
     """
+    return _table(
+        article, [q for q in analyse(article) if include_indirect or q.kind != "indirect"]
+    )
+
+
+def _table(article: Article, found: list) -> pd.DataFrame:
+    """The rows of :func:`quotes` from the analysis' records."""
     rows = []
     sentence_rows = article.sentences
     sentence_starts = sentence_rows["start"].tolist()
@@ -121,9 +128,7 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
         k = bisect.bisect_right(sentence_starts, offset) - 1
         return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
 
-    for q in analyse(article):
-        if q.kind == "indirect" and not include_indirect:
-            continue
+    for q in found:
         speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
         rows.append(
             {

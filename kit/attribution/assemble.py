@@ -347,21 +347,32 @@ def _attribute_quotation(
     elif after_colon_or_comma and capital and not headline:
         quote.kind = "direct"
     else:
-        quote.kind = "partial"
-        event = _nearest_event(events, q_start)
-        if event is not None and names_something(text, quote, event):
-            return  # a scare quote or a title: "the “fact-checking” website said"
-        if event is not None:
-            quote.speaker, quote.cue = event.speaker, event
-        elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
-            # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
-            quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
-        else:
-            quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
-            subject = sentence_subject(text, sentence.start, q_start, resolver)
-            if subject is not None and subject.start in resolved:
-                subject.entity = resolved[subject.start]
-            quote.extra["subject"] = subject
+        _attribute_partial(text, quote, sentence, events, resolver, resolved)
+
+
+def _attribute_partial(text, quote, sentence, events, resolver, resolved) -> None:
+    """A partial quotation takes the nearest verb of saying in its sentence, unless it names
+    something next to that verb; in a headline, a name and a colon; else it waits for the
+    speaker of the sentence before (see :func:`_continue_quotations`)."""
+    quote.kind = "partial"
+    q_start = quote.start
+    event = _nearest_event(events, q_start)
+    if event is not None and names_something(text, quote, event):
+        return  # a scare quote or a title: "the “fact-checking” website said"
+    if event is not None:
+        quote.speaker, quote.cue = event.speaker, event
+    elif (
+        sentence.sentence_id is None
+        and _headline_speaker(text, sentence, q_start, resolver) is not None
+    ):
+        # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
+        quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
+    else:
+        quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
+        subject = sentence_subject(text, sentence.start, q_start, resolver)
+        if subject is not None and subject.start in resolved:
+            subject.entity = resolved[subject.start]
+        quote.extra["subject"] = subject
 
 
 def names_something(text: str, quote: Quote, event: Event) -> bool:
