@@ -273,25 +273,7 @@ def _skip_parenthetical_and_appositives(
 
 def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -> Mention | None:
     """The speaker phrase that ends just before a verb of saying ("Kerry", "Russian officials")."""
-    position = cue_start
-    # skip "also", "has", "later" between speaker and verb
-    while True:
-        word = previous_word(text, position, floor)
-        if (
-            word
-            and (
-                word.lower() in word_class("skipped-before-cue")
-                or (word.islower() and word.endswith("ly"))
-            )
-            and text[floor:position].rstrip().endswith(word)
-        ):  # "Kerry also said", "the judge had orally remarked"
-            position = floor + text[floor:position].rstrip().rindex(word)
-            continue
-        longer = BEFORE_CUE.search(text, floor, position)
-        if longer and longer.start() > floor:
-            position = longer.start()
-            continue
-        break
+    position = _skip_before_cue(text, floor, cue_start)
     position, named = _skip_parenthetical_and_appositives(text, floor, position)
     if named:
         s, e = _trim_span(text, *named)
@@ -307,6 +289,50 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
         s, e, _ = tokens[-1]
         return classify(text, s, e, resolver)
+    chosen = _phrase_backwards(tokens)
+    while chosen and chosen[0][2] in not_names() and chosen[0][2] not in (
+        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
+    ):  # fmt: skip
+        chosen = chosen[1:]
+    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
+        return None
+    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
+        # "according to senior sources ... One said:": one of the sources just named
+        group = resolver.recent_group()
+        return Mention(chosen[0][0], chosen[0][1], group) if group else None
+    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
+        return None
+    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
+    return classify(
+        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
+    )
+
+
+def _skip_before_cue(text: str, floor: int, position: int) -> int:
+    """Step back over the words between a speaker and the verb: "Kerry also said", "the judge
+    had orally remarked", "Lavrov on Tuesday said"."""
+    while True:
+        word = previous_word(text, position, floor)
+        if (
+            word
+            and (
+                word.lower() in word_class("skipped-before-cue")
+                or (word.islower() and word.endswith("ly"))
+            )
+            and text[floor:position].rstrip().endswith(word)
+        ):
+            position = floor + text[floor:position].rstrip().rindex(word)
+            continue
+        longer = BEFORE_CUE.search(text, floor, position)
+        if longer and longer.start() > floor:
+            position = longer.start()
+            continue
+        return position
+
+
+def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tokens of the speaker phrase, read backwards from the end of ``tokens`` until a
+    boundary: punctuation, "that", "and", a pronoun, a verb, a date."""
     chosen: list[tuple[int, int, str]] = []
     index = len(tokens) - 1
     while index >= 0:
@@ -352,22 +378,7 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             break  # "In late September the council said": a date is never part of a speaker
         chosen.insert(0, tokens[index])
         index -= 1
-    while chosen and chosen[0][2] in not_names() and chosen[0][2] not in (
-        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
-    ):  # fmt: skip
-        chosen = chosen[1:]
-    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
-        return None
-    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
-        # "according to senior sources ... One said:": one of the sources just named
-        group = resolver.recent_group()
-        return Mention(chosen[0][0], chosen[0][1], group) if group else None
-    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
-        return None
-    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
-    return classify(
-        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
-    )
+    return chosen
 
 
 def _noun_after_determiner(tokens, index: int) -> bool:
