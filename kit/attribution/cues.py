@@ -485,26 +485,40 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
     # "the negotiators briefed the prime minister and said ...", "Emil Sand, accused the
     # opposition ... and said ...": the speaker is the subject of the first verb
     if (previous or "").lower() in ("and", "but"):
-        first_verb = next(
-            (
-                t
-                for t in word_tokens(text, sentence.start, c_start)
-                if t[2].islower() and verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
-            ),
-            None,
-        )
-        if first_verb is not None and first_verb[0] < c_start - 4:
-            mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
-            if mention is not None:
-                if mention.start in resolved:
-                    mention.entity = resolved[mention.start]
-                return mention
+        mention = _subject_of_first_verb(text, sentence, c_start, masked, resolver, resolved)
+        if mention is not None:
+            return mention
     # "Antony Blinken, the US secretary of state, who said ...": "who" points back to the name
     who = re.search(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$", text[floor:c_start])
     if who:
         mention = _speaker_before(text, floor, floor + who.start() + 1, resolver)
         if mention is not None:
             return mention
+    return _speaker_next_to(text, sentence, (floor, ceiling), c_start, c_end, resolver, resolved)
+
+
+def _subject_of_first_verb(text, sentence, c_start, masked, resolver, resolved):
+    """The subject of the sentence's first verb, for a verb of saying after "and" or "but"."""
+    first_verb = next(
+        (
+            t
+            for t in word_tokens(text, sentence.start, c_start)
+            if t[2].islower() and verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
+        ),
+        None,
+    )
+    if first_verb is None or first_verb[0] >= c_start - 4:
+        return None
+    mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
+    if mention is not None and mention.start in resolved:
+        mention.entity = resolved[mention.start]
+    return mention
+
+
+def _speaker_next_to(text, sentence, limits, c_start, c_end, resolver, resolved):
+    """The speaker phrase right before the verb, else right after it (``limits``: the part of
+    the sentence outside quotations around the verb)."""
+    floor, ceiling = limits
     mention = _speaker_before(text, floor, c_start, resolver)
     # "Ms Truss, who discloses a “negotiations unit” in the Foreign Office, says": a quotation
     # inside an aside; read the speaker phrase from the sentence start instead
