@@ -338,44 +338,7 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
     tokens = [t for t in word_tokens(text, start, end)]
-    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
-    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
-    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
-    # Matthew Miller". Otherwise the first run counts ("Russian officials").
-    runs: list[list[tuple[int, int, str]]] = []
-    run: list[tuple[int, int, str]] = []
-    origin = False  # inside "of Fatah" after a full name: where the person comes from
-    for index, (s, e, w) in enumerate(tokens):
-        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-        if origin and is_capitalised(w):
-            continue
-        origin = False
-        if run and w == "of" and _full_name([x[2] for x in run]):
-            if not _title_goes_on(run[-1][2], following):
-                runs.append(run)
-                run, origin = [], True
-                continue
-        if is_capitalised(w) and w not in not_names():
-            run.append((s, e, w))
-        elif (
-            run
-            and w == "of"
-            and (
-                _title_goes_on(run[-1][2], following)
-                or not (
-                    place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
-                )
-            )
-        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
-            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
-            run.append((s, e, w))
-        elif run and w in NAME_PARTICLES and is_capitalised(following):
-            run.append((s, e, w))
-        elif run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
+    runs = capitalised_runs(tokens)
     # "The Times wrote", "the letter reads": outlets and documents speak in news
     voice = outlet_or_document(words)
     if voice is not None:
@@ -428,27 +391,82 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
     head_vague = vague_head(head_words[-1:]) if head_words else None
     if vague and (kind != "institution" or head_vague):
-        vague = head_vague or vague
-        # "The protesters" -> "protesters", "Local officials" -> "local officials", but
-        # "Russian officials" keeps its capital
-        label = _strip_determiner(phrase)
-        first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
-        kept = first_word in lexicon("attribution_institutions") or label.isupper()
-        # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
-        kept = kept or (
-            len(label.split()) > 1
-            and label.split()[0].lower() not in DETERMINERS
-            and is_capitalised(label.split()[1])
-        )
-        if not kept:
-            label = label[0].lower() + label[1:]
-        return Mention(start, end, Entity(label, vague))
+        return Mention(start, end, Entity(_vague_label(phrase), head_vague or vague))
     if kind in ("institution", "place") or place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
     if run:
         name = " ".join(w for _, _, w in run if w != "of")
         return Mention(start, end, resolver.person(name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _vague_label(phrase: str) -> str:
+    """How a vague source is named: "The protesters" -> "protesters", "Local officials" ->
+    "local officials", but "Russian officials" keeps its capital."""
+    label = _strip_determiner(phrase)
+    first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
+    kept = first_word in lexicon("attribution_institutions") or label.isupper()
+    # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
+    kept = kept or (
+        len(label.split()) > 1
+        and label.split()[0].lower() not in DETERMINERS
+        and is_capitalised(label.split()[1])
+    )
+    if not kept:
+        label = label[0].lower() + label[1:]
+    return label
+
+
+def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The runs of capitalised words in a phrase's tokens, names and titles in them.
+
+    >>> words = ["Russian", "Foreign", "Minister", "Sergei", "Lavrov", "said"]
+    >>> tokens, at = [], 0
+    >>> for w in words:
+    ...     tokens.append((at, at + len(w), w))
+    ...     at += len(w) + 1
+    >>> [[w for _, _, w in run] for run in capitalised_runs(tokens)]
+    [['Russian', 'Foreign', 'Minister', 'Sergei', 'Lavrov']]
+    """
+    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
+    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
+    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
+    # Matthew Miller". Otherwise the first run counts ("Russian officials").
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    origin = False  # inside "of Fatah" after a full name: where the person comes from
+    for index, (s, e, w) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if origin and is_capitalised(w):
+            continue
+        origin = False
+        if run and w == "of" and _full_name([x[2] for x in run]):
+            if not _title_goes_on(run[-1][2], following):
+                runs.append(run)
+                run, origin = [], True
+                continue
+        if is_capitalised(w) and w not in not_names():
+            run.append((s, e, w))
+        elif (
+            run
+            and w == "of"
+            and (
+                _title_goes_on(run[-1][2], following)
+                or not (
+                    place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
+                )
+            )
+        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
+            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
+            run.append((s, e, w))
+        elif run and w in NAME_PARTICLES and is_capitalised(following):
+            run.append((s, e, w))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _institution_name(words: list[str]) -> bool:
