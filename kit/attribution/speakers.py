@@ -537,26 +537,14 @@ def track_subjects(
             )
         )
         if w.lower() in PRONOUNS:
-            entity = resolver.pronoun(w)
-            if entity is None and w.lower() in ("he", "she") and people_here:
-                entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-                following = tokens[i + 1] if i + 1 < len(tokens) else None
-                if following and (verb_like(following[2]) or following[0] in cue_starts):
-                    resolver.subject(entity)
             i += 1
             continue
         if is_capitalised(w) and w not in not_names() and not (i == 0 and w in not_names()):
-            j = i
-            while j + 1 < len(tokens) and (
-                (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
-                or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
-                    and is_capitalised(tokens[j + 2][2])
-                    and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
-                         or not _full_name([t[2] for t in tokens[i : j + 1]])))
-            ):  # fmt: skip
-                j += 1
+            j = _name_run_end(tokens, i)
             words = [t[2] for t in tokens[i : j + 1]]
             # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
             near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
@@ -581,41 +569,73 @@ def track_subjects(
                 elif mention.entity is not None and verb_follows:
                     resolver.subject(mention.entity)
             else:
-                cut = _split_title(words)
-                name_words = [x for x in words[cut:] if x != "of"]
-                if (
-                    name_words
-                    and (cut > 0 or len(name_words) >= 2)
-                    and not (place_or_institution(name_words))
-                ):
-                    people_here.append(
-                        resolver.person(
-                            " ".join(name_words), _gender(words + near.split()), words[:cut]
-                        )
-                    )
+                named = _named_person(words, near, resolver)
+                if named is not None:
+                    people_here.append(named)
             i = j + 1
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
         if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
             w.lower() in DETERMINERS | word_class("source-opener")
         ):
-            j = i
-            while (
-                j + 1 < len(tokens)
-                and j - i < 5
-                and WORDLIKE.match(tokens[j + 1][2])
-                and not (verb_like(tokens[j + 1][2]))
-            ):
-                j += 1
-            following = tokens[j + 1] if j + 1 < len(tokens) else None
-            if following and verb_like(following[2]):
-                mention = classify(text, tokens[i][0], tokens[j][1], resolver)
-                if mention.entity is not None and mention.entity.type != "unknown":
-                    resolver.subject(mention.entity)
-            i = j + 1
+            i = _lowercase_subject(text, tokens, i, resolver)
             continue
         i += 1
     return resolved
+
+
+def _pronoun_subject(word, following, cue_starts, people_here, resolver) -> Entity | None:
+    """Who a pronoun is; a subject when a verb follows ("he met", "she said")."""
+    entity = resolver.pronoun(word)
+    if entity is None and word.lower() in ("he", "she") and people_here:
+        entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
+    if entity is not None and following and (verb_like(following[2]) or following[0] in cue_starts):
+        resolver.subject(entity)
+    return entity
+
+
+def _named_person(words: list[str], near: str, resolver: Resolver) -> Entity | None:
+    """The person a capitalised run names when it is not a subject ("met with Foreign Minister
+    Sergei Lavrov"), registered so that a later surname finds them; None for other names."""
+    cut = _split_title(words)
+    name_words = [x for x in words[cut:] if x != "of"]
+    if name_words and (cut > 0 or len(name_words) >= 2) and not place_or_institution(name_words):
+        return resolver.person(" ".join(name_words), _gender(words + near.split()), words[:cut])
+    return None
+
+
+def _name_run_end(tokens, i: int) -> int:
+    """The index of the last token of the capitalised run that starts at ``i`` ("U.S.
+    Secretary of State John Kerry" goes on past "of"; "Azzam al-Ahmad of Fatah" stops)."""
+    j = i
+    while j + 1 < len(tokens) and (
+        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
+        or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+            and is_capitalised(tokens[j + 2][2])
+            and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
+                 or not _full_name([t[2] for t in tokens[i : j + 1]])))
+    ):  # fmt: skip
+        j += 1
+    return j
+
+
+def _lowercase_subject(text, tokens, i: int, resolver: Resolver) -> int:
+    """Register a lower-case source that opens a clause ("Local officials gave ...", "The
+    ministry rejected ...") as a subject; returns the index after it."""
+    j = i
+    while (
+        j + 1 < len(tokens)
+        and j - i < 5
+        and WORDLIKE.match(tokens[j + 1][2])
+        and not (verb_like(tokens[j + 1][2]))
+    ):
+        j += 1
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following and verb_like(following[2]):
+        mention = classify(text, tokens[i][0], tokens[j][1], resolver)
+        if mention.entity is not None and mention.entity.type != "unknown":
+            resolver.subject(mention.entity)
+    return j + 1
 
 
 def _appositive_then_verb(tokens, comma_index: int) -> bool:
