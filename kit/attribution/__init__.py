@@ -257,6 +257,10 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     One row per marker: ``claim_id, sentence_id, start, end, text`` (the sentence),
     ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
     A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
+
+    >>> art = Article.from_text("The general is said to be ill. Keller said so.", headline="")
+    >>> unattributed_claims(art)[["sentence_id", "marker"]].values.tolist()
+    [['p1.s1', 'is said to']]
     """
     refresh()  # an edited word list takes effect now
     terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)

@@ -32,6 +32,9 @@ from kit.attribution.words import SPEECH_CATEGORIES, refresh, word_class
 
 @dataclass
 class Quote:
+    """One quotation as the analysis builds it: its span, kind, speaker mention, verb of saying
+    (``cue``), the sentence it starts in, and the number of its act of speech."""
+
     start: int
     end: int
     kind: str
@@ -138,6 +141,12 @@ def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def blocks(article: Article) -> list[tuple[int, int, int]]:
+    """``(number, start, end)`` of the headline (number 0) and of each paragraph: the blocks
+    a quotation never runs past.
+
+    >>> blocks(Article.from_text("One.\\n\\nTwo.", headline=""))
+    [(1, 0, 4), (2, 6, 10)]
+    """
     blocks = []
     if article.headline_span:
         blocks.append((0, *article.headline_span))
@@ -565,6 +574,10 @@ def group_acts(quotes: list, sentences: list) -> None:
     - A direct quotation with no verb of its own that follows, in the same paragraph, a direct
       quotation of the same speaker continues it: “We will rebuild,” Ferran said. “We always
       have.” A new paragraph starts a new act.
+
+    >>> art = Article.from_text("“We will rebuild,” Ferran said. “We always have.”", headline="")
+    >>> [q.act for q in analyse(art)]  # analyse() calls group_acts()
+    [1, 1]
     """
     by_event: dict[int, int] = {}
     count = 0

@@ -292,7 +292,17 @@ def stop_at_other_attribution(text, span, event, events, masked):
     """Cut a reported clause before another attribution that closes the sentence: in "Mogherini
     stressed the need to stop the fighting, the European External Action Service reported", the
     clause of "stressed" ends at the comma; in "Sand accused the opposition of lying and said the
-    minister would sue", the object of "accused" ends at "and"."""
+    minister would sue", the object of "accused" ends at "and".
+
+    >>> from kit.attribution.cues import Event
+    >>> from kit.attribution.speakers import Entity, Mention
+    >>> text = "Mogherini stressed the need to stop the fighting, the EEAS reported."
+    >>> stressed = Event(10, 18, "stressed", "assertive", Mention(0, 9, Entity("M", "person")))
+    >>> reported = Event(59, 67, "reported", "neutral", Mention(50, 58, Entity("E", "institution")))
+    >>> start, end = stop_at_other_attribution(text, (19, 67), stressed, [stressed, reported], [])
+    >>> text[start:end]
+    'the need to stop the fighting'
+    """
     start, end = span
     for other in events:
         if other is event or not (start < other.cue_start < end):

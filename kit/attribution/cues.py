@@ -99,7 +99,14 @@ def _build_cue_pattern(rows: tuple) -> re.Pattern:
 
 
 def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
-    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category)."""
+    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category).
+
+    Nouns and participles that look like verbs are left out ("a televised address", "media
+    reports said").
+
+    >>> find_cues("Media reports said Keller denied it.", 0, 36, [], headline=False)
+    [(14, 18, 'said', 'neutral'), (26, 32, 'denied', 'hostile')]
+    """
     found = []
     verbs = lexicon("reporting_verbs")
     pattern = cue_pattern()
@@ -441,6 +448,17 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
 
 
 def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
+    """The speaker of the verb of saying at ``c_start:c_end`` in ``sentence``: the phrase
+    before it, after it ("said Kerry", "according to officials"), the agent of a passive, the
+    one quoted ("quoted X as saying") or the subject of a participle's clause.
+
+    >>> from types import SimpleNamespace
+    >>> text = "“We are ready,” said Anton Keller, the foreign minister."
+    >>> mention = event_speaker(text, SimpleNamespace(start=0, end=56), 16, 20, "said",
+    ...                         [(0, 15)], Resolver(), {}, [])
+    >>> text[mention.start : mention.end], mention.entity.name
+    ('Anton Keller', 'Anton Keller')
+    """
     floor = sentence.start
     for _, qe in masked:  # a speaker never reaches back into a quotation
         if qe <= c_start and qe > floor:
@@ -560,7 +578,11 @@ def _name_after_role_comma(text, mention, ceiling, resolver):
 
 
 def sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
-    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
+    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry".
+
+    >>> sentence_subject("The Foreign Ministry issued a statement", 0, 39, Resolver()).entity.type
+    'institution'
+    """
     tokens = word_tokens(text, start, min(limit, start + SPEAKER_REACH))
     chosen = []
     for s, e, w in tokens:

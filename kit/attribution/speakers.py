@@ -54,6 +54,8 @@ class Entity:
 
 @dataclass
 class Mention:
+    """Where a speaker is named in the text (``start``, ``end``) and who that is (``entity``)."""
+
     start: int
     end: int
     entity: Entity | None
@@ -138,7 +140,11 @@ def _build_institution_pattern(rows: tuple) -> re.Pattern:
 
 def place_or_institution(words: list[str]) -> str | None:
     """ "institution" if the words name one ("the Foreign Ministry"), "place" for a country,
-    city or nationality ("Russia", "Russian"), else None."""
+    city or nationality ("Russia", "Russian"), else None.
+
+    >>> place_or_institution(["the", "Foreign", "Ministry"]), place_or_institution(["Russian"])
+    ('institution', 'place')
+    """
     if institution_pattern().search(" ".join(words)):
         return "institution"
     institutions = lexicon("attribution_institutions")
@@ -166,6 +172,13 @@ def outlet_or_document(words: list[str]) -> str | None:
 
 
 def vague_head(words: list[str]) -> str | None:
+    """The category of a vague source among ``words`` ("anonymous" for "a senior official",
+    "group" for "critics"), from ``attribution_vague.csv`` and the role words of
+    ``attribution_titles.csv``; None when the words name no such source.
+
+    >>> vague_head(["senior", "officials"]), vague_head(["Kerry"])
+    ('anonymous', None)
+    """
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
@@ -332,7 +345,13 @@ def _strip_determiner(text: str) -> str:
 
 
 def classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
-    """What a speaker phrase ``text[start:end]`` refers to."""
+    """What a speaker phrase ``text[start:end]`` refers to: a person (titles cut off), an
+    institution, an outlet or document, a vague source, or something unknown.
+
+    >>> mention = classify("Foreign Minister Sergei Lavrov", 0, 30, Resolver())
+    >>> mention.entity.name, mention.entity.type, (mention.start, mention.end)
+    ('Sergei Lavrov', 'person', (17, 30))
+    """
     phrase = text[start:end]
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -514,6 +533,11 @@ def track_subjects(
     "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
     preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
     resolved on the way, by start offset.
+
+    >>> text = "Kerry met Lavrov and he smiled."
+    >>> resolved = track_subjects(text, 0, 30, [], Resolver(), [])
+    >>> {offset: entity.name for offset, entity in resolved.items()}
+    {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
     tokens = outside(word_tokens(text, start, end), masked)
