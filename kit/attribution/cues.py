@@ -164,20 +164,26 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     return found
 
 
+def _build_document_verbs(rows: tuple) -> re.Pattern | None:
+    verbs = [r["term"] for r in rows if r["category"] == "verb"]
+    if not verbs:
+        return None
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w’'\-])")
+
+
 def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, int, str, str]]:
     """ "the letter reads", "one banner read": verbs that speak only for a document (the verbs
     of ``attribution_documents.csv``, after one of its document nouns)."""
     table = lexicon("attribution_documents")
-    verbs = [t for t, (c, _) in table.items() if c == "verb"]
-    if not verbs:
+    pattern = built_from("attribution_documents", _build_document_verbs)
+    if pattern is None:
         return []
-    pattern = re.compile(r"\b([\w’'\-]+)\s+(" + "|".join(map(re.escape, verbs)) + r")\b")
     found = []
     for match in pattern.finditer(text, start, end):
-        noun = match.group(1).lower()
+        s, e = match.span()
+        noun = (previous_word(text, s, start) or "").lower()
         if table.get(noun, ("",))[0] != "document":
             continue
-        s, e = match.span(2)
         if not any(a <= s < b for a, b in masked):
             found.append((s, e, text[s:e], "neutral"))
     return found

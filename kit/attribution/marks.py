@@ -46,8 +46,8 @@ def quotation_spans(
     while i < end:
         char = text[i]
         opener = None
-        if text.startswith("``", i) or (
-            text.startswith("''", i) and _opens_doubled(text, i, start)
+        if (char == "`" and text.startswith("``", i)) or (
+            char == "'" and text.startswith("''", i) and _opens_doubled(text, i, start)
         ):
             opener = "doubled"  # ``TeX style'' and ''two apostrophes'' (some wire services)
         elif char in OPEN_DOUBLE:

@@ -211,6 +211,7 @@ class Resolver:
         self.subjects: list[Entity] = []
         self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
         self.people: list[Entity] = []  # everyone named, first mention first
+        self.known: set[int] = set()  # ids of self.people
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -269,7 +270,8 @@ class Resolver:
             if entity is None:
                 entity = Entity(name, "person")
                 self.full_names[last] = entity
-        if entity not in self.people:
+        if id(entity) not in self.known:
+            self.known.add(id(entity))
             self.people.append(entity)
         if gender and not entity.gender:
             entity.gender = gender

@@ -30,7 +30,7 @@ from kit.text import word_spans
 _read_now: dict[str, tuple[tuple, dict]] = {}
 # Tables and patterns built from a list, kept as long as the list's rows are the same object
 # (kit.lexicons.read returns the same rows until the file changes): {(name, builder): (rows, value)}
-_built: dict[tuple[str, str], tuple[tuple, object]] = {}
+_built: dict[tuple[str, Callable], tuple[tuple, object]] = {}
 
 
 def refresh() -> None:
@@ -42,6 +42,7 @@ def refresh() -> None:
     >>> refresh()
     """
     _read_now.clear()
+    _classes_now.clear()
 
 
 def _rows(name: str) -> tuple:
@@ -71,8 +72,9 @@ def built_from(name: str, build: Callable[[tuple], object]) -> object:
     >>> pattern == len(lexicons.read("reporting_verbs"))
     True
     """
-    rows = _rows(name)
-    key = (name, f"{build.__module__}.{build.__qualname__}")
+    entry = _read_now.get(name)
+    rows = entry[0] if entry is not None else _rows(name)
+    key = (name, build)
     entry = _built.get(key)
     if entry is None or entry[0] is not rows:
         entry = (rows, build(rows))
@@ -93,7 +95,15 @@ def word_class(category: str) -> frozenset[str]:
     >>> "were" in word_class("finite"), "said" in word_class("say-verb")
     (True, True)
     """
-    return built_from("attribution_words", _classes).get(category, frozenset())
+    found = _classes_now.get(category)
+    if found is None:
+        found = built_from("attribution_words", _classes).get(category, frozenset())
+        _classes_now[category] = found
+    return found
+
+
+# The word classes used in this call of the analysis (emptied by refresh()).
+_classes_now: dict[str, frozenset[str]] = {}
 
 
 def not_names() -> frozenset[str]:
