@@ -1346,6 +1346,9 @@ def test_a_modal_ends_the_speaker_phrase():
         # a party-state parenthesis does not hide the name, nor split the sentence
         ("“It is grave,” Rep. Elijah E. Cummings (D-Md.) said.", "“It is grave,”",
          "Elijah E. Cummings"),
+        # AP style: a title's period and ", D-Ore.," after the name
+        ("“No,” said Sen. Ruth Okafor, R-Ohio, who chairs it.", "“No,”", "Ruth Okafor"),
+        ("“Dead,” Rep. Tomas Brandt, D-Ore., told reporters.", "“Dead,”", "Tomas Brandt"),
         # a title's period ends no sentence
         ("“Answers,” Mr. Sharpton said in an interview.", "“Answers,”", "Sharpton"),
         # an aside between commas does not push the verb out of reach

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from kit.attribution.speakers import (
     Mention,
     Resolver,
+    abbreviations,
     classify,
     place_or_institution,
     vague_head,
@@ -233,6 +234,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A party and a state after a name, the way US papers write them: "D-Ore.", "R-Ohio", "I-Vt.".
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
+
+
 def _skip_parenthetical_and_appositives(
     text: str, floor: int, position: int
 ) -> tuple[int, int | None]:
@@ -257,6 +262,9 @@ def _skip_parenthetical_and_appositives(
         if not inner:
             break
         first = inner.split()[0]
+        if PARTY_STATE.fullmatch(inner):  # "Rep. Tomas Brandt, D-Ore., told": party and state
+            position = previous_comma + 1
+            continue
         # "Zimbabwe’s main opposition group, the Movement for Democratic Change, says": the aside
         # names the institution the description was about
         named_words = inner.split()[1:]
@@ -415,6 +423,9 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             return classify(text, s, e, resolver)
         if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
             return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
+        if w == "." and chosen and chosen[-1][1] == s and f"{chosen[-1][2]}." in abbreviations():
+            chosen[-1] = (chosen[-1][0], e, chosen[-1][2] + ".")  # "said Sen. Ruth Okafor"
+            continue
         if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
             break
         if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
