@@ -1404,3 +1404,40 @@ def test_a_sentence_with_no_full_stop_is_read_in_pieces_and_keeps_its_attributio
     assert set(direct["speaker"]) == {"Keller"}
     for row in frame.itertuples():
         assert text[row.start : row.end] == row.text
+
+
+# --------------------------------------------------------------------------------------------
+# The package's shape: short functions, no private names across modules
+
+
+def _attribution_modules():
+    import ast
+
+    for path in sorted((ROOT / "kit" / "attribution").glob("*.py")):
+        yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_function_in_attribution_is_over_80_lines():
+    import ast
+
+    long = [
+        f"{path.name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path, tree in _attribution_modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 80
+    ]
+    assert long == []
+
+
+def test_no_private_name_is_imported_across_attribution_modules():
+    import ast
+
+    private = [
+        f"{path.name}: {alias.name} from {node.module}"
+        for path, tree in _attribution_modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kit")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []

@@ -551,17 +551,7 @@ def track_subjects(
     while i < len(tokens):
         s, e, w = tokens[i]
         previous = tokens[i - 1][2] if i > 0 else None
-        previous_end = tokens[i - 1][1] if i > 0 else None
-        # "declared Kerry" after a quotation is an inverted speaker; "told Lavrov" is an addressee
-        after_cue = (
-            previous_end in cue_ends
-            and i >= 1
-            and (
-                i == 1
-                or tokens[i - 2][2] in (",", "”", '"', "’")
-                or tokens[i - 2][1] in masked_ends
-            )
-        )
+        after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
         if w.lower() in PRONOUNS:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
@@ -608,6 +598,15 @@ def track_subjects(
             continue
         i += 1
     return resolved
+
+
+def _after_cue(tokens, i: int, cue_ends: set[int], masked_ends: set[int]) -> bool:
+    """ "declared Kerry" after a quotation: an inverted speaker ("told Lavrov" is an addressee)."""
+    return (
+        i >= 1
+        and tokens[i - 1][1] in cue_ends
+        and (i == 1 or tokens[i - 2][2] in (",", "”", '"', "’") or tokens[i - 2][1] in masked_ends)
+    )
 
 
 def _pronoun_subject(word, following, cue_starts, people_here, resolver) -> Entity | None:
