@@ -66,6 +66,8 @@ SEVERITY = [MISMATCH, UNVERIFIED, UNGRADED, CHECKED]
 
 # How far a stored score may be from the re-checked one (records round scores to 4 decimals).
 TOLERANCE = 1e-3
+# A progress line is about 200 bytes: 50 MB is a quarter of a million attempts.
+MAX_FILE_BYTES = 50 * 2**20
 SURROGATE = re.compile("[\ud800-\udfff]")
 # How many bad lines a file's warning names before it says "and N more".
 NAMED_LINES = 3
@@ -276,14 +278,22 @@ class FileReading:
 def read_file(path: str | Path) -> FileReading:
     """Read one progress file without raising: valid records and the problems, by line.
 
-    A folder, an unreadable or a binary file is one problem for the whole file.
+    A folder, a symbolic link, an unreadable, a binary or a huge file is one problem for the
+    whole file.
     """
     path = Path(path)
     reading = FileReading(path)
+    if path.is_symlink():  # read as root, a link could bring in a classmate's private file
+        reading.problems.append((None, "a symbolic link, not a progress file"))
+        return reading
     if path.is_dir():
         reading.problems.append((None, "a folder, not a progress file"))
         return reading
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            reading.problems.append((None, f"{size / 2**20:.0f} MB: too large for a progress file"))
+            return reading
         data = path.read_bytes()
     except OSError as error:
         reading.problems.append((None, f"cannot be read ({error.strerror or error})"))

@@ -257,6 +257,22 @@ def test_a_folder_named_like_a_progress_file_is_named_not_fatal(tmp_path):
     assert messages == [f"ada/{progress.FILENAME}: a folder, not a progress file; skipped."]
 
 
+def test_a_link_to_a_classmates_file_is_not_read(tmp_path):
+    write(tmp_path / "bo" / progress.FILENAME, line(student="bo"))
+    (tmp_path / "ada").mkdir()
+    (tmp_path / "ada" / progress.FILENAME).symlink_to(tmp_path / "bo" / progress.FILENAME)
+    book, messages = collect(tmp_path)
+    assert book["student"].tolist() == ["bo"]
+    assert messages == [f"ada/{progress.FILENAME}: a symbolic link, not a progress file; skipped."]
+
+
+def test_a_huge_file_is_named_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(progress, "MAX_FILE_BYTES", 1000)
+    write(tmp_path / "ada.jsonl", *[line()] * 10)
+    book, messages = collect(tmp_path)
+    assert book.empty and "too large" in messages[0]
+
+
 def test_a_file_that_is_mostly_not_utf8_is_one_warning(tmp_path):
     write(tmp_path / "ada.jsonl", raw=b"\xff\xfe\x81 caf\xe9\n" * 700)
     book, messages = collect(tmp_path)

@@ -496,7 +496,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         cwd=work,
         start_new_session=True,
     )
-    report.hub_process = hub_process
+    report.hub_process, report.hub_log = hub_process, log
     hub = Hub(f"http://127.0.0.1:{port}", token)
     report.figures["hub_start_seconds"] = round(await wait_for_hub(hub, hub_process), 1)
 
@@ -727,6 +727,8 @@ def clean_up(report: Report, work: Path, setup, users: list[str], opened) -> Non
             pass
     if hub_process is not None and hub_process.poll() is None:
         end_process(hub_process.pid, grace=20)  # the hub stops the servers it started
+    if getattr(report, "hub_log", None) is not None:
+        report.hub_log.close()
     proxy_pid = work / "state" / "jupyterhub-proxy.pid"
     if proxy_pid.is_file():
         try:
