@@ -275,15 +275,15 @@ class FileReading:
         )
 
 
-def read_file(path: str | Path) -> FileReading:
+def read_file(path: str | Path, *, follow_link: bool = False) -> FileReading:
     """Read one progress file without raising: valid records and the problems, by line.
 
-    A folder, a symbolic link, an unreadable, a binary or a huge file is one problem for the
-    whole file.
+    A folder, a symbolic link (unless ``follow_link``), an unreadable, a binary or a huge file is
+    one problem for the whole file.
     """
     path = Path(path)
     reading = FileReading(path)
-    if path.is_symlink():  # read as root, a link could bring in a classmate's private file
+    if path.is_symlink() and not follow_link:  # as root, a link could read a classmate's file
         reading.problems.append((None, "a symbolic link, not a progress file"))
         return reading
     if path.is_dir():
@@ -344,17 +344,25 @@ def read_records(path: str | Path) -> list[dict]:
 def progress_files(folder: str | Path) -> list[Path]:
     """Every ``*.jsonl`` below ``folder`` (hidden folders such as ``.local`` left out), sorted.
 
-    A folder whose name ends in ``.jsonl`` is listed too, so that it is named, not lost.
+    A folder whose name ends in ``.jsonl`` is listed too, so that it is named, not lost. Links
+    directly in ``folder`` (``class/ada -> /home/ada``, made by the instructor) are followed;
+    links deeper down, inside a student's own folder, are not.
     """
     folder = Path(folder)
     if not folder.is_dir():
         return [folder]
     found = []
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(root)
-        found += [base / d for d in dirs if d.endswith(".jsonl")]
-        found += [base / f for f in files if f.endswith(".jsonl") and not f.startswith(".")]
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(".jsonl") or not entry.is_dir():
+            found += [entry] if entry.name.endswith(".jsonl") else []
+            continue
+        for root, dirs, files in os.walk(entry):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            base = Path(root)
+            found += [base / d for d in dirs if d.endswith(".jsonl")]
+            found += [base / f for f in files if f.endswith(".jsonl") and not f.startswith(".")]
     return sorted(found)
 
 
@@ -408,7 +416,8 @@ def attempts(folder: str | Path | None = None) -> pd.DataFrame:
     disagreements = []
     for path in files:
         label = _label(path, base if base.is_dir() else base.parent)
-        reading = read_file(path)
+        # A link the instructor put in the class folder is theirs; one in a student's is not.
+        reading = read_file(path, follow_link=path.parent == base or path == base)
         summary = reading.summary(label)
         if summary:
             warnings.warn(summary, stacklevel=2)

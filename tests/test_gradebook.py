@@ -266,6 +266,16 @@ def test_a_link_to_a_classmates_file_is_not_read(tmp_path):
     assert messages == [f"ada/{progress.FILENAME}: a symbolic link, not a progress file; skipped."]
 
 
+def test_links_the_instructor_made_in_the_class_folder_are_followed(tmp_path):
+    write(tmp_path / "homes" / "ada" / "course" / progress.FILENAME, line(student="ada"))
+    write(tmp_path / "collected" / "bo-file.jsonl", line(student="bo"))
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ada").symlink_to(tmp_path / "homes" / "ada")
+    (tmp_path / "class" / "bo.jsonl").symlink_to(tmp_path / "collected" / "bo-file.jsonl")
+    book, messages = collect(tmp_path / "class")
+    assert sorted(book["student"]) == ["ada", "bo"] and messages == []
+
+
 def test_a_huge_file_is_named_not_read(tmp_path, monkeypatch):
     monkeypatch.setattr(progress, "MAX_FILE_BYTES", 1000)
     write(tmp_path / "ada.jsonl", *[line()] * 10)

@@ -487,7 +487,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         NEWSKIT_HUB_API_PORT=free_port(),
         NEWSKIT_PROXY_API_PORT=free_port(),
     )
-    log = open(work / "hub.log", "wb")  # noqa: SIM115 (closed with the hub)
+    log = open(work / "hub.log", "wb")  # closed in clean_up
     hub_process = subprocess.Popen(
         setup.hub_command(),
         env=environment,
