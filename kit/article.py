@@ -20,11 +20,12 @@ guessed: what the sidecar does not say is ``None``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-import html
 import json
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from html.parser import HTMLParser
@@ -94,6 +95,8 @@ class Article:
                 "The article is empty (no text, or only white space). "
                 "Check the file or paste the article's text."
             )
+        if len(text) > LARGE_TEXT:
+            _warn_large(len(text))
         head_span, credit_spans, body_start = _front_matter(text, headline)
         if headline is None and head_span is not None:
             headline = text[head_span[0] : head_span[1]]
@@ -127,62 +130,92 @@ class Article:
     def _sentence_rows(self) -> tuple[tuple[str, str, int, int], ...]:
         rows = []
         for number, (p_start, p_end) in enumerate(self.paragraph_spans, start=1):
-            chunk = self.text[p_start:p_end]
-            for s_number, (s, e) in enumerate(sentence_spans(chunk), start=1):
-                rows.append((f"p{number}.s{s_number}", f"p{number}", p_start + s, p_start + e))
+            paragraph_id = f"p{number}"
+            spans = sentence_spans(self.text, p_start, p_end)
+            for s_number, (s, e) in enumerate(spans, start=1):
+                rows.append((f"{paragraph_id}.s{s_number}", paragraph_id, s, e))
         return tuple(rows)
 
-    @property
-    def paragraphs(self) -> pd.DataFrame:
-        """One row per paragraph: ``paragraph_id, start, end, text``."""
-        return pd.DataFrame(
-            {
-                "paragraph_id": [f"p{i}" for i in range(1, len(self.paragraph_spans) + 1)],
-                "start": [s for s, _ in self.paragraph_spans],
-                "end": [e for _, e in self.paragraph_spans],
-                "text": [self.text[s:e] for s, e in self.paragraph_spans],
-            },
-            columns=["paragraph_id", "start", "end", "text"],
-        ).astype({"start": "int64", "end": "int64"})
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [row[2] for row in self._sentence_rows]
 
-    @property
-    def sentences(self) -> pd.DataFrame:
-        """One row per sentence: ``sentence_id, paragraph_id, start, end, text``."""
+    # The tables are built once per Article and handed out as copies, so a caller that edits the
+    # table it got (adds a column, changes a cell) never changes what the next caller sees.
+
+    @cached_property
+    def _paragraph_table(self) -> pd.DataFrame:
+        spans = self.paragraph_spans
+        return _table(
+            {
+                "paragraph_id": [f"p{i}" for i in range(1, len(spans) + 1)],
+                "start": [s for s, _ in spans],
+                "end": [e for _, e in spans],
+                "text": [self.text[s:e] for s, e in spans],
+            }
+        )
+
+    @cached_property
+    def _sentence_table(self) -> pd.DataFrame:
         rows = self._sentence_rows
-        return pd.DataFrame(
+        return _table(
             {
                 "sentence_id": [r[0] for r in rows],
                 "paragraph_id": [r[1] for r in rows],
                 "start": [r[2] for r in rows],
                 "end": [r[3] for r in rows],
                 "text": [self.text[r[2] : r[3]] for r in rows],
-            },
-            columns=["sentence_id", "paragraph_id", "start", "end", "text"],
-        ).astype({"start": "int64", "end": "int64"})
+            }
+        )
+
+    @cached_property
+    def _token_table(self) -> pd.DataFrame:
+        ids, sentence_ids, starts, ends = [], [], [], []
+        text = self.text
+        for sentence_id, _, s_start, s_end in self._sentence_rows:
+            spans = word_spans(text, s_start, s_end)
+            ids.extend([f"{sentence_id}.w{number}" for number in range(1, len(spans) + 1)])
+            sentence_ids.extend([sentence_id] * len(spans))
+            starts.extend([s for s, _ in spans])
+            ends.extend([e for _, e in spans])
+        return _table(
+            {
+                "token_id": ids,
+                "sentence_id": sentence_ids,
+                "start": starts,
+                "end": ends,
+                "text": [text[s:e] for s, e in zip(starts, ends)],
+            }
+        )
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: ``paragraph_id, start, end, text``.
+
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").paragraphs.text.tolist()
+        ['They met. They spoke.']
+        """
+        return self._paragraph_table.copy()
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: ``sentence_id, paragraph_id, start, end, text``.
+
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").sentences.sentence_id.tolist()
+        ['p1.s1', 'p1.s2']
+        """
+        return self._sentence_table.copy()
 
     @property
     def tokens(self) -> pd.DataFrame:
         """One row per word or punctuation mark: ``token_id, sentence_id, start, end, text``.
 
         Words are found one sentence at a time, so every offset points into ``text``.
+
+        >>> Article.from_text("Talks\\n\\nThe U.S. envoy left.").tokens.text.tolist()
+        ['The', 'U.S.', 'envoy', 'left', '.']
         """
-        ids, sentence_ids, starts, ends = [], [], [], []
-        for sentence_id, _, s_start, s_end in self._sentence_rows:
-            for number, (start, end) in enumerate(word_spans(self.text, s_start, s_end), 1):
-                ids.append(f"{sentence_id}.w{number}")
-                sentence_ids.append(sentence_id)
-                starts.append(start)
-                ends.append(end)
-        return pd.DataFrame(
-            {
-                "token_id": ids,
-                "sentence_id": sentence_ids,
-                "start": starts,
-                "end": ends,
-                "text": [self.text[s:e] for s, e in zip(starts, ends)],
-            },
-            columns=["token_id", "sentence_id", "start", "end", "text"],
-        ).astype({"start": "int64", "end": "int64"})
+        return self._token_table.copy()
 
     @property
     def body(self) -> str:
@@ -190,8 +223,14 @@ class Article:
         return "\n\n".join(self.text[s:e] for s, e in self.paragraph_spans)
 
     def sentence_at(self, offset: int) -> str | None:
-        """The id of the sentence that contains character ``offset``, or ``None``."""
-        for sentence_id, _, start, end in self._sentence_rows:
+        """The id of the sentence that contains character ``offset``, or ``None``.
+
+        >>> Article.from_text("Talks\\n\\nThey met. They spoke.").sentence_at(20)
+        'p1.s2'
+        """
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0:
+            sentence_id, _, start, end = self._sentence_rows[index]
             if start <= offset < end:
                 return sentence_id
         return None
@@ -226,16 +265,30 @@ def _looks_like_credit(line: str) -> bool:
     )
 
 
-def _line_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Spans of the non-empty lines of ``text`` from ``start``, without surrounding white space."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text[start:]):
-        piece = match.group()
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            s = start + match.start() + lead
-            spans.append((s, s + len(piece.strip())))
-    return spans
+LINE = re.compile(r"[^\n]+")
+# A paragraph: a run of lines with no blank line (only spaces, tabs or no-break spaces) inside.
+PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t\xa0]*\n))+")
+
+
+def _trimmed_spans(
+    pattern: re.Pattern, text: str, start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """Spans of ``pattern``'s matches in ``text[start:end]``, trimmed of white space, skipping
+    matches that are only white space. Offsets are into ``text``; nothing is copied."""
+    end = len(text) if end is None else end
+    for match in pattern.finditer(text, start, end):
+        s, e = match.span()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield s, e
+
+
+def _line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines of ``text[start:end]``, without surrounding white space."""
+    return list(_trimmed_spans(LINE, text, start, end))
 
 
 def _front_matter(
@@ -246,38 +299,35 @@ def _front_matter(
     The headline is the first line when it looks like one (or equals the ``headline`` given).
     Credits are the blocks right after it whose every line looks like a credit or caption.
     """
-    lines = _line_spans(text)
-    first_start, first_end = lines[0]
+    lines = _trimmed_spans(LINE, text)
+    first_start, first_end = next(lines)
     first = text[first_start:first_end]
     if headline is not None:
         if first.strip() != headline.strip():
             return None, [], 0
-    elif len(lines) < 2 or not _looks_like_headline(first):
+    elif next(lines, None) is None or not _looks_like_headline(first):
         return None, [], 0
     credits: list[tuple[int, int]] = []
     body_start = first_end
-    for block_start, block_end in _paragraph_spans(text, first_end):
-        block_lines = _line_spans(text[:block_end], block_start)
+    for block_start, block_end in _trimmed_spans(PARAGRAPH, text, first_end):
+        block_lines = _line_spans(text, block_start, block_end)
         if not all(_looks_like_credit(text[s:e]) for s, e in block_lines):
             break
         credits.extend(block_lines)
         body_start = block_end
-    if credits and not _paragraph_spans(text, body_start):
+    if credits and next(_trimmed_spans(PARAGRAPH, text, body_start), None) is None:
         return (first_start, first_end), [], first_end  # never take the whole body as credits
     return (first_start, first_end), credits, body_start
 
 
 def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Blocks of text separated by blank lines, from ``start``, trimmed of white space."""
-    spans = []
-    for match in re.finditer(r"(?:[^\n]|\n(?![ \t\xa0]*\n))+", text[start:]):
-        piece = match.group()
-        stripped = piece.strip()
-        if stripped:
-            lead = len(piece) - len(piece.lstrip())
-            s = start + match.start() + lead
-            spans.append((s, s + len(stripped)))
-    return spans
+    return list(_trimmed_spans(PARAGRAPH, text, start))
+
+
+def _table(columns: dict[str, list]) -> pd.DataFrame:
+    """A DataFrame from equal-length lists, with ``start`` and ``end`` as int64 even when empty."""
+    return pd.DataFrame(columns, columns=list(columns)).astype({"start": "int64", "end": "int64"})
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:
@@ -366,99 +416,237 @@ def _resolve(id_or_path: str | Path) -> Path:
     return candidate
 
 
-def _decode(raw: bytes, path: Path) -> str:
+# Bytes that cp1252 (the Windows encoding of text pasted from Word) leaves undefined.
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Above this many characters, loading warns how long the analysers will take.
+LARGE_TEXT = 3_000_000
+# The three analysers together, characters a second on one core of a laptop (see `make bench`).
+PIPELINE_CHARS_PER_SECOND = 200_000
+
+
+def _warn_large(size: int) -> None:
+    seconds = size / PIPELINE_CHARS_PER_SECOND
+    estimate = f"{seconds / 60:.0f} minutes" if seconds >= 90 else f"{seconds:.0f} seconds"
+    warnings.warn(
+        f"This article is {size / 1e6:.1f} million characters long: the three analysers together "
+        f"will take about {estimate} on one core (much more on a slow machine). For many "
+        "articles in one file, split them into files and use kit.corpus.analyse.",
+        NewskitWarning,
+        stacklevel=3,
+    )
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``head`` looks like UTF-16 text without a byte
+    order mark (English in UTF-16 is every other byte NUL), else ``None``."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _not_text(name: str, why: str) -> ValueError:
+    return ValueError(
+        f"{name} is not a text file ({why}: it looks binary, e.g. a PDF, Word file or image). "
+        "Copy the article's text into a .txt file saved as UTF-8 and load that."
+    )
+
+
+def decode_text(raw: bytes, name: str = "the file") -> str:
+    """The text in ``raw`` bytes, as an article file: UTF-8 (with or without a byte order mark),
+    UTF-16 or UTF-32 (with a byte order mark, or UTF-16 without one), else cp1252 with a
+    :class:`NewskitWarning`. cp1252's undefined bytes become U+FFFD and the warning gives their
+    offsets. Raises ``ValueError`` for a file with NUL bytes or mostly control characters.
+
+    >>> decode_text("Kerry’s visit".encode("utf-16"))
+    'Kerry’s visit'
+    """
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return _decode_unicode(raw, encoding, name)
+    utf16 = _utf16_without_bom(raw[:8192])
+    if utf16:
+        return _decode_unicode(raw, utf16, name)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise _not_text(name, f"a NUL byte at offset {nul}")
     head = raw[:8192]
-    if b"\x00" in head or (head and sum(b < 9 or 13 < b < 32 for b in head) / len(head) > 0.05):
-        raise ValueError(
-            f"{path.name} is not a text file (it looks binary, e.g. a PDF, Word file or image). "
-            "Copy the article's text into a .txt file and load that."
-        )
+    if head and sum(b < 9 or 13 < b < 32 for b in head) / len(head) > 0.05:
+        raise _not_text(name, "control characters")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        try:
-            text, encoding = raw.decode("cp1252"), "cp1252 (Windows)"
-        except UnicodeDecodeError:
-            text, encoding = raw.decode("latin-1"), "latin-1"
-        warnings.warn(
-            f"{path.name} is not valid UTF-8 (byte {error.start}); it was read as {encoding}. "
-            "Check quotes and accents, and save the file as UTF-8 to silence this warning.",
-            NewskitWarning,
-            stacklevel=3,
+        return _decode_cp1252(raw, name, error.start)
+
+
+def _decode_unicode(raw: bytes, encoding: str, name: str) -> str:
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _not_text(name, f"not valid {encoding.upper()} at byte {error.start}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _not_text(name, f"a NUL character at character {nul}")
+    return text
+
+
+def _decode_cp1252(raw: bytes, name: str, first_bad: int) -> str:
+    undefined = [i for i, byte in enumerate(raw) if byte in CP1252_UNDEFINED]
+    text = raw.decode("cp1252", errors="replace")
+    message = (
+        f"{name} is not valid UTF-8 (byte {first_bad}); it was read as cp1252 (Windows). "
+        "Check quotes and accents, and save the file as UTF-8 to silence this warning."
+    )
+    if undefined:
+        shown = ", ".join(f"0x{raw[i]:02X} at byte {i}" for i in undefined[:10])
+        more = f" and {len(undefined) - 10} more" if len(undefined) > 10 else ""
+        message += (
+            f" {len(undefined)} byte(s) mean nothing in cp1252 and became \ufffd: {shown}{more}. "
+            "The file may use another encoding: open it in an editor and save it as UTF-8."
         )
-        return text
+    warnings.warn(message, NewskitWarning, stacklevel=5)
+    return text
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    return decode_text(raw, path.name)
 
 
 def _read_meta(path: Path) -> dict:
     sidecar = path.with_name(path.stem + ".meta.json")
     if not sidecar.is_file():
         return {}
+    raw = sidecar.read_bytes()
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        meta = json.loads(_json_text(raw))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"{sidecar.name} is not valid JSON: {error}") from None
+        raise ValueError(
+            f"{sidecar.name} is not valid JSON: {error}. Save it as UTF-8 JSON, e.g. "
+            '{"published": "2015-12-15", "source": "Wire"}.'
+        ) from None
     if not isinstance(meta, dict):
         raise ValueError(f"{sidecar.name} must hold a JSON object with source, url, published.")
     return meta
 
 
-class _TextFromHTML(HTMLParser):
-    """Collect the visible text of an HTML page; scripts, styles and the like are dropped."""
+def _json_text(raw: bytes) -> str:
+    """JSON bytes as text: UTF-8 with or without a byte order mark, or UTF-16/32 with one."""
+    for bom, encoding in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding).removeprefix("\ufeff")
+    return raw.decode("utf-8")
 
-    SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "nav"}
+
+class _TextFromHTML(HTMLParser):
+    """Collect the visible text of an HTML page; scripts, styles and the like are dropped.
+
+    The standard library's parser reports tags as they come, closed or not. A skipped element
+    (``<svg>``, ``<iframe>`` ...) keeps what it holds aside; when the page ends with the element
+    still open (a missing end tag), what it held is kept as text rather than lost. ``<head>`` is
+    not skipped as a whole (its end tag is optional in HTML5): its title is the headline and its
+    scripts and styles are skipped like any others.
+    """
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "nav"}
     BLOCK = {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "article", "section",
         "blockquote", "figcaption", "figure", "header", "footer", "br", "tr", "table", "hr",
     }  # fmt: skip
+    CODE = {"script", "style"}  # never shown, even when their end tag is missing
+    BREAK = None  # a block boundary in the list of pieces
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = []
-        self.current: list[str] = []
-        self.skipping = 0
+        self.pieces: list[str | None] = []  # text and block boundaries, outside skipped elements
+        # Skipped elements still open, innermost last, each with what it holds so far.
+        self.skipped: list[tuple[str, list[str | None]]] = []
         self.title: list[str] = []
         self.in_title = False
+
+    def _out(self) -> list[str | None]:
+        return self.skipped[-1][1] if self.skipped else self.pieces
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         if tag == "title":
             self.in_title = True
+            return
+        if tag in self.BLOCK or tag == "body":
+            self.in_title = False  # a title left open ends where the page's body starts
         if tag in self.SKIP:
-            self.skipping += 1
+            self.skipped.append((tag, []))
         elif tag in self.BLOCK:
-            self._flush()
+            self._out().append(self.BREAK)
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in self.BLOCK:  # <br/>, <hr/>; a self-closed <svg/> holds nothing
+            self._out().append(self.BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.SKIP:
+            # Close the innermost open element of that name, and any left open inside it.
+            for index in range(len(self.skipped) - 1, -1, -1):
+                if self.skipped[index][0] == tag:
+                    del self.skipped[index:]
+                    break
         elif tag in self.BLOCK:
-            self._flush()
+            self._out().append(self.BREAK)
 
     def handle_data(self, data: str) -> None:
         if self.in_title:
             self.title.append(data)
-        elif not self.skipping:
-            self.current.append(data)
+        else:
+            self._out().append(data)
 
-    def _flush(self) -> None:
-        block = " ".join("".join(self.current).split())
-        if block:
-            self.blocks.append(block)
-        self.current = []
+    def blocks(self) -> list[str]:
+        """The text blocks, once the page has been fed and closed."""
+        pieces = list(self.pieces)
+        for tag, held in self.skipped:  # never closed: keep what they held (but never code)
+            if tag not in self.CODE:
+                pieces.append(self.BREAK)
+                pieces.extend(held)
+        blocks, current = [], []
+        for piece in [*pieces, self.BREAK]:
+            if piece is self.BREAK:
+                block = " ".join("".join(current).split())
+                if block:
+                    blocks.append(block)
+                current = []
+            else:
+                current.append(piece)
+        return blocks
 
 
 def html_to_text(markup: str) -> str:
-    """The readable text of an HTML page, a block per paragraph; nothing in it is run."""
+    """The readable text of an HTML page, a block per paragraph; nothing in it is run.
+
+    Character references are decoded once (``&amp;amp;`` is ``&amp;`` in the text).
+
+    >>> html_to_text("<title>Talks</title><p>Kerry &amp; Lavrov met.<p>They spoke.")
+    'Talks\\n\\nKerry & Lavrov met.\\n\\nThey spoke.'
+    """
     parser = _TextFromHTML()
     parser.feed(markup)
     parser.close()
-    parser._flush()
-    blocks = parser.blocks
+    blocks = parser.blocks()
     title = " ".join("".join(parser.title).split())
     if title and (not blocks or blocks[0] != title):
         blocks.insert(0, title)
-    return html.unescape("\n\n".join(blocks))
+    return "\n\n".join(blocks)
 
 
 def markdown_to_text(markup: str) -> str:

@@ -28,11 +28,34 @@ def _add_draft_key(commands) -> Callable:
     )  # fmt: skip
     parser.add_argument("article", help="a bundled article id or a path to a .txt/.md/.html file")
     parser.add_argument("-o", "--output", help="where to write the key (default: beside it)")
+    parser.add_argument(
+        "--force", action="store_true", help="replace a reviewed key at the output path"
+    )
     return _draft_key
 
 
 def _draft_key(args) -> int:
-    raise CommandError("draft-key is not available yet.")
+    from kit import keys
+    from kit.article import load_article
+
+    article = load_article(args.article)
+    draft = keys.draft_key(article)
+    try:
+        where = keys.save_key(draft, article, args.output, overwrite=args.force)
+    except FileExistsError as error:
+        raise CommandError(str(error)) from None
+    exercises = draft["exercises"]
+    placeholders = [n for n, spec in exercises.items() if spec.get("status") == "placeholder"]
+    print(f"Drafted an answer key for {article.name!r}: {where}")
+    print(
+        f"{len(exercises)} exercises: {len(exercises) - len(placeholders)} drafted by the kit, "
+        f"{len(placeholders)} placeholders that need your answer ({', '.join(placeholders)})."
+    )
+    left_out = [n for n in keys.draft.EXERCISES if n not in exercises]
+    if left_out:
+        print(f"Left out (nothing in the text to ask): {', '.join(left_out)}.")
+    print("Review every exercise before class (notebooks/instructor/make_a_key.ipynb).")
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -50,7 +73,37 @@ def _add_check_key(commands) -> Callable:
 
 
 def _check_key(args) -> int:
-    raise CommandError("check-key is not available yet.")
+    from pathlib import Path
+
+    from kit import keys
+    from kit.article import load_article
+
+    path = Path(args.key)
+    if not path.is_file():
+        raise CommandError(f"No key file at {path}.")
+    key = keys.read_key_file(path)
+    article, note = None, ""
+    if args.article:
+        article = load_article(args.article)
+    elif isinstance(key.get("article"), str):
+        article = keys.article_for(path, key)
+        if article is None:
+            note = " (schema only: pass --article ARTICLE to check it against its text)"
+    problems = keys.problems(key, article, full=True)
+    name = key.get("article", "?")
+    if problems:
+        print(f"{path}: {len(problems)} problem(s) in the answer key for {name!r}:")
+        for where, message in problems:
+            print(f"  field {where}: {message}")
+        return 1
+    exercises = key.get("exercises", {})
+    placeholders = sum(spec.get("status") == "placeholder" for spec in exercises.values())
+    state = "a draft" if keys.is_draft(key) else "reviewed"
+    print(
+        f"OK: {path} is a valid answer key for {name!r} ({len(exercises)} exercises, "
+        f"{placeholders} placeholders, {state}){note}."
+    )
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -68,7 +121,19 @@ def _add_report(commands) -> Callable:
 
 
 def _report(args) -> int:
-    raise CommandError("report is not available yet.")
+    from pathlib import Path
+
+    from kit import report
+    from kit.article import load_article
+
+    article = load_article(args.article)
+    if args.html:
+        target = Path(args.html)
+        target.write_text(report.html_report(article), encoding="utf-8")
+        print(f"Wrote the report on {article.name or 'the article'!r} to {target}")
+    else:
+        print(report.text_report(article), end="")
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -86,7 +151,20 @@ def _add_course(commands) -> Callable:
 
 
 def _course(args) -> int:
-    raise CommandError("course is not available yet.")
+    import time
+
+    from kit.course import CourseError, make_course
+
+    started = time.perf_counter()
+    try:
+        done = make_course(args.article, args.output, log=lambda line: print(line, flush=True))
+    except (CourseError, FileExistsError) as error:
+        raise CommandError(str(error)) from None
+    print(
+        f"{len(done)} notebooks ready to hand out in {args.output} "
+        f"({time.perf_counter() - started:.0f} s). Students open 00_start_here.ipynb there."
+    )
+    return 0
 
 
 # --------------------------------------------------------------------------------------------
@@ -96,15 +174,44 @@ def _course(args) -> int:
 def _add_corpus(commands) -> Callable:
     parser = commands.add_parser(
         "corpus", help="analyse a folder of articles into tables (parquet)",
-        description="Run the analysers over every article in FOLDER and write the tables to OUT.",
+        description="Run the analysers over every article in FOLDER and write the tables to OUT "
+        "as folders of parquet files (OUT/quotes, OUT/time_expressions, OUT/markers, OUT/errors).",
     )  # fmt: skip
     parser.add_argument("folder", help="a folder of .txt/.md/.html articles")
     parser.add_argument("-o", "--output", required=True, metavar="OUT", help="output folder")
+    parser.add_argument(
+        "--steps", default="quotes,time_expressions,markers",
+        help="tables to make, comma-separated (default: quotes,time_expressions,markers)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--processes", type=int, metavar="N", help="worker processes (default: one per core)"
+    )
+    parser.add_argument("--no-progress", action="store_true", help="do not show a progress bar")
     return _corpus
 
 
 def _corpus(args) -> int:
-    raise CommandError("corpus is not available yet.")
+    from pathlib import Path
+
+    from kit import corpus
+
+    folder = Path(args.folder).expanduser()
+    if not folder.is_dir():
+        raise CommandError(f"{folder} is not a folder. Give a folder of .txt/.md/.html articles.")
+    steps = [step.strip() for step in args.steps.split(",") if step.strip()]
+    result = corpus.analyse(
+        folder, steps=steps, processes=args.processes, progress=not args.no_progress
+    )
+    if not result.articles and result.errors.empty:
+        raise CommandError(f"{folder} holds no .txt, .md or .html file.")
+    out = result.to_parquet(args.output)
+    counts = ", ".join(f"{len(table)} {name}" for name, table in result.tables.items())
+    print(f"{len(result.articles)} articles read: {counts}. Tables written to {out}/.")
+    if not result.errors.empty:
+        print(f"{len(result.errors)} file(s) could not be read (also in {out / 'errors'}):")
+        for row in result.errors.itertuples(index=False):
+            print(f"  {row.file}: {row.reason}")
+    return 0 if result.articles else 1
 
 
 # --------------------------------------------------------------------------------------------

@@ -34,5 +34,16 @@ def variants_dir() -> Path:
     return data_dir() / "variants"
 
 
+def notebooks_dir() -> Path:
+    """The course notebooks (00 … 05 and ``instructor/``): ./notebooks, or inside a wheel."""
+    for candidate in (PACKAGE / "notebooks", PACKAGE.parent / "notebooks"):
+        if (candidate / "00_start_here.ipynb").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "newskit cannot find its notebooks. Reinstall the kit with `pip install -e .` from the "
+        "project folder, or `pip install newskit` for a packaged copy."
+    )
+
+
 def lexicons_dir() -> Path:
     return PACKAGE / "lexicons"

@@ -70,26 +70,35 @@ FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 QUESTION_IN_QUOTES = re.compile(r"[?!][”’\"']+$")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Half-open ``(start, end)`` spans of the sentences in ``text``, trimmed of white space."""
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Half-open ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of white
+    space. Offsets are into ``text``.
+
+    >>> sentence_spans("Kerry met the U.S. envoy. Lavrov left.")
+    [(0, 25), (26, 38)]
+    """
+    end = len(text) if end is None else end
+    chunk = text if (start, end) == (0, len(text)) else text[start:end]
     spans: list[tuple[int, int]] = []
     starters = sentence_starters()
-    for start, end in sentence_splitter().span_tokenize(text):
-        piece = text[start:end]
-        stripped = piece.strip()
-        if not stripped:
+    for s, e in sentence_splitter().span_tokenize(chunk):
+        s += start
+        e += start
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
             continue
-        start += len(piece) - len(piece.lstrip())
-        end = start + len(stripped)
         if spans and DOTTED.search(text, spans[-1][0], spans[-1][1]):
-            word = FIRST_WORD.match(text, start, end)
+            word = FIRST_WORD.match(text, s, e)
             if word and not (word.group(1)[0].isupper() and word.group(1).lower() in starters):
-                spans[-1] = (spans[-1][0], end)
+                spans[-1] = (spans[-1][0], e)
                 continue
-        if spans and text[start].islower() and QUESTION_IN_QUOTES.search(text, *spans[-1]):
-            spans[-1] = (spans[-1][0], end)
+        if spans and text[s].islower() and QUESTION_IN_QUOTES.search(text, *spans[-1]):
+            spans[-1] = (spans[-1][0], e)
             continue
-        spans.append((start, end))
+        spans.append((s, e))
     return spans
 
 

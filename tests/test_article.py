@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import nltk
@@ -172,3 +174,72 @@ def test_windows_line_endings_become_newlines():
     assert "\r" not in art.text
     assert art.headline == "Headline here"
     assert art.paragraphs["text"].tolist() == ["First paragraph.", "Second one.\nEnd."]
+
+
+# --------------------------------------------------------------------------------------------
+# Lazy imports: the analysers never pay for the notebook machinery
+
+
+def _modules_after(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint(' '.join(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return set(out.stdout.split())
+
+
+def test_import_kit_chronology_does_not_load_widgets_or_plots():
+    loaded = _modules_after("import kit.chronology")
+    assert "kit.chronology" in loaded
+    for heavy in ("ipywidgets", "IPython", "matplotlib", "kit.display", "kit.exercises"):
+        assert heavy not in loaded
+
+
+def test_import_kit_loads_display_and_exercises_on_first_use():
+    loaded = _modules_after("import kit")
+    assert "kit.article" in loaded
+    assert "ipywidgets" not in loaded and "kit.display" not in loaded
+    loaded = _modules_after("import kit\nkit.display\nkit.instructor_mode")
+    assert {"kit.display", "kit.exercises", "ipywidgets"} <= loaded
+
+
+def test_lazy_names_are_the_modules_themselves():
+    import kit.display
+    import kit.exercises
+
+    assert kit.display is sys.modules["kit.display"]
+    assert kit.instructor_mode is kit.exercises.instructor_mode
+    assert {"display", "exercises", "attribution", "instructor_mode"} <= set(dir(kit))
+    with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
+        kit.nonsense  # noqa: B018
+
+
+# --------------------------------------------------------------------------------------------
+# One segmentation per Article, tables built once and handed out as copies
+
+
+def test_tables_are_built_once_and_copied(seed):
+    first, second = seed.sentences, seed.sentences
+    assert first is not second
+    first["extra"] = 1
+    first.loc[0, "text"] = "changed"
+    assert "extra" not in seed.sentences.columns
+    assert seed.sentences.loc[0, "text"] != "changed"
+    assert seed._sentence_table is seed._sentence_table  # built once
+
+
+def test_sentence_at_agrees_with_the_sentence_table(seed):
+    spans = list(zip(seed.sentences.sentence_id, seed.sentences.start, seed.sentences.end))
+    for offset in range(0, len(seed.text), 7):
+        inside = [sid for sid, start, end in spans if start <= offset < end]
+        assert seed.sentence_at(offset) == (inside[0] if inside else None)
+    assert seed.sentence_at(-1) is None
+    assert seed.sentence_at(len(seed.text) + 5) is None
+
+
+def test_sentence_spans_take_a_range_with_offsets_into_the_whole_text():
+    from kit.text import sentence_spans
+
+    text = "Headline\n\nKerry met the U.S. envoy. Lavrov left."
+    start = text.index("Kerry")
+    spans = sentence_spans(text, start, len(text))
+    assert [text[s:e] for s, e in spans] == ["Kerry met the U.S. envoy.", "Lavrov left."]
+    assert sentence_spans(text[start:]) == [(s - start, e - start) for s, e in spans]

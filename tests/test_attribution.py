@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -84,6 +85,90 @@ def test_seed_highlights(seed):
     assert "[ISIS]" in frame.loc["q10", "text"] and "…" in frame.loc["q17", "text"]
     # the headline quotation has no sentence id
     assert frame.loc["q1", "sentence_id"] is None
+
+
+# --------------------------------------------------------------------------------------------
+# Acts of speech: fragments of one act share attribution_id
+
+
+def acts(text: str) -> list[list[str]]:
+    """The texts of the rows of each act of speech, in table order."""
+    frame = table(text)
+    return [group["text"].tolist() for _, group in frame.groupby("attribution_id", sort=False)]
+
+
+def test_seed_acts_of_speech(seed):
+    frame = attribution.quotes(seed).set_index("quote_id")
+    same = [("q2", "q3"), ("q10", "q11"), ("q12", "q13"), ("q17", "q18")]
+    for a, b in same:
+        assert frame.loc[a, "attribution_id"] == frame.loc[b, "attribution_id"], (a, b)
+    # ids are readable and numbered in table order
+    ids = list(dict.fromkeys(frame["attribution_id"]))
+    assert ids == [f"a{i}" for i in range(1, len(ids) + 1)]
+    assert len(ids) == len(frame) - len(same)
+
+
+def test_a_quotation_split_by_its_attribution_is_one_act():
+    text = "“We are ready to talk,” Keller said, “but not under threat.”"
+    assert acts(text) == [["“We are ready to talk,”", "“but not under threat.”"]]
+
+
+def test_a_quotation_continued_after_its_attribution_is_one_act():
+    text = "“We will rebuild,” Ferran said. “We always have.”"
+    assert acts(text) == [["“We will rebuild,”", "“We always have.”"]]
+
+
+def test_a_continuation_in_a_new_paragraph_is_a_new_act():
+    text = "“We will rebuild,” Ferran said.\n\n“We always have.”"
+    assert acts(text) == [["“We will rebuild,”"], ["“We always have.”"]]
+
+
+def test_another_speaker_in_between_starts_a_new_act():
+    text = "“We will rebuild,” Ferran said. Vance said “nothing” had changed. “We always have.”"
+    frame = table(text)
+    assert frame["attribution_id"].nunique() >= 3
+    first, last = frame.iloc[0], frame.iloc[-1]
+    assert first["attribution_id"] != last["attribution_id"]
+
+
+def test_a_partial_quotation_shares_the_act_of_its_clause():
+    text = "Ormond said the plan was “dead on arrival” and would not pass."
+    frame = table(text)
+    assert frame["kind"].tolist() == ["indirect", "partial"]
+    assert frame["attribution_id"].nunique() == 1
+
+
+def test_scare_quotes_in_a_speaker_phrase_have_no_speaker_and_an_act_of_their_own():
+    text = "The “fact-checking” website said the “experts” were wrong."
+    frame = table(text).set_index("text")
+    assert frame.loc["“fact-checking”", "speaker"] is None
+    assert frame.loc["“fact-checking”", "cue"] is None
+    # the quoted word inside the reported clause is the website's, in the clause's act
+    assert (
+        frame.loc["“experts”", "attribution_id"]
+        == frame.loc["the “experts” were wrong", "attribution_id"]
+    )
+    label = frame.loc["“fact-checking”", "attribution_id"]
+    assert label != frame.loc["“experts”", "attribution_id"]
+
+
+def test_a_programme_name_after_told_has_no_speaker():
+    text = "Senator Vance told “Meet the Press” on Sunday that the deal was dead."
+    frame = table(text).set_index("text")
+    assert frame.loc["“Meet the Press”", "speaker"] is None
+    assert frame.loc["the deal was dead", "speaker"] == "Vance"
+    # but a quotation after "told reporters" is still the speaker's
+    assert found("Vance told reporters “we are done” and left.")[0][2] == "Vance"
+
+
+def test_sources_count_an_act_once():
+    art = kit.Article.from_text(
+        "“We are ready,” Keller said, “but not under threat.” Lind said the talks failed.",
+        headline="",
+    )
+    frame = attribution.sources(art).set_index("speaker")
+    assert frame.loc["Keller", ["direct", "quotes", "quoted_words"]].tolist() == [1, 1, 7]
+    assert frame.loc["Lind", ["indirect", "quotes"]].tolist() == [1, 1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -575,7 +660,9 @@ def test_sources_of_the_seed(seed):
     assert by_name.loc["Russian officials", "source_type"] == "anonymous"
     assert by_name.loc["Russian Foreign Ministry", "source_type"] == "institution"
     assert by_name.loc["(none)", "partial"] == 2
-    assert frame["quotes"].sum() == len(attribution.quotes(seed))
+    # sources count acts of speech: the fragments of one act count once
+    assert frame["quotes"].sum() == attribution.quotes(seed)["attribution_id"].nunique()
+    assert frame["quotes"].sum() < len(attribution.quotes(seed))
 
 
 def test_sources_count_quoted_words():
@@ -633,27 +720,61 @@ def test_reporting_verbs_have_every_inflection():
     assert verbs.loc["insisted", "category"] == "assertive"
 
 
-def _clear_caches():
-    for cached in (attribution.lexicon, attribution._cue_pattern, attribution._titles,
-                   attribution._titles_by_first_word, attribution._institution_pattern,
-                   attribution._unsourced_pattern):  # fmt: skip
-        cached.cache_clear()
+def _copy_lexicons(monkeypatch, folder: Path) -> None:
+    for path in paths.lexicons_dir().glob("*.csv"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(paths, "lexicons_dir", lambda: folder)
+
+
+def _append(path: Path, line: str) -> None:
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))  # a new modification time, however fast the edit
 
 
 def test_an_instructor_can_add_a_verb_without_touching_code(monkeypatch, tmp_path):
-    for path in paths.lexicons_dir().glob("*.csv"):
-        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    with open(tmp_path / "reporting_verbs.csv", "a", encoding="utf-8") as handle:
-        handle.write("harrumphed,emotive,said with gruff disapproval\n")
+    _copy_lexicons(monkeypatch, tmp_path)
     text = "“Nonsense,” Keller harrumphed."
-    assert found(text) == [("“Nonsense,”", "direct", None)]
-    monkeypatch.setattr(paths, "lexicons_dir", lambda: tmp_path)
-    _clear_caches()
-    try:
-        assert found(text) == [("“Nonsense,”", "direct", "Keller")]
-    finally:
-        monkeypatch.undo()
-        _clear_caches()
+    assert found(text) == [("“Nonsense,”", "direct", None)]  # the lists are read and kept
+    _append(tmp_path / "reporting_verbs.csv", "harrumphed,emotive,said with gruff disapproval")
+    # no cache to clear: the next call sees the edited list
+    assert found(text) == [("“Nonsense,”", "direct", "Keller")]
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "line", "text", "before", "after"),
+    [
+        # a title is cut off the name
+        ("attribution_titles", "Chancellor-elect,title,a title before a name",
+         "Chancellor-elect Ines Duarte said the talks failed.", "Chancellor-elect Ines Duarte",
+         "Ines Duarte"),
+        # a new institution word makes a phrase an institution, not a person
+        ("attribution_institutions", "Directorate,institution,an office of government",
+         "The Border Directorate said the road was closed.", "person", "institution"),
+        # a word class in attribution_words.csv: "Nonetheless" is not a name
+        ("attribution_words", "Nonetheless,not-name,a sentence adverb, capitalised",
+         "Nonetheless Keller said the talks failed.", "Nonetheless Keller", "Keller"),
+        # a document that can speak
+        ("attribution_documents", "dossier,document,a document: the dossier reads",
+         "“Act now,” the dossier reads.", None, "dossier"),
+    ],
+)  # fmt: skip
+def test_every_attribution_list_takes_effect_on_the_next_call(
+    monkeypatch, tmp_path, lexicon, line, text, before, after
+):
+    _copy_lexicons(monkeypatch, tmp_path)
+
+    def reading():
+        art = kit.Article.from_text(text, headline="")
+        row = attribution.quotes(art).iloc[0]
+        if before in ("person", "institution") or after in ("person", "institution"):
+            return attribution.sources(art).iloc[0]["source_type"]
+        return row["speaker"]
+
+    assert reading() == before
+    _append(tmp_path / f"{lexicon}.csv", line)
+    assert reading() == after
 
 
 # --------------------------------------------------------------------------------------------
@@ -746,7 +867,7 @@ def test_dev_set_is_well_formed():
                 assert item["text"][q["mention_start"] : q["mention_end"]] == q["mention"]
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "fresh2"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "fresh", "fresh2", "styles", "fresh3"])
 def test_quality_bar_on_the_dev_set(split, capsys):
     scorer = _scorer()
     result = scorer.report(scorer.load_items(split=split))

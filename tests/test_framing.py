@@ -33,7 +33,8 @@ def flagged_words(text: str) -> set[str]:
 
 def test_columns_and_offsets(seed):
     frame = framing.markers(seed)
-    assert list(frame.columns) == ["start", "end", "text", "category", "note", "sentence_id"]
+    assert list(frame.columns) == ["start", "end", "text", "category", "note", "sentence_id",
+                                   "role"]  # fmt: skip
     assert len(frame) > 40
     for row in frame.itertuples():
         assert seed.text[row.start : row.end] == row.text
@@ -83,13 +84,14 @@ def test_empty_result_keeps_columns():
 def test_naming_fires_on_contested_names():
     assert has("Previous talks on the Russian invasion of Ukraine failed.", "invasion", "naming")
     assert has("The Ukraine crisis dominated the talks.", "crisis", "naming")
-    assert has("He is going through a midlife crisis.", "crisis", "naming")  # still the word
+    assert not has("He is going through a midlife crisis.", "crisis", "naming")  # a neutral use
 
 
 def test_whole_words_only_crimea_is_no_crime():
     assert not has("Russia took Crimea in 2014.", "Crime", "evaluative")
     assert flagged_words("Russia took Crimea in 2014.") == set()
-    assert has("It was a crime against the people.", "crime", "evaluative")
+    assert has("They were accused of war crimes.", "war crimes", "evaluative")
+    assert flagged_words("Violent crime fell by 4% last year.") == set()  # a statistical class
 
 
 def test_multi_word_terms_and_white_space():
@@ -131,14 +133,17 @@ def test_evaluative_words():
     assert has("Russian soldiers retaliated against Kyiv.", "retaliated", "evaluative")
 
 
-def test_intensifiers():
-    assert has("They held a very open discussion.", "very", "intensifier")
+def test_intensifiers_and_emphasis():
+    assert has("It was an utterly chaotic week.", "utterly", "intensifier")
+    assert has("They held a very open discussion.", "very", "emphasis")
+    assert not any(c == "emphasis" for _, c in found("It was the very first meeting."))
     assert not any(c == "intensifier" for _, c in found("It is a threat to every country."))
-    assert has("Of course, we would like to continue.", "Of course", "intensifier")
+    assert has("Of course, we would like to continue.", "Of course", "emphasis")
 
 
 def test_hedges_and_the_month_of_may():
-    assert has("Talks may resume next week.", "may", "hedge")
+    assert has("The deal may be the last chance.", "may", "hedge")
+    assert not has("Talks may resume next week.", "may", "hedge")  # a plain possibility
     assert has("May the talks resume soon.", "May", "hedge")
     assert not has("Fighting began in May 2014.", "May", "hedge")
     assert not has("The fighting began in May.", "May", "hedge")
@@ -256,13 +261,15 @@ def test_lexicon_files_are_readable_data(name):
     with (paths.lexicons_dir() / name).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
-    assert reader.fieldnames == ["term", "category", "note"]
+    assert reader.fieldnames == ["term", "category", "note", "use", "side_dependent"]
     assert rows
     categories = {row["category"] for row in rows}
-    assert len(categories) == 1 and categories <= set(framing.CATEGORIES)
+    assert len(categories) == 1 and categories <= {*framing.CATEGORIES, "neutral_use"}
     for row in rows:
         assert row["term"].strip() == row["term"] and row["term"]
         assert len(row["note"]) > 10, row["term"]
+        assert row["use"] in ("", "noun", "verb"), row["term"]
+        assert row["side_dependent"] in ("", "yes"), row["term"]
 
 
 def test_no_term_in_two_lexicons():
@@ -356,7 +363,7 @@ def test_concordance_context_width(seed):
 def test_headline_vs_body(seed):
     table = framing.headline_vs_body(seed).set_index("category")
     assert list(table.columns) == [
-        "headline_count", "body_count", "headline_per_1000_words", "body_per_1000_words",
+        "role", "headline_count", "body_count", "headline_per_1000_words", "body_per_1000_words",
         "headline_terms", "body_terms",
     ]  # fmt: skip
     assert table.loc["all", "headline_count"] == len(framing.markers(seed).query("end <= 85"))
@@ -394,8 +401,8 @@ def test_variants_are_labelled_constructed_and_load():
 def test_compare_ranks_the_neutral_variant_lowest():
     arts = variants()
     profile = framing.compare(arts)
-    assert list(profile.columns) == ["article", "words", "category", "count", "per_1000_words",
-                                     "terms"]  # fmt: skip
+    assert list(profile.columns) == ["article", "words", "category", "role", "count",
+                                     "per_1000_words", "terms"]  # fmt: skip
     totals = profile[profile["category"] == "all"].set_index("article")["per_1000_words"]
     neutral = next(name for name, art in arts.items() if art.meta["point_of_view"] == "neutral")
     assert totals.idxmin() == neutral

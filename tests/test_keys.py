@@ -82,3 +82,226 @@ def test_wrong_type_is_named(tmp_path):
     )
     with pytest.raises(KeyFormatError, match="exercises/a.b/type"):
         load_key(bad)
+
+
+# --------------------------------------------------------------------------------------------
+# Where keys are found, and saved
+
+
+def _article_copy(folder, name="mine") -> kit.Article:
+    seed_file = kit.paths.articles_dir() / "kerry-lavrov-moscow.txt"
+    (folder / f"{name}.txt").write_bytes(seed_file.read_bytes())
+    return kit.load_article(folder / f"{name}.txt")
+
+
+def _key_for(article, key) -> dict:
+    mine = copy.deepcopy(key)
+    mine["article"] = article.name
+    return mine
+
+
+def test_key_beside_the_article_comes_first(tmp_path, monkeypatch, key):
+    article = _article_copy(tmp_path)
+    elsewhere = tmp_path / "keys"
+    elsewhere.mkdir()
+    from_env = _key_for(article, key)
+    from_env["exercises"]["anatomy.lede"]["title"] = "from the keys folder"
+    (elsewhere / "mine.json").write_text(json.dumps(from_env), encoding="utf-8")
+    monkeypatch.setenv("NEWSKIT_KEYS_DIR", str(elsewhere))
+    assert load_key(article)["exercises"]["anatomy.lede"]["title"] == "from the keys folder"
+    beside = _key_for(article, key)
+    beside["exercises"]["anatomy.lede"]["title"] = "from beside the article"
+    (tmp_path / "mine.key.json").write_text(json.dumps(beside), encoding="utf-8")
+    assert load_key(article)["exercises"]["anatomy.lede"]["title"] == "from beside the article"
+
+
+def test_missing_key_says_where_it_looked_and_how_to_make_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSKIT_KEYS_DIR", str(tmp_path / "keys"))
+    article = _article_copy(tmp_path)
+    with pytest.raises(FileNotFoundError) as caught:
+        load_key(article)
+    message = str(caught.value)
+    assert str(tmp_path / "mine.key.json") in message
+    assert str(tmp_path / "keys" / "mine.json") in message
+    assert "python -m kit draft-key" in message and "make_a_key.ipynb" in message
+
+
+def test_key_saved_with_a_byte_order_mark_is_read(tmp_path, key):
+    article = _article_copy(tmp_path)
+    text = json.dumps(_key_for(article, key), ensure_ascii=False)
+    (tmp_path / "mine.key.json").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert load_key(article)["article"] == "mine"
+
+
+def test_key_for_another_article_is_refused(tmp_path, key):
+    article = _article_copy(tmp_path)
+    (tmp_path / "mine.key.json").write_text(json.dumps(key), encoding="utf-8")
+    with pytest.raises(KeyFormatError) as caught:
+        load_key(article)
+    assert "'kerry-lavrov-moscow'" in str(caught.value) and "'mine'" in str(caught.value)
+
+
+def test_key_file_by_path_is_checked_against_the_article_beside_it(tmp_path, key):
+    article = _article_copy(tmp_path)
+    shifted = _key_for(article, key)
+    shifted["exercises"]["anatomy.nut_graf"]["targets"][0]["start"] += 1
+    (tmp_path / "mine.key.json").write_text(json.dumps(shifted), encoding="utf-8")
+    with pytest.raises(KeyFormatError, match="exercises/anatomy.nut_graf/targets/0"):
+        load_key(tmp_path / "mine.key.json")
+
+
+def test_float_offset_names_the_field(key, seed):
+    broken = copy.deepcopy(key)
+    broken["exercises"]["anatomy.nut_graf"]["targets"][0]["start"] = 809.0
+    with pytest.raises(KeyFormatError) as caught:
+        validate_key(broken, seed)
+    message = str(caught.value)
+    assert "exercises/anatomy.nut_graf/targets/0/start" in message
+    assert "809.0" in message and "write 809" in message
+
+
+def test_duplicate_ids_are_refused(key, seed):
+    broken = copy.deepcopy(key)
+    items = broken["exercises"]["chronology.order_events"]["items"]
+    items[1]["id"] = items[0]["id"]
+    with pytest.raises(KeyFormatError, match="used twice"):
+        validate_key(broken, seed)
+    broken = copy.deepcopy(key)
+    options = broken["exercises"]["anatomy.lede"]["options"]
+    options[2]["id"] = options[1]["id"]
+    with pytest.raises(KeyFormatError, match="exercises/anatomy.lede/options/2/id"):
+        validate_key(broken, seed)
+
+
+def test_placeholder_needs_only_its_prompt(key, seed):
+    mine = copy.deepcopy(key)
+    mine["exercises"]["anatomy.five_ws"] = {
+        "type": "match", "notebook": "01_anatomy_of_an_article", "title": "Five Ws",
+        "prompt": "Which paragraph answers each question?", "status": "placeholder",
+    }  # fmt: skip
+    validate_key(mine, seed)
+    del mine["exercises"]["anatomy.five_ws"]["prompt"]
+    with pytest.raises(KeyFormatError, match="exercises/anatomy.five_ws/prompt"):
+        validate_key(mine, seed)
+    mine["exercises"]["anatomy.lede"]["status"] = "done"
+    with pytest.raises(KeyFormatError, match="status"):
+        validate_key(mine, seed)
+
+
+def test_own_validator_agrees_with_jsonschema(key):
+    from kit.keys.validation import full_schema_problems, schema_problems
+
+    broken = copy.deepcopy(key)
+    del broken["exercises"]["anatomy.lede"]["options"][0]["explanation"]
+    wrong_type = copy.deepcopy(key)
+    wrong_type["exercises"]["framing.rewrite"]["keep"] = "Kerry"
+    bad_name = copy.deepcopy(key)
+    bad_name["remarks"]["Not A Name"] = "x"
+    no_correct = copy.deepcopy(key)
+    for option in no_correct["exercises"]["anatomy.lede"]["options"]:
+        option["correct"] = False
+    for case in (key, broken, wrong_type, bad_name, no_correct):
+        ours = {where for where, _ in schema_problems(case)}
+        theirs = {where for where, _ in full_schema_problems(case)}
+        assert bool(ours) == bool(theirs)
+        # the same field, or (for a missing field or a bad name) the field inside it
+        assert all(any(o == t or o.startswith(t + "/") for t in theirs) for o in ours)
+
+
+def test_load_key_does_not_import_jsonschema():
+    probe = (
+        "import sys, kit\n"
+        "kit.keys.load_key(kit.load_article('kerry-lavrov-moscow'))\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_save_key_writes_beside_the_article(tmp_path, key):
+    from kit.keys import key_location, save_key
+
+    article = _article_copy(tmp_path)
+    mine = _key_for(article, key)
+    assert key_location(article) == tmp_path / "mine.key.json"
+    where = save_key(mine, article)
+    assert where == tmp_path / "mine.key.json"
+    text = where.read_text(encoding="utf-8")
+    assert text.startswith('{\n "article": "mine"')
+    assert "“" in text  # UTF-8, not \u escapes
+    assert list(json.loads(text)["exercises"]) == list(mine["exercises"])
+
+
+def test_a_draft_never_silently_replaces_a_reviewed_key(tmp_path, key):
+    from kit.keys import save_key
+
+    article = _article_copy(tmp_path)
+    save_key(_key_for(article, key), article)
+    draft = kit.keys.draft_key(article)
+    with pytest.raises(FileExistsError, match="reviewed"):
+        save_key(draft, article)
+    assert "draft" not in load_key(article)
+    save_key(draft, article, overwrite=True)
+    assert load_key(article)["draft"] is True
+    save_key(kit.keys.draft_key(article), article)  # a draft over a draft is fine
+
+
+def test_save_key_checks_the_key_first(tmp_path, key):
+    from kit.keys import save_key
+
+    article = _article_copy(tmp_path)
+    broken = _key_for(article, key)
+    broken["exercises"]["anatomy.lede"]["options"][0]["correct"] = "yes"
+    with pytest.raises(KeyFormatError, match="exercises/anatomy.lede/options/0/correct"):
+        save_key(broken, article)
+    assert not (tmp_path / "mine.key.json").exists()
+
+
+def test_key_location_without_a_writable_folder(tmp_path, monkeypatch):
+    from kit.keys import key_location
+
+    article = _article_copy(tmp_path)
+    monkeypatch.setattr("os.access", lambda path, mode: False)
+    monkeypatch.delenv("NEWSKIT_KEYS_DIR", raising=False)
+    with pytest.raises(ValueError, match="NEWSKIT_KEYS_DIR"):
+        key_location(article)
+    monkeypatch.setenv("NEWSKIT_KEYS_DIR", str(tmp_path / "keys"))
+    assert key_location(article) == tmp_path / "keys" / "mine.json"
+    with pytest.raises(ValueError, match="no name"):
+        key_location(kit.Article.from_text("Some text.\n\nMore text."))
+
+
+def test_remark_reads_the_key_and_falls_back():
+    from kit.keys import remark
+
+    assert remark(kit.keys.load_key("kerry-lavrov-moscow"), "anatomy.words") == (
+        "Russia, Syria, Ukraine, Kerry, Lavrov"
+    )
+    assert remark({"remarks": {}}, "anatomy.dateline", "none") == "none"
+
+
+def test_small_validator_reads_the_keywords_it_claims(monkeypatch):
+    from kit.keys import validation
+
+    rules = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "maxLength": 3},
+            "count": {"type": "integer", "maximum": 2, "exclusiveMinimum": 0},
+            "tags": {"type": "array", "maxItems": 2, "uniqueItems": True},
+            "pick": {"oneOf": [{"type": "string"}, {"type": "integer"}]},
+        },
+        "maxProperties": 4,
+    }
+    monkeypatch.setattr(validation, "schema", lambda: rules)
+    assert validation.schema_problems({"name": "abc", "count": 2, "tags": ["a"], "pick": 1}) == []
+    bad = {"name": "abcd", "count": 0, "tags": ["a", "a", "b"], "pick": 1.5, "extra": 1}
+    fields = {where for where, _ in validation.schema_problems(bad)}
+    assert fields == {"name", "count", "tags", "pick", "(top level)"}
+    monkeypatch.setattr(validation, "schema", lambda: {"type": "object", "dependentSchemas": {}})
+    with pytest.raises(KeyFormatError, match="dependentSchemas"):
+        validation.schema_problems({})

@@ -50,22 +50,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 import pandas as pd
 
 from kit.article import Article
-from kit.attribution.assemble import _analyse, _blocks
-
-# The cached readers of the lexicons are importable from here, so that
-# ``attribution._cue_pattern.cache_clear()`` and the like clear the very caches the analysis
-# uses (needed after an edit to a lexicon CSV).
-from kit.attribution.cues import _cue_pattern as _cue_pattern
+from kit.attribution.assemble import analyse, blocks
 from kit.attribution.marks import quotation_spans
-from kit.attribution.speakers import _institution_pattern as _institution_pattern
-from kit.attribution.speakers import _titles as _titles
-from kit.attribution.speakers import _titles_by_first_word as _titles_by_first_word
-from kit.attribution.words import lexicon, reporting_verbs
+from kit.attribution.words import built_from, lexicon, refresh, reporting_verbs
 
 __all__ = [
     "CLAIM_COLUMNS", "COLUMNS", "SOURCE_COLUMNS", "lexicon", "quotation_spans", "quotes",
@@ -74,8 +65,8 @@ __all__ = [
 
 
 COLUMNS = [
-    "quote_id", "start", "end", "text", "kind", "speaker", "speaker_start", "speaker_end",
-    "cue", "cue_start", "cue_end", "sentence_id",
+    "quote_id", "attribution_id", "start", "end", "text", "kind", "speaker", "speaker_start",
+    "speaker_end", "cue", "cue_start", "cue_end", "sentence_id",
 ]  # fmt: skip
 
 
@@ -86,8 +77,15 @@ COLUMNS = [
 def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
     """Every quotation in ``article`` with its speaker and the verb that attributes it.
 
-    One row per quotation, in text order, with columns ``quote_id, start, end, text, kind,
-    speaker, speaker_start, speaker_end, cue, cue_start, cue_end, sentence_id``:
+    One row per quotation, in text order, with columns ``quote_id, attribution_id, start, end,
+    text, kind, speaker, speaker_start, speaker_end, cue, cue_start, cue_end, sentence_id``:
+
+    - ``attribution_id``: rows that are fragments of one act of speech share it ("a1", "a2",
+      ...), so ``groupby("attribution_id")`` gives one group per act: a quotation split by its
+      attribution (“We are ready,” Keller said, “but not under threat.”), continued in the same
+      paragraph with no verb of its own (“We will rebuild,” Ferran said. “We always have.”) or
+      over several paragraphs; an indirect clause and the partial quotation inside it (the
+      partial row stays, so the quoted words can be highlighted, and shares the clause's id).
 
     - ``start``/``end``: for ``direct`` and ``partial`` quotations the span *includes the
       quotation marks* (and any punctuation inside them), so highlighting shows the marks; a
@@ -108,6 +106,10 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
     - ``sentence_id``: the sentence where the quotation starts (``None`` in the headline).
 
     ``include_indirect=False`` leaves indirect speech out.
+
+    >>> art = Article.from_text("“We are ready,” Keller said, “but not under threat.”", headline="")
+    >>> quotes(art)[["attribution_id", "text", "speaker"]].values.tolist()
+    [['a1', '“We are ready,”', 'Keller'], ['a1', '“but not under threat.”', 'Keller']]
     """
     rows = []
     sentence_rows = article.sentences
@@ -119,12 +121,13 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
         k = bisect.bisect_right(sentence_starts, offset) - 1
         return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
 
-    for q in _analyse(article):
+    for q in analyse(article):
         if q.kind == "indirect" and not include_indirect:
             continue
         speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
         rows.append(
             {
+                "attribution_id": q.act,
                 "start": q.start,
                 "end": q.end,
                 "text": article.text[q.start : q.end],
@@ -140,6 +143,11 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
         )
     frame = pd.DataFrame(rows, columns=COLUMNS[1:])
     frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
+    # acts are numbered in the order of the table, whatever rows were left out
+    numbers: dict[int, str] = {}
+    frame["attribution_id"] = [
+        numbers.setdefault(act, f"a{len(numbers) + 1}") for act in frame["attribution_id"]
+    ]
     # missing values are None (not NaN), and offsets stay Python ints
     for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
         frame[column] = pd.Series(
@@ -166,18 +174,28 @@ def sources(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
       "residents"), ``media`` ("reports") or ``unknown``; quotations with no speaker at all are
       one row with ``speaker`` None and ``source_type`` ``none``.
     - ``named``: True for a named person or institution, False for vague and missing sources.
-    - ``direct``, ``partial``, ``indirect``: how many quotations of each kind; ``quotes`` the total.
+    - ``direct``, ``partial``, ``indirect``: how many acts of speech of each kind (the
+      fragments of one act, which share an ``attribution_id`` in :func:`quotes`, count once): an
+      act with a direct fragment is direct, else one with quoted words is partial (retold speech
+      with a few words in marks), else indirect; ``quotes`` the total.
     - ``quoted_words``: words inside the speaker's direct and partial quotations (the words the
       article gives them verbatim).
 
     Rows are sorted by quoted words, then quotations, most first.
     ``include_indirect=False`` counts only direct and partial quotations.
+
+    >>> art = Article.from_text("“We are ready,” Keller said. “We always were.”", headline="")
+    >>> sources(art)[["speaker", "direct", "quotes", "quoted_words"]].to_dict("records")
+    [{'speaker': 'Keller', 'direct': 1, 'quotes': 1, 'quoted_words': 6}]
     """
+    acts: dict[int, list] = {}
+    for q in analyse(article):
+        if q.kind != "indirect" or include_indirect:
+            acts.setdefault(q.act, []).append(q)
     table: dict[str | None, dict] = {}
-    for q in _analyse(article):
-        if q.kind == "indirect" and not include_indirect:
-            continue
-        entity = q.speaker.entity if q.speaker else None
+    for fragments in acts.values():
+        voiced = next((q for q in fragments if q.speaker and q.speaker.entity), None)
+        entity = voiced.speaker.entity if voiced else None
         name = entity.name if entity else None
         row = table.setdefault(
             name,
@@ -191,9 +209,11 @@ def sources(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
                 "quoted_words": 0,
             },
         )
-        row[q.kind] += 1
-        if q.kind != "indirect":
-            row["quoted_words"] += len(QUOTED_WORD.findall(article.text[q.start : q.end]))
+        kinds = {q.kind for q in fragments}
+        row[next(k for k in ("direct", "partial", "indirect") if k in kinds)] += 1
+        for q in fragments:
+            if q.kind != "indirect":
+                row["quoted_words"] += len(QUOTED_WORD.findall(article.text[q.start : q.end]))
     frame = pd.DataFrame(list(table.values()), columns=[c for c in SOURCE_COLUMNS if c != "quotes"])
     frame.insert(6, "quotes", frame[["direct", "partial", "indirect"]].sum(axis=1))
     frame = frame.sort_values(["quoted_words", "quotes"], ascending=False, kind="stable")
@@ -207,12 +227,15 @@ CLAIM_COLUMNS = [
 ]  # fmt: skip
 
 
-@lru_cache(maxsize=1)
 def _unsourced_pattern() -> re.Pattern:
+    return built_from("attribution_unsourced", _build_unsourced_pattern)
+
+
+def _build_unsourced_pattern(rows: tuple) -> re.Pattern:
     # "evidence … surfaced" in the lexicon allows up to two words in between:
     # "evidence later surfaced that the Russians targeted anyone ..."
     parts = []
-    for term in sorted(lexicon("attribution_unsourced"), key=len, reverse=True):
+    for term in sorted({r["term"] for r in rows}, key=len, reverse=True):
         words = [re.escape(w) for w in term.split() if w != "…"]
         gap = r"\s+(?:[\w’'\-]+\s+){0,2}?" if "…" in term else r"\s+"
         parts.append(f"(?P<t{len(parts)}>" + gap.join(words) + ")")
@@ -230,11 +253,12 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
     A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
     """
+    refresh()  # an edited word list takes effect now
     terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)
     info = lexicon("attribution_unsourced")
     pattern = _unsourced_pattern()
     masked = []
-    for _, s, e in _blocks(article):
+    for _, s, e in blocks(article):
         masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
     rows = []
     for row in article.sentences.itertuples(index=False):

@@ -1,6 +1,6 @@
 """Attribution, step 4: putting it together, sentence by sentence.
 
-:func:`_analyse` reads the article once, in order: quotation marks per paragraph
+:func:`analyse` reads the article once, in order: quotation marks per paragraph
 (:mod:`~kit.attribution.marks`), verbs of saying and their speakers per sentence
 (:mod:`~kit.attribution.cues`, :mod:`~kit.attribution.speakers`), then decides for each
 quotation whether it is direct or partial and which verb it belongs to
@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 
 from kit.article import Article
-from kit.attribution.clauses import _indirect_content, _stop_at_other_attribution
-from kit.attribution.cues import Event, _cue_pattern, _cues, _event_speaker, _sentence_subject
+from kit.attribution.clauses import indirect_content, stop_at_other_attribution
+from kit.attribution.cues import Event, cue_pattern, event_speaker, find_cues, sentence_subject
 from kit.attribution.marks import ELLIPSIS_OR_BRACKET, OPEN_DOUBLE, quotation_spans
-from kit.attribution.speakers import Mention, Resolver, _classify, _track_subjects
-from kit.attribution.words import LABEL_VERBS, SPEECH_CATEGORIES
+from kit.attribution.speakers import Mention, Resolver, abbreviations, classify, track_subjects
+from kit.attribution.words import SPEECH_CATEGORIES, refresh, word_class
 
 # --------------------------------------------------------------------------------------------
 # Small data holders and the sentences the analysis reads
@@ -40,6 +40,7 @@ class Quote:
     closed: bool = True
     sentence: int = 0
     extra: dict = field(default_factory=dict)
+    act: int = 0  # rows with the same number are fragments of one act of speech
 
 
 @dataclass
@@ -61,9 +62,10 @@ DATELINE = re.compile(
 
 
 def _sentences(article: Article) -> list[_Sentence]:
-    """The headline (id None) and the sentences, with two repairs. A quotation that ends in ? or !
+    """The headline (id None) and the sentences, with repairs. A quotation that ends in ? or !
     is split from its attribution by the sentence splitter ("“Why now?” | Vance asked."), so a
-    short sentence with a verb of saying is joined back to the quotation before it. (Initials,
+    short sentence with a verb of saying is joined back to the quotation before it; so is a
+    sentence that starts in lower case, split after an abbreviation ("(D-Md.) | said"). (Initials,
     "Justice D.Y. Chandrachud said", are kept together by the sentence splitter itself.)"""
     out: list[_Sentence] = []
     if article.headline_span:
@@ -74,12 +76,18 @@ def _sentences(article: Article) -> list[_Sentence]:
         previous = out[-1] if out else None
         before = text[previous.start : previous.end] if previous is not None else ""
         same_paragraph = previous is not None and previous.paragraph == paragraph
-        if same_paragraph and (
-            # “Why now?” | Vance asked.
-            re.search(r"[?!][”\"’']$", before)
-            and len(row.text.split()) <= 8
-            and _cue_pattern().search(row.text)
-            and row.text[:1] not in OPEN_DOUBLE + '"'
+        if (
+            same_paragraph
+            and (
+                (  # “Why now?” | Vance asked.
+                    re.search(r"[?!][”\"’']{1,2}$", before)
+                    and len(row.text.split()) <= 8
+                    and cue_pattern().search(row.text)
+                    and row.text[:1] not in OPEN_DOUBLE + '"'
+                )
+                # “...,” Rep. Elijah E. Cummings (D-Md.) | said in a statement.
+                or row.text[:1].islower()
+            )
         ):
             previous.end = row.end
             continue
@@ -87,11 +95,49 @@ def _sentences(article: Article) -> list[_Sentence]:
         dateline = DATELINE.match(text, start, row.end)
         if dateline and (previous is None or previous.paragraph != paragraph):
             start = dateline.end()
-        out.append(_Sentence(row.sentence_id, paragraph, start, row.end))
+        out += [
+            _Sentence(row.sentence_id, paragraph, s, e)
+            for s, e in sentence_pieces(text, start, row.end)
+        ]
     return out
 
 
-def _blocks(article: Article) -> list[tuple[int, int, int]]:
+# The longest stretch of text read as one sentence. Every step looks around a verb of saying
+# within its sentence, so a text with no full stops (a transcript, a 1 MB single line) would cost
+# time that grows with the square of its length; such a sentence is read in pieces instead.
+LONGEST_SENTENCE = 1000
+
+
+def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of a sentence, each at most :data:`LONGEST_SENTENCE` characters,
+    cut after a semicolon, a colon, a dash or a comma where the piece has one (else at a space).
+
+    >>> sentence_pieces("We came, we saw, we left", 0, 24)
+    [(0, 24)]
+    >>> len(sentence_pieces("word, " * 1000, 0, 6000))
+    7
+    """
+    pieces = []
+    while end - start > LONGEST_SENTENCE:
+        window = text[start : start + LONGEST_SENTENCE]
+        cut = -1
+        for mark in ("; ", ": ", " — ", " – ", ", ", " "):
+            cut = window.rfind(mark, LONGEST_SENTENCE // 2)
+            if cut > 0:
+                cut += len(mark.rstrip())
+                break
+        if cut <= 0:
+            cut = LONGEST_SENTENCE
+        pieces.append((start, start + cut))
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def blocks(article: Article) -> list[tuple[int, int, int]]:
     blocks = []
     if article.headline_span:
         blocks.append((0, *article.headline_span))
@@ -104,12 +150,19 @@ def _blocks(article: Article) -> list[tuple[int, int, int]]:
 # The analysis
 
 
-def _analyse(article: Article) -> list[Quote]:
+def analyse(article: Article) -> list[Quote]:
+    """The quotations of ``article`` as :class:`Quote` records, in text order (what
+    :func:`kit.attribution.quotes` turns into a table).
+
+    >>> [q.kind for q in analyse(Article.from_text("Keller said the talks failed.", headline=""))]
+    ['indirect']
+    """
+    refresh()  # an edited word list takes effect from this call on
     text = article.text
     sentences = _sentences(article)
     # 1. quotation marks, block by block (a quotation never runs past its paragraph)
     raw: list[tuple[int, int, bool, int]] = []
-    for number, s, e in _blocks(article):
+    for number, s, e in blocks(article):
         raw += [(qs, qe, closed, number) for qs, qe, closed in quotation_spans(text, s, e)]
     all_masked = [(qs, qe) for qs, qe, _, _ in raw]
     starts = [qs for qs, _ in all_masked]
@@ -126,7 +179,7 @@ def _analyse(article: Article) -> list[Quote]:
         first = max(0, bisect.bisect_left(starts, s_start) - 1)
         last = bisect.bisect_right(starts, s_end)
         masked = [(qs, qe) for qs, qe in all_masked[first:last] if qe > s_start and qs < s_end]
-        cues = _cues(text, s_start, s_end, masked, headline=is_headline)
+        cues = find_cues(text, s_start, s_end, masked, headline=is_headline)
         # quotations that start in this sentence
         here = []
         while raw_index < len(raw) and raw[raw_index][0] < s_end:
@@ -135,13 +188,13 @@ def _analyse(article: Article) -> list[Quote]:
             raw_index += 1
         # resolve pronouns and subjects up to each cue, left to right
         resolved = (
-            _track_subjects(text, s_start, s_end, masked, resolver, cues)
+            track_subjects(text, s_start, s_end, masked, resolver, cues)
             if not (is_headline)
             else {}
         )
         events = []
         for c_start, c_end, cue_text, category in cues:
-            speaker = _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
+            speaker = event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
                                      resolved, events)  # fmt: skip
             events.append(Event(c_start, c_end, cue_text, category, speaker))
         # a quotation that ran over several sentences is attributed where it ends:
@@ -171,11 +224,11 @@ def _analyse(article: Article) -> list[Quote]:
         for event in events:
             if event.used or event.category not in SPEECH_CATEGORIES:
                 continue
-            if event.cue.lower() in LABEL_VERBS:
+            if event.cue.lower() in word_class("label-verb"):
                 continue
-            span = _indirect_content(text, sentence, event, masked, events)
+            span = indirect_content(text, sentence, event, masked, events)
             if span:
-                span = _stop_at_other_attribution(text, span, event, events, masked)
+                span = stop_at_other_attribution(text, span, event, events, masked)
             if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
                 span = None  # the reported words are all in marks: a quotation, not retold speech
             if span:
@@ -202,6 +255,7 @@ def _analyse(article: Article) -> list[Quote]:
                              resolver, start_resolved)  # fmt: skip
     _continue_quotations(quotes, sentences, events_by_sentence)
     quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
+    group_acts(quotes, sentences)
     return quotes
 
 
@@ -214,7 +268,8 @@ def _attribute_quotation(
 ) -> None:
     """Decide kind, speaker and cue of one quotation in its sentence."""
     q_start, q_end = quote.start, quote.end
-    inner = text[q_start + 1 : q_end - (1 if quote.closed else 0)].strip()
+    mark = 2 if text.startswith(("``", "''"), q_start) else 1  # ``TeX'' and ''doubled'' marks
+    inner = text[q_start + mark : q_end - (mark if quote.closed else 0)].strip()
     first_char = inner[:1]
     before = text[sentence.start : q_start]
     for _, qe in masked:  # only look back to the previous quotation in the sentence
@@ -240,6 +295,10 @@ def _attribute_quotation(
             break
     capital = first_char[:1].isupper() or first_char in ELLIPSIS_OR_BRACKET
     headline = sentence.sentence_id is None
+    signed = _dash_signature(text, quote, resolver)
+    if signed is not None and not headline:  # “Courage is not the absence of fear.” ― Carlos Ruiz
+        quote.kind, quote.speaker = "direct", signed
+        return
     split_continuation = (
         leading is not None
         and before.strip()
@@ -257,7 +316,12 @@ def _attribute_quotation(
         quote.kind = "direct"
         quote.speaker, quote.cue = trailing.speaker, trailing
         trailing.used = True
-    elif leading is not None and (capital or split_continuation) and not headline:
+    elif (
+        leading is not None
+        and (capital or split_continuation)
+        and not headline
+        and not _title_after_addressee_verb(text, quote, leading, sentence)
+    ):
         quote.kind = "direct"
         quote.speaker, quote.cue = leading.speaker, leading
         leading.used = True
@@ -268,6 +332,8 @@ def _attribute_quotation(
     else:
         quote.kind = "partial"
         event = _nearest_event(events, q_start)
+        if event is not None and names_something(text, quote, event):
+            return  # a scare quote or a title: "the “fact-checking” website said"
         if event is not None:
             quote.speaker, quote.cue = event.speaker, event
         elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
@@ -275,10 +341,64 @@ def _attribute_quotation(
             quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
         else:
             quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
-            subject = _sentence_subject(text, sentence.start, q_start, resolver)
+            subject = sentence_subject(text, sentence.start, q_start, resolver)
             if subject is not None and subject.start in resolved:
                 subject.entity = resolved[subject.start]
             quote.extra["subject"] = subject
+
+
+def names_something(text: str, quote: Quote, event: Event) -> bool:
+    """Whether a partial quotation is part of a name next to a verb of saying rather than words
+    said: inside the speaker phrase ("the “fact-checking” website said", "a “senior” official
+    said") or in the place of the one spoken to ("told “Meet the Press” on Sunday").
+
+    >>> text = "Vance told “Meet the Press” that the deal was dead."
+    >>> names_something(text, Quote(11, 27, "partial"), Event(6, 10, "told", "neutral", None))
+    True
+    """
+    if quote.end <= event.cue_start:
+        between = text[quote.end : event.cue_start]
+        if re.search(r",\s*(?:which|who|whom)\s", between):
+            return True  # "the “reform” package, which critics call ...": another clause
+        return len(between.split()) <= 2 and not re.search(r"[,.;:!?—–]", between)
+    # the one spoken to may be an outlet's programme: "told CNN’s “State of the Union”"
+    between = text[event.cue_end : quote.start]
+    if event.cue.lower() in word_class("addressee-verb") and re.fullmatch(
+        r"(?:\s+[A-Z][\w.\-]*[’']s)?\s*", between
+    ):
+        inner = text[quote.start : quote.end].strip("“”\"‘’'`")
+        return inner[:1].isupper() and not re.search(r"[,.!?:]$", inner)
+    return False
+
+
+def _title_after_addressee_verb(text: str, quote: Quote, event: Event, sentence) -> bool:
+    """ "told “Meet the Press” on Sunday that ...": a title where the one spoken to stands, with
+    the sentence going on after it, is not a quotation the verb introduces."""
+    if not names_something(text, quote, event):
+        return False
+    goes_on = re.match(r"\s*[\w(]", text[quote.end : sentence.end])
+    return bool(goes_on)
+
+
+# A quotation signed after a dash, the way epigraphs and pull quotes are: “...” ― Carlos Ruiz,
+# “...” — Ines Duarte, harbour master. The name runs to the end of the line, a comma or a bracket.
+DASH_SIGNATURE = re.compile(
+    r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w.’'\-]*(?:[ \t]+(?:[A-Z][\w.’'\-]*|de|van|von|al|bin|da))*)"
+    r"[ \t]*(?:$|[,(\n]|\.\s*$)",
+    re.MULTILINE,
+)
+
+
+def _dash_signature(text: str, quote: Quote, resolver: Resolver) -> Mention | None:
+    """The person or institution who signs a quotation after a dash, or None."""
+    line_end = text.find("\n", quote.end)
+    match = DASH_SIGNATURE.match(text, quote.end, len(text) if line_end < 0 else line_end)
+    if not match or not re.search(r"[.!?,]\W*$", text[quote.start : quote.end]):
+        return None
+    mention = classify(text, match.start(1), match.end(1), resolver)
+    if mention.entity is None or mention.entity.type not in ("person", "institution"):
+        return None
+    return mention
 
 
 def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
@@ -293,7 +413,7 @@ def _headline_speaker(text, sentence, q_start, resolver) -> Mention | None:
     # is a headline label, not a speaker
     if not re.search(r"[a-z,] " + re.escape(name.split()[-1]) + r"\b", text[sentence.end :]):
         return None
-    mention = _classify(text, sentence.start, sentence.start + match.end(1), resolver)
+    mention = classify(text, sentence.start, sentence.start + match.end(1), resolver)
     if mention.entity is None or mention.entity.type not in ("person", "institution"):
         return None
     return mention
@@ -311,17 +431,37 @@ def _trailing_event(text, quote, sentence, events, masked) -> Event | None:
     for qs, _ in masked:
         if qs >= quote.end and qs < limit:
             limit = qs
-    window = text[quote.end : limit]
-    stop = re.search(r"(?<![A-Z])[.!?;](?:\s|$)", window)  # not the period of "D.Y."
-    if stop:
-        limit = quote.end + stop.start()
+    limit = first_stop(text, quote.end, limit)
     for event in events:
         if quote.end <= event.cue_start < limit:
             between = text[quote.end : event.cue_start]
-            if len(between.split()) <= 9 and not re.search(r"(?<![A-Z])[.!?;]\s", between):
+            # "Malkia Cyril, the executive director at the Center for Media Justice, said": an
+            # aside between commas does not count towards the distance
+            between = re.sub(r",[^,“”\"]{1,120},", ",", between)
+            if len(between.split()) <= 9:
                 return event
             return None
     return None
+
+
+STOP = re.compile(r"[.!?;](?=\s|$)")
+
+
+def first_stop(text: str, start: int, end: int) -> int:
+    """Where the first full stop, ?, ! or ; in ``text[start:end]`` stands (``end`` if none),
+    leaving out the periods of initials ("D.Y.", "Elijah E.") and of titles ("Mr.", "Rep.").
+
+    >>> first_stop("Mr. Sharpton said so. Then", 0, 26)
+    20
+    """
+    for match in STOP.finditer(text, start, end):
+        if match.group() == ".":
+            word = re.search(r"[\w.]+$", text[max(start, match.start() - 20) : match.start()])
+            word = word.group() if word else ""
+            if (len(word) == 1 and word.isupper()) or "." in word or f"{word}." in abbreviations():
+                continue
+        return match.start()
+    return end
 
 
 def _nearest_event(events: list[Event], position: int) -> Event | None:
@@ -386,6 +526,56 @@ def _continue_quotations(quotes: list[Quote], sentences, events_by_sentence) -> 
             previous = q
 
 
+def group_acts(quotes: list, sentences: list) -> None:
+    """Number the acts of speech: rows that are fragments of one act get the same ``act``.
+
+    - Rows that share a verb of saying are one act: “We are ready,” Keller said, “but not under
+      threat.” (two fragments, one "said"); an indirect clause and the partial quotation inside
+      it ("insisting the West should stop “dividing terrorists ...”"); "called the decision
+      “reckless” and “a gift to our enemies”".
+    - A quotation that a paragraph leaves open and the next paragraph reopens is one act.
+    - A direct quotation with no verb of its own that follows, in the same paragraph, a direct
+      quotation of the same speaker continues it: “We will rebuild,” Ferran said. “We always
+      have.” A new paragraph starts a new act.
+    """
+    by_event: dict[int, int] = {}
+    count = 0
+    previous_direct: Quote | None = None
+    for q in quotes:
+        joined = None
+        if q.cue is not None and id(q.cue) in by_event:
+            joined = by_event[id(q.cue)]
+        elif q.extra.get("chained_from") is not None:
+            joined = q.extra["chained_from"].act
+        elif (
+            q.kind == "direct"
+            and q.cue is None
+            and previous_direct is not None
+            and q.speaker is not None
+            and q.speaker.entity is not None
+            and not _other_voice(q, previous_direct)
+            and sentences[q.sentence].paragraph == sentences[previous_direct.sentence].paragraph
+        ):
+            joined = previous_direct.act
+        if joined is None:
+            count += 1
+            joined = count
+        q.act = joined
+        if q.cue is not None:
+            by_event.setdefault(id(q.cue), joined)
+        if q.kind == "direct":
+            previous_direct = q
+        elif previous_direct is not None and _other_voice(q, previous_direct):
+            previous_direct = None  # another voice in between ends the run
+
+
+def _other_voice(q: Quote, earlier: Quote) -> bool:
+    """Whether ``q`` names a speaker other than the one of ``earlier``."""
+    if q.speaker is None or q.speaker.entity is None:
+        return False
+    return earlier.speaker is None or q.speaker.entity is not earlier.speaker.entity
+
+
 def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentence):
     """The most recent speaker before quotation ``q``, within its paragraph and the one before."""
     paragraph = sentences[q.sentence].paragraph
@@ -393,7 +583,7 @@ def _last_speaker(q: Quote, previous: Quote | None, sentences, events_by_sentenc
     if previous is not None and previous.speaker is not None:
         if paragraph - sentences[previous.sentence].paragraph <= 1:
             best = (previous.start, previous.speaker)
-    for index in range(q.sentence, -1, -1):
+    for index in range(q.sentence, max(-1, q.sentence - 30), -1):  # 30 sentences back at most
         if sentences[index].paragraph < paragraph - 1 or index >= len(events_by_sentence):
             if sentences[index].paragraph < paragraph - 1:
                 break

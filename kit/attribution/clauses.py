@@ -1,7 +1,7 @@
 """Attribution, step 5: the words of indirect speech.
 
 A verb of saying that no quotation claimed may introduce reported words without marks.
-:func:`_indirect_content` finds them: the "that" clause ("Keller said on Tuesday that the talks
+:func:`indirect_content` finds them: the "that" clause ("Keller said on Tuesday that the talks
 were useful"), the clause right after a "say" verb ("Keller said the talks were useful"), the
 sentence before a closing attribution ("The talks will resume, a senior official said"), or
 what follows "according to X,". It returns None when the verb has an object, not a clause:
@@ -17,26 +17,24 @@ from __future__ import annotations
 import re
 
 from kit.attribution.words import (
-    ADDRESSEE_VERBS,
     DETERMINERS,
-    FINITE_WORDS,
-    MANDATIVE_VERBS,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     RELATIVE_WORDS,
-    SAY_VERBS,
-    _adjective_like,
-    _is_capitalised,
-    _past_like,
-    _tokens,
-    _verb_like,
+    WORDLIKE,
+    adjective_like,
+    is_capitalised,
+    past_like,
+    verb_like,
+    word_class,
+    word_tokens,
 )
 
 # --------------------------------------------------------------------------------------------
 # The reported clause
 
 
-def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] | None:
+def indirect_content(text, sentence, event, masked, events) -> tuple[int, int] | None:
     """The reported clause of an indirect statement, or None when the verb has no clause."""
     s_start, s_end = sentence.start, sentence.end
     if event.speaker is None:
@@ -70,7 +68,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     # option," she said.'
     comma_inside = bool(re.search(r",[”\"’']$", head))
     middle = re.match(r"\s*,\s*(?!and\s|but\s)\S+(?:\s+\S+){2,}", tail) and any(
-        _verb_like(w) for w in re.findall(r"[\w’'\-]+", tail)
+        verb_like(w) for w in re.findall(r"[\w’'\-]+", tail)
     )  # "Without further action, Hunt said, NATO's “credibility” will be undermined"
     if (
         not middle
@@ -80,10 +78,13 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
             len(tail.split()) <= 6
             or re.match(r"\s*(?:after|before|on|in|at|during|when|while|following)\b", tail)
             or re.match(r"\s*,\s*(?:and|but)\s", tail)  # "..., he said, and many are hungry"
-            or (lower in ADDRESSEE_VERBS and len(tail.split()) <= 12)  # "..., X told a hurt ECI"
+            or (
+                lower in word_class("addressee-verb") and len(tail.split()) <= 12
+            )  # "..., X told a hurt ECI"
         )
         and (
-            lower in ADDRESSEE_VERBS or not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
+            lower in word_class("addressee-verb")
+            or not re.match(r"\s*(?:that|the|a|an|he|she|it|they)\b", tail)
         )
         and not re.search(r"(?:^|\s)that\s", tail)  # "..., X said in a statement that ..."
         and re.fullmatch(r"[\s\w.,’'\-“”\"()]*[.!?]?", tail)
@@ -98,6 +99,15 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         return _clean_content(text, right_start + 1, s_end, masked)
     # "Keller said (on Tuesday) (that) the talks were useful"
     position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
+    # "told “Meet the Press” on Sunday that ...": a title in marks is the one spoken to
+    if lower in word_class("addressee-verb"):
+        title = next(
+            (qe for qs, qe in masked if qs >= position and not text[position:qs].strip()), None
+        )
+        if title is not None and text[title + 1 : title + 2].isalpha():
+            inner = text[position:title].strip().lstrip("“\"‘'")
+            if inner[:1].isupper() and not re.search(r"[,.!?:]\W*$", text[position:title]):
+                position = title
     # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
     adjunct = ADJUNCT.match(text, position, s_end)
     if adjunct:
@@ -111,14 +121,16 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         not gap
         or (
             gap[0].lower() in PREPOSITIONS
-            and (len(gap) <= 8 or not any(_verb_like(w.strip(",")) for w in gap))
+            and (len(gap) <= 8 or not any(verb_like(w.strip(",")) for w in gap))
         )
-        or (lower in ADDRESSEE_VERBS and len(gap) <= 8)
+        or (lower in word_class("addressee-verb") and len(gap) <= 8)
         or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
     ):
         return _clean_content(text, position + that.end(), s_end, masked)
-    tokens = _tokens(text, position, s_end)
-    if not tokens or not re.match(r"\w", tokens[0][2]):
+    # the decisions below read the first words after the verb: tokenize only those (a sentence
+    # with no full stop can be long)
+    tokens = word_tokens(text, position, min(s_end, position + LOOK_AHEAD))
+    if not tokens or not WORDLIKE.match(tokens[0][2]):
         return None
     # "said in a statement." is not a clause; "said about 12,000 people had fled" is
     number_follows = len(tokens) > 1 and tokens[1][2][:1].isdigit()
@@ -127,7 +139,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     subject_it = (
         tokens[0][2].lower() in ("it", "this")
         and len(tokens) > 1
-        and tokens[1][2].lower() in FINITE_WORDS
+        and tokens[1][2].lower() in word_class("finite")
     )
     if (
         tokens[0][2].lower() in ("to", "so", "it", "this", "nothing", "something", "goodbye")
@@ -142,7 +154,7 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     if lower.startswith(REJECTING_VERBS) and _reports_noun_first(tokens):
         return None
     skip = 0
-    if lower in ADDRESSEE_VERBS:
+    if lower in word_class("addressee-verb"):
         skip = _addressee_length(tokens)
         if skip is None:
             return None
@@ -152,35 +164,37 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
     # "recounted telling Trump — to which Trump replied": after the one spoken to, a dash or a
     # relative clause is not what was said
     if skip and (
-        not re.match(r"\w", clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
+        not WORDLIKE.match(clause[0][2]) or clause[0][2].lower() in RELATIVE_WORDS | {"to"}
     ):  # "urged the EU to increase sanctions": a call to act, not a reported clause
         return None
     span = _clean_content(text, clause[0][0], s_end, masked)
     if span is not None:
-        span = _stop_at_other_attribution(text, span, event, events, masked)
+        span = stop_at_other_attribution(text, span, event, events, masked)
     if span is None:
         return None
-    all_words = [w for _, _, w in _tokens(text, *span) if re.match(r"\w", w)]
+    head = (span[0], min(span[1], span[0] + LOOK_AHEAD))
+    all_words = [w for _, _, w in word_tokens(text, *head) if WORDLIKE.match(w)]
     if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
         return None
     words = [  # the verb test looks at the writer's words, not the quoted ones
-        w for s, e, w in _tokens(text, *span)
-        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
+        w for s, e, w in word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
+        if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
-    ok = lower in SAY_VERBS and lower not in ADDRESSEE_VERBS
+    ok = lower in word_class("say-verb") and lower not in word_class("addressee-verb")
     # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
     # ("condemned the forces that encouraged them"), not to a reported clause
     finite = [
         w
         for previous, w in zip(["", *words], words)
-        if (w.lower() in FINITE_WORDS or _past_like(w)) and previous.lower() not in RELATIVE_WORDS
+        if (w.lower() in word_class("finite") or past_like(w))
+        and previous.lower() not in RELATIVE_WORDS
         and previous.lower() != "that"
-        and not (_past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
+        and not (past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
     ]  # fmt: skip
     ok = ok or any(w in finite for w in words[1:8])
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
     ok = ok or (
-        lower in MANDATIVE_VERBS
+        lower in word_class("mandative-verb")
         and len(words) > 1
         and words[1].islower()
         and words[1] not in PREPOSITIONS
@@ -188,6 +202,11 @@ def _indirect_content(text, sentence, event, masked, events) -> tuple[int, int] 
         and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
     return span if ok else None
+
+
+# How far past a verb of saying the clause tests read (characters): far enough for the one
+# spoken to and the first eight words of the clause.
+LOOK_AHEAD = 400
 
 
 # Time and place phrases between a verb of saying and its clause.
@@ -219,7 +238,7 @@ def _mostly_quoted(text, start, end, masked) -> bool:
     return inside * 2 >= end - start
 
 
-def _stop_at_other_attribution(text, span, event, events, masked):
+def stop_at_other_attribution(text, span, event, events, masked):
     """Cut a reported clause before another attribution that closes the sentence: in "Mogherini
     stressed the need to stop the fighting, the European External Action Service reported", the
     clause of "stressed" ends at the comma; in "Sand accused the opposition of lying and said the
@@ -258,30 +277,32 @@ def _stop_at_other_attribution(text, span, event, events, masked):
 
 # Verbs that reject what others said, and the nouns for what others said.
 REJECTING_VERBS = ("deny", "denie", "denied", "dismiss", "reject", "refute", "rebut", "brush")
-REPORTS_NOUNS = {
-    "claims", "claim", "reports", "report", "allegations", "accusations", "suggestions",
-    "rumours", "rumors", "speculation", "assertions", "charges", "suspicions",
-}  # fmt: skip
 
 
 def _reports_noun_first(tokens) -> bool:
     """The object opens with what others said: "claims that", "media reports that"."""
     for _, _, word in tokens[:4]:
         lowered = word.lower()
-        if lowered in REPORTS_NOUNS:
+        if lowered in word_class("reports-noun"):
             return True
-        if not (lowered in DETERMINERS or _adjective_like(lowered) or word[:1].isupper()):
+        if not (lowered in DETERMINERS or adjective_like(lowered) or word[:1].isupper()):
             return False
     return False
 
 
-def _unquoted_words(text, start, end, masked) -> int:
-    """Words in ``text[start:end]`` outside quotation marks."""
-    return sum(
-        1
-        for s, _, w in _tokens(text, start, end)
-        if re.match(r"\w", w) and not any(qs <= s < qe for qs, qe in masked)
-    )
+def _unquoted_words(text, start, end, masked, *, enough: int = 7) -> int:
+    """Words in ``text[start:end]`` outside quotation marks, counted up to ``enough`` (the
+    callers only ask whether there are more than a few, and a long sentence stays cheap)."""
+    count = 0
+    for match in UNQUOTED_WORD.finditer(text, start, end):
+        if not any(qs <= match.start() < qe for qs, qe in masked):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+UNQUOTED_WORD = re.compile(r"\w[\w’'.\-]*")
 
 
 def _addressee_length(tokens) -> int | None:
@@ -295,7 +316,7 @@ def _addressee_length(tokens) -> int | None:
         return 1
     k = 1 if first.lower() == "the" else 0
     n = k
-    while n < len(tokens) and _is_capitalised(tokens[n][2]):
+    while n < len(tokens) and is_capitalised(tokens[n][2]):
         n += 1
     if n > k:
         return n

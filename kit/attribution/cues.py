@@ -1,8 +1,8 @@
 """Attribution, steps 2 and 3a: verbs of saying, and where their speaker stands.
 
-:func:`_cues` finds the reporting verbs of ``kit/lexicons/reporting_verbs.csv`` outside
+:func:`find_cues` finds the reporting verbs of ``kit/lexicons/reporting_verbs.csv`` outside
 quotation marks, leaving out nouns and participles that look like them ("a televised address",
-"a statement issued on Sunday", "media reports said"). :func:`_event_speaker` then finds each
+"a statement issued on Sunday", "media reports said"). :func:`event_speaker` then finds each
 verb's speaker phrase: before it ("Kerry said"), after it ("said Kerry", "according to
 officials"), the agent of a passive ("as indicated by Sergey Lavrov") or the subject of the
 clause for a participle ("..., insisting the West should ..."). In
@@ -17,48 +17,40 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kit.attribution.speakers import (
     Mention,
     Resolver,
-    _classify,
-    _place_or_institution,
-    _vague_head,
+    classify,
+    place_or_institution,
+    vague_head,
 )
 from kit.attribution.words import (
     BOUNDARY_WORDS,
     DETERMINERS,
-    FINITE_WORDS,
     NAME_PARTICLES,
-    NOT_NAMES,
     OBJECT_AS_SUBJECT,
     OBJECT_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVE_WORDS,
-    _adjective_like,
-    _is_capitalised,
-    _past_like,
-    _previous_word,
-    _tokens,
-    _verb_like,
+    WORDLIKE,
+    adjective_like,
+    built_from,
+    date_words,
+    document_nouns,
+    is_capitalised,
     lexicon,
+    not_names,
+    past_like,
+    previous_word,
+    verb_like,
+    word_class,
+    word_tokens,
 )
 
 # --------------------------------------------------------------------------------------------
 # Word lists for the words around a verb of saying
-
-
-# Words between a speaker and the verb that are not part of the speaker: "Kerry also hoped",
-# "he has said", "Keller later told".
-SKIPPED_BEFORE_CUE = {
-    "also", "later", "then", "again", "repeatedly", "previously", "separately", "publicly",
-    "privately", "once", "has", "have", "had", "was", "were", "is", "will", "would", "did",
-    "does", "do", "earlier", "recently", "reportedly", "not", "never", "further",
-    "angrily", "quickly", "firmly", "flatly", "openly", "only", "already", "however", "though",
-    "meanwhile", "instead", "nevertheless", "yesterday", "today", "yet", "still", "just",
-}  # fmt: skip
 
 
 # Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
@@ -67,14 +59,6 @@ BEFORE_CUE = re.compile(
     r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
     r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?))+\s*$"
 )
-
-
-# Nouns for things said or written: a verb form right after one is a participle, not a verb of
-# saying ("in a message tweeted on Sunday").
-DOCUMENT_NOUNS = {
-    "message", "statement", "letter", "report", "remarks", "comments", "post", "video",
-    "interview", "note", "speech", "document", "transcript", "words", "claims", "tweet",
-}  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -93,9 +77,18 @@ class Event:
     used: bool = False  # True once a direct quotation has claimed it
 
 
-@lru_cache(maxsize=1)
-def _cue_pattern() -> re.Pattern:
-    terms = sorted(lexicon("reporting_verbs"), key=len, reverse=True)
+def cue_pattern() -> re.Pattern:
+    """A pattern for the verbs of ``reporting_verbs.csv`` (longest first, "according to" with
+    either case).
+
+    >>> cue_pattern().search("Kerry declared on Tuesday").group()
+    'declared'
+    """
+    return built_from("reporting_verbs", _build_cue_pattern)
+
+
+def _build_cue_pattern(rows: tuple) -> re.Pattern:
+    terms = sorted((r["term"] for r in rows), key=len, reverse=True)
     parts = []
     for term in terms:
         escaped = re.escape(term).replace(r"\ ", r"\s+")
@@ -105,11 +98,11 @@ def _cue_pattern() -> re.Pattern:
     return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])")
 
 
-def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
+def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
     """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category)."""
     found = []
     verbs = lexicon("reporting_verbs")
-    pattern = _cue_pattern()
+    pattern = cue_pattern()
     source = text[start:end]
     if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
         source = source.lower()
@@ -119,7 +112,7 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
             continue
         term = " ".join(match.group().lower().split())
         category = verbs.get(term, ("neutral", ""))[0]
-        previous = _previous_word(text, s, start)
+        previous = previous_word(text, s, start)
         # "the report", "a claim", "his warning", "a televised address", "his first major
         # address": a noun after a determiner (and adjectives), not a verb.
         if term != "according to" and _after_determiner(text, s, start):
@@ -129,7 +122,7 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         # statement speaking)
         if (
             previous
-            and previous.lower() in DOCUMENT_NOUNS
+            and previous.lower() in document_nouns()
             and term.endswith("ed")
             and not re.match(r"\s+that\s|\s*[.,;:!?]|\s*$", text[e:end])
         ):
@@ -141,8 +134,8 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
                 continue
         # "reports", "claims", "comments" are nouns too: "based on the media reports.",
         # "congressional claims that ..." (after an adjective)
-        if term in AMBIGUOUS_S_FORMS and (
-            not _verb_follows_position(text, e, end) or _adjective_like(previous)
+        if term in word_class("ambiguous-s-form") and (
+            not _verb_follows_position(text, e, end) or adjective_like(previous)
         ):
             continue
         # "continued" says more only next to a quotation ('“...,” he continued', 'He continued:
@@ -159,15 +152,28 @@ def _cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, hea
         ):
             continue
         found.append((s, e, text[s:e], category))
+    found += _document_verbs(text, start, end, masked)
+    found.sort()
     return found
 
 
-# -s forms that are also plural nouns; they count as verbs only when a complement follows.
-AMBIGUOUS_S_FORMS = {
-    "reports", "claims", "comments", "remarks", "answers", "notes", "calls", "promises",
-    "attacks", "denials", "hopes", "fears", "replies", "pledges", "vows", "demands", "charges",
-    "counters", "echoes", "tweets", "toasts", "jokes", "quips", "laments", "boasts", "states",
-}  # fmt: skip
+def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, int, str, str]]:
+    """ "the letter reads", "one banner read": verbs that speak only for a document (the verbs
+    of ``attribution_documents.csv``, after one of its document nouns)."""
+    table = lexicon("attribution_documents")
+    verbs = [t for t, (c, _) in table.items() if c == "verb"]
+    if not verbs:
+        return []
+    pattern = re.compile(r"\b([\w’'\-]+)\s+(" + "|".join(map(re.escape, verbs)) + r")\b")
+    found = []
+    for match in pattern.finditer(text, start, end):
+        noun = match.group(1).lower()
+        if table.get(noun, ("",))[0] != "document":
+            continue
+        s, e = match.span(2)
+        if not any(a <= s < b for a, b in masked):
+            found.append((s, e, text[s:e], "neutral"))
+    return found
 
 
 def _verb_follows_position(text: str, end: int, limit: int) -> bool:
@@ -182,14 +188,7 @@ def _verb_follows_position(text: str, end: int, limit: int) -> bool:
     following = word.group().lower()
     if following in PREPOSITIONS | {"and", "or", "but", "were", "was", "are", "is", "have", "had"}:
         return False
-    return not _verb_like(following)
-
-
-# Adjectives that often sit between a determiner and a noun of saying: "his first major address".
-PLAIN_ADJECTIVES = {
-    "first", "major", "new", "last", "final", "brief", "short", "long", "joint", "public",
-    "weekly", "annual", "televised", "rare", "lengthy", "emotional", "keynote", "opening",
-}  # fmt: skip
+    return not verb_like(following)
 
 
 def _after_determiner(text: str, position: int, floor: int) -> bool:
@@ -199,13 +198,18 @@ def _after_determiner(text: str, position: int, floor: int) -> bool:
         lowered = word.lower()
         if lowered in DETERMINERS:
             return True
-        if not (lowered in PLAIN_ADJECTIVES or (word.islower() and _past_like(word))):
+        if not (lowered in word_class("plain-adjective") or (word.islower() and past_like(word))):
             return False
     return False
 
 
 # --------------------------------------------------------------------------------------------
 # Finding the speaker phrase: before the verb, after it, or elsewhere in the clause
+
+
+# How far (in characters) a speaker phrase reaches from its verb: "Malkia Cyril, the executive
+# director at the Center for Media Justice, said" fits; a long sentence is not read further.
+SPEAKER_REACH = 300
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -246,13 +250,13 @@ def _skip_parenthetical_and_appositives(
         if (
             first in ("the", "The")
             and named_words
-            and _is_capitalised(named_words[0])
-            and _place_or_institution(named_words) == "institution"
+            and is_capitalised(named_words[0])
+            and place_or_institution(named_words) == "institution"
         ):
             return position, (previous_comma + 1, comma_at)
-        if _is_capitalised(first) and first not in NOT_NAMES and len(inner.split()) <= 4:
+        if is_capitalised(first) and first not in not_names() and len(inner.split()) <= 4:
             before = text[floor:previous_comma].split()
-            if before and _vague_head(before[-3:]):
+            if before and vague_head(before[-3:]):
                 return position, (previous_comma + 1, comma_at)
             break
         if first.lower() in DETERMINERS | RELATIVE_WORDS or first[:1].isdigit() or first.islower():
@@ -272,10 +276,13 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     position = cue_start
     # skip "also", "has", "later" between speaker and verb
     while True:
-        word = _previous_word(text, position, floor)
+        word = previous_word(text, position, floor)
         if (
             word
-            and (word.lower() in SKIPPED_BEFORE_CUE or (word.islower() and word.endswith("ly")))
+            and (
+                word.lower() in word_class("skipped-before-cue")
+                or (word.islower() and word.endswith("ly"))
+            )
             and text[floor:position].rstrip().endswith(word)
         ):  # "Kerry also said", "the judge had orally remarked"
             position = floor + text[floor:position].rstrip().rindex(word)
@@ -288,11 +295,18 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     position, named = _skip_parenthetical_and_appositives(text, floor, position)
     if named:
         s, e = _trim_span(text, *named)
-        return _classify(text, s, e, resolver, text[floor:e])
-    tokens = _tokens(text, floor, position)
+        return classify(text, s, e, resolver, text[floor:e])
+    # the phrase is read backwards from the verb and stops within a dozen words: tokenize only
+    # the stretch before it (from a space, so no word is cut)
+    near = (
+        text.find(" ", max(floor, position - SPEAKER_REACH), position)
+        if position - floor > SPEAKER_REACH
+        else -1
+    )
+    tokens = word_tokens(text, near + 1 if near >= 0 else floor, position)
     if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
         s, e, _ = tokens[-1]
-        return _classify(text, s, e, resolver)
+        return classify(text, s, e, resolver)
     chosen: list[tuple[int, int, str]] = []
     index = len(tokens) - 1
     while index >= 0:
@@ -312,21 +326,21 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             chosen.insert(0, tokens[index])
             index -= 1
             continue
-        if not re.match(r"\w", w) or (
+        if not WORDLIKE.match(w) or (
             w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
         ):  # "US" is not "us"
             break
         if w.lower() in RELATIVE_WORDS:
-            if not chosen or not _verb_like(chosen[0][2]):
+            if not chosen or not verb_like(chosen[0][2]):
                 break
             chosen.insert(0, tokens[index])  # "an official who asked not to be named"
             index -= 1
             continue
         if (
             w.islower()
-            and _verb_like(w)
+            and verb_like(w)
             and w.lower() not in ("named", "based")
-            and w.lower() not in AMBIGUOUS_S_FORMS  # "Media reports said"
+            and w.lower() not in word_class("ambiguous-s-form")  # "Media reports said"
             and not _noun_after_determiner(tokens, index)  # "in his first major address"
         ):
             # a verb ends the phrase ("... issued a statement condemning"), unless it sits in a
@@ -334,11 +348,11 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             back = [t[2].lower() for t in tokens[max(0, index - 6) : index]]
             if not any(r in back for r in RELATIVE_WORDS):
                 break
-        if len(chosen) >= 10:
-            break
+        if len(chosen) >= 10 or (chosen and w in date_words()):
+            break  # "In late September the council said": a date is never part of a speaker
         chosen.insert(0, tokens[index])
         index -= 1
-    while chosen and chosen[0][2] in NOT_NAMES and chosen[0][2] not in (
+    while chosen and chosen[0][2] in not_names() and chosen[0][2] not in (
         "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
     ):  # fmt: skip
         chosen = chosen[1:]
@@ -351,7 +365,7 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
         return None
     # a verb right before the speaker means the phrase is an object: "the West and ... want him"
-    return _classify(
+    return classify(
         text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
     )
 
@@ -361,33 +375,33 @@ def _noun_after_determiner(tokens, index: int) -> bool:
     for k in range(index - 1, max(-1, index - 4), -1):
         word = tokens[k][2].lower()
         if word in DETERMINERS:
-            return tokens[index][2].lower() not in FINITE_WORDS  # "the countries should"
-        if not word.isalpha() or _verb_like(word):
+            return tokens[index][2].lower() not in word_class("finite")  # "the countries should"
+        if not word.isalpha() or verb_like(word):
             return False
     return False
 
 
 def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) -> Mention | None:
     """The speaker phrase right after a verb of saying: "said Anton Keller, the ...", "said he"."""
-    tokens = _tokens(text, cue_end, ceiling)
+    tokens = word_tokens(text, cue_end, min(ceiling, cue_end + SPEAKER_REACH))
     chosen: list[tuple[int, int, str]] = []
     described = False  # after a possessive: "said Steinmeier’s spokesman Martin Schaefer"
     for index, (s, e, w) in enumerate(tokens):
         if not chosen and w.lower() in PRONOUNS:
-            return _classify(text, s, e, resolver)
+            return classify(text, s, e, resolver)
         if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
             return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
-        if not re.match(r"\w", w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+        if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
             break
         if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
             break
         if w.lower() in ("adding", "saying") or len(chosen) >= 8:
             break
-        starts_phrase = _is_capitalised(w) or w.lower() in DETERMINERS | {
-            "one", "two", "three", "many", "some"} or _vague_head([w])  # fmt: skip
+        starts_phrase = is_capitalised(w) or w.lower() in DETERMINERS | {
+            "one", "two", "three", "many", "some"} or vague_head([w])  # fmt: skip
         # "according to senior sources within ...": adjectives, then a vague head
         starts_phrase = starts_phrase or bool(
-            _vague_head([t[2] for t in tokens[index : index + 3] if re.match(r"\w", t[2])])
+            vague_head([t[2] for t in tokens[index : index + 3] if WORDLIKE.match(t[2])])
         )
         if not chosen and not starts_phrase:  # "according to witnesses", "said the minister"
             return None
@@ -395,27 +409,27 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
         if (
             chosen
             and not described
-            and _is_capitalised(chosen[0][2])
-            and chosen[0][2] not in NOT_NAMES
+            and is_capitalised(chosen[0][2])
+            and chosen[0][2] not in not_names()
             and not (
-                _is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
+                is_capitalised(w) or w in ("of", "’s", "'s") or w.split("-")[0] in NAME_PARTICLES
             )
         ):
             break  # a name ends at the first lower-case word: "said Kerry before he met"
-        if chosen and w.islower() and _verb_like(w):
+        if chosen and w.islower() and verb_like(w):
             break
         chosen.append((s, e, w))
     if not chosen:
         return None
     context = text[cue_end : min(ceiling, chosen[-1][1] + 60)]
-    return _classify(text, chosen[0][0], chosen[-1][1], resolver, context)
+    return classify(text, chosen[0][0], chosen[-1][1], resolver, context)
 
 
 # --------------------------------------------------------------------------------------------
 # The speaker of one verb of saying
 
 
-def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
+def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
     floor = sentence.start
     for _, qe in masked:  # a speaker never reaches back into a quotation
         if qe <= c_start and qe > floor:
@@ -430,12 +444,12 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         return mention
     # "..., insisting the West should ...", "issued a statement condemning the U.S.": a participle
     # shares the subject of its clause
-    previous = _previous_word(text, c_start, floor)
+    previous = previous_word(text, c_start, floor)
     # "Al-Riyadh daily quoted Suleiman Al-Muhanna as saying": the one quoted speaks, not the paper
     quoted_as = QUOTED_AS.search(text, floor, c_start)
     if quoted_as and lower in ("saying", "telling", "stating"):
         s, e = _trim_span(text, quoted_as.start(1), quoted_as.end(1))
-        mention = _classify(text, s, e, resolver)
+        mention = classify(text, s, e, resolver)
         if mention.start in resolved:
             mention.entity = resolved[mention.start]
         return mention
@@ -449,7 +463,7 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
     ):
         if events:
             return events[-1].speaker
-        return _sentence_subject(text, sentence.start, c_start, resolver)
+        return sentence_subject(text, sentence.start, c_start, resolver)
     # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
     agent = re.match(r"\s+by\s+", text[c_end:ceiling])
     if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
@@ -463,8 +477,8 @@ def _event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, r
         first_verb = next(
             (
                 t
-                for t in _tokens(text, sentence.start, c_start)
-                if t[2].islower() and _verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
+                for t in word_tokens(text, sentence.start, c_start)
+                if t[2].islower() and verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
             ),
             None,
         )
@@ -514,20 +528,20 @@ def _name_after_role_comma(text, mention, ceiling, resolver):
     if follow and mention.entity is not None and mention.entity.type != "person":
         start = mention.end + follow.start(1)
         end = mention.end + follow.end(1)
-        named = _classify(text, start, end, resolver)
+        named = classify(text, start, end, resolver)
         if named.entity is not None and named.entity.type == "person":
             return named, end
     return None, mention.end
 
 
-def _sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
+def sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
     """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
-    tokens = _tokens(text, start, limit)
+    tokens = word_tokens(text, start, min(limit, start + SPEAKER_REACH))
     chosen = []
     for s, e, w in tokens:
-        if _verb_like(w) or not re.match(r"\w", w) and w not in ("’s", "'s"):
+        if verb_like(w) or not WORDLIKE.match(w) and w not in ("’s", "'s"):
             break
         chosen.append((s, e, w))
     if not chosen:
         return None
-    return _classify(text, chosen[0][0], chosen[-1][1], resolver)
+    return classify(text, chosen[0][0], chosen[-1][1], resolver)

@@ -2,8 +2,9 @@
 
 :func:`quotation_spans` returns the top-level quotations of one paragraph, marks included. Curly
 double quotes open and close unambiguously; straight double quotes are paired by position;
-single quotes (‘...’ and short '...') count outside double quotes, where they are not
-apostrophes. In
+two apostrophes (''like this'', a wire-service habit) and TeX marks (``like this'') are double
+quotes of two characters; single quotes (‘...’ and short '...') count outside double quotes,
+where they are not apostrophes. In
 
     “He said, ‘You will never leave,’ and I believed him,” Vance said. Russia’s reply was 'firm'.
 
@@ -37,7 +38,11 @@ def quotation_spans(
     while i < end:
         char = text[i]
         opener = None
-        if char in OPEN_DOUBLE:
+        if text.startswith("``", i) or (
+            text.startswith("''", i) and _opens_doubled(text, i, start)
+        ):
+            opener = "doubled"  # ``TeX style'' and ''two apostrophes'' (some wire services)
+        elif char in OPEN_DOUBLE:
             opener = "curly"
         elif char == '"' and _opens_straight(text, i, start):
             opener = "straight"
@@ -71,6 +76,12 @@ def _opens_straight(text: str, i: int, block_start: int) -> bool:
     return (before.isspace() or before in "([—–-:") and not after.isspace()
 
 
+def _opens_doubled(text: str, i: int, block_start: int) -> bool:
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return (before.isspace() or before in "([—–-:") and not after.isspace() and after != "'"
+
+
 def _opens_single(text: str, i: int, block_start: int) -> bool:
     before = text[i - 1] if i > block_start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -96,6 +107,11 @@ def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
                 return j + 1
             if char in OPEN_DOUBLE:  # a new quotation opens: the old one was never closed
                 return -j
+        elif opener == "doubled":
+            if j > i + 1 and text.startswith("''", j) and not text[j + 2 : j + 3].isalnum():
+                return j + 2
+            if char in CLOSE_DOUBLE or (char == '"' and not _opens_straight(text, j, i)):
+                return j + 1
         elif opener == "straight":
             if char == '"' or char in CLOSE_DOUBLE:  # copy-pasted text mixes " and ”
                 return j + 1

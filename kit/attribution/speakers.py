@@ -1,10 +1,10 @@
 """Attribution, step 3b: what a speaker phrase names, and who "he" or "she" is.
 
-:func:`_classify` turns a phrase into an :class:`Entity`: a person (titles cut off, "Foreign
+:func:`classify` turns a phrase into an :class:`Entity`: a person (titles cut off, "Foreign
 Minister Sergei Lavrov" -> "Sergei Lavrov"), an institution ("the Foreign Ministry"), a vague
 source ("a senior official", "critics") or something unknown. The :class:`Resolver` remembers
 who has been named, so that a surname finds its full name ("Lavrov" -> "Sergei Lavrov") and a
-pronoun finds the last person doing things (:func:`_track_subjects`). In
+pronoun finds the last person doing things (:func:`track_subjects`). In
 
     Kerry met Foreign Minister Sergei Lavrov. He told Lavrov the talks were useful.
 
@@ -17,46 +17,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kit.attribution.words import (
     BOUNDARY_WORDS,
     DETERMINERS,
     NAME_PARTICLES,
-    NOT_NAMES,
     PRONOUNS,
-    _is_capitalised,
-    _tokens,
-    _verb_like,
+    WORDLIKE,
+    built_from,
+    is_capitalised,
     lexicon,
+    not_names,
+    outside,
+    verb_like,
+    word_class,
+    word_tokens,
 )
 
 # --------------------------------------------------------------------------------------------
 # Word lists for people and sources
-
-
-# Markers that tell us a person is a woman or a man (used to keep "she" from a man named just
-# before: "Okafor met Ormond. She told him ...").
-FEMALE_WORDS = {
-    "Mrs.", "Ms.", "Mrs", "Ms", "Queen", "Princess", "Lady", "Dame", "spokeswoman", "chairwoman",
-    "congresswoman", "Congresswoman", "Chairwoman", "businesswoman", "mother",
-}  # fmt: skip
-MALE_WORDS = {"Mr.", "Mr", "King", "Prince", "Sir", "Lord", "spokesman", "chairman", "congressman",
-              "Congressman", "Chairman", "businessman", "father"}  # fmt: skip
-
-
-# "the official", "the spokesman": role words that, with "the" and nothing else, point back to
-# the person who spoke last ("Azzam al-Ahmad said ... The official said ...").
-BACK_REFERENCE_ROLES = {
-    "official", "spokesman", "spokeswoman", "spokesperson", "diplomat", "lawyer", "envoy",
-    "minister", "negotiator", "prosecutor", "source", "mediator", "aide", "adviser", "advisor",
-}  # fmt: skip
-
-
-# Lower-case words that can open a source phrase at the start of a clause: "Local officials gave".
-SOURCE_OPENERS = {
-    "local", "two", "three", "many", "some", "police", "critics", "officials", "residents",
-}  # fmt: skip
 
 
 @dataclass
@@ -84,12 +63,32 @@ class Mention:
 # Titles, institutions and vague sources
 
 
-@lru_cache(maxsize=1)
-def _titles() -> list[list[str]]:
-    return sorted(
-        (t.split() for t, (c, _) in lexicon("attribution_titles").items() if c == "title"),
-        key=len,
-        reverse=True,
+def titles() -> list[list[str]]:
+    """The titles of ``attribution_titles.csv``, as lists of words, longest first.
+
+    >>> ["Foreign", "Minister"] in titles()
+    True
+    """
+    return built_from("attribution_titles", _build_titles)
+
+
+def _build_titles(rows: tuple) -> list[list[str]]:
+    found = [r["term"].split() for r in rows if r["category"] == "title"]
+    return sorted(found, key=len, reverse=True)
+
+
+def abbreviations() -> frozenset[str]:
+    """Titles written with a full stop, whose period ends no sentence.
+
+    >>> "Mr." in abbreviations(), "Rep." in abbreviations()
+    (True, True)
+    """
+    return built_from("attribution_titles", _build_abbreviations)
+
+
+def _build_abbreviations(rows: tuple) -> frozenset[str]:
+    return frozenset(
+        r["term"] for r in rows if r["category"] == "title" and re.fullmatch(r"\S+\.", r["term"])
     )
 
 
@@ -112,33 +111,61 @@ def _title_goes_on(before: str, after: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
 def _titles_by_first_word() -> dict[str, list[list[str]]]:
+    return built_from("attribution_titles", _build_titles_by_first_word)
+
+
+def _build_titles_by_first_word(rows: tuple) -> dict[str, list[list[str]]]:
     table: dict[str, list[list[str]]] = {}
-    for title in _titles():
+    for title in _build_titles(rows):
         table.setdefault(title[0], []).append(title)
     return table
 
 
-@lru_cache(maxsize=1)
-def _institution_pattern() -> re.Pattern:
-    terms = [t for t, (c, _) in lexicon("attribution_institutions").items() if c == "institution"]
-    terms.sort(key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, terms)) + r")(?!\w)")
+def institution_pattern() -> re.Pattern:
+    """A pattern for the institutions of ``attribution_institutions.csv``.
+
+    >>> bool(institution_pattern().search("the Russian Foreign Ministry"))
+    True
+    """
+    return built_from("attribution_institutions", _build_institution_pattern)
 
 
-def _place_or_institution(words: list[str]) -> str | None:
+def _build_institution_pattern(rows: tuple) -> re.Pattern:
+    terms = sorted((r["term"] for r in rows if r["category"] == "institution"), key=len)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, reversed(terms))) + r")(?!\w)")
+
+
+def place_or_institution(words: list[str]) -> str | None:
     """ "institution" if the words name one ("the Foreign Ministry"), "place" for a country,
     city or nationality ("Russia", "Russian"), else None."""
-    if _institution_pattern().search(" ".join(words)):
+    if institution_pattern().search(" ".join(words)):
         return "institution"
     institutions = lexicon("attribution_institutions")
-    if any(w in institutions for w in words):
+    if any(institutions.get(w, ("",))[0] == "place" for w in words):
         return "place"
     return None
 
 
-def _vague_head(words: list[str]) -> str | None:
+def outlet_or_document(words: list[str]) -> str | None:
+    """ "media" when a phrase names a news outlet ("The Times", "the newspaper"), "document" when
+    its head is a document ("the letter", "the court filing"), else None.
+
+    >>> outlet_or_document(["The", "New", "York", "Times"]), outlet_or_document(["the", "letter"])
+    ('media', 'document')
+    """
+    if not words or len(words) > 6:
+        return None
+    institutions = lexicon("attribution_institutions")
+    head = re.sub(r"[’']s$", "", words[-1])
+    if institutions.get(head, ("",))[0] == "media" and (head[:1].isupper() or len(words) <= 3):
+        return "media"
+    if lexicon("attribution_documents").get(head.lower(), ("",))[0] == "document":
+        return "document"
+    return None
+
+
+def vague_head(words: list[str]) -> str | None:
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
@@ -170,6 +197,7 @@ class Resolver:
         self.full_names: dict[str, Entity] = {}
         self.subjects: list[Entity] = []
         self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
+        self.people: list[Entity] = []  # everyone named, first mention first
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -197,6 +225,7 @@ class Resolver:
         parts = name.split()
         last = parts[-1]
         if len(parts) >= 2:
+            gender = gender or first_name_gender(parts[0])
             entity = self.full_names.get(name)
             if entity is None:
                 known = self.full_names.get(last)
@@ -214,9 +243,21 @@ class Resolver:
                 self.full_names[last] = entity
         else:
             entity = self.full_names.get(last)
+            if entity is not None and gender and entity.gender not in (None, gender):
+                # "Mr. Obama" after "Michelle Obama": the title's gender wins over the surname
+                entity = next(
+                    (e for e in reversed(self.people) if e.name.split()[-1] == last
+                     and e.gender in (None, gender)),
+                    None,
+                )  # fmt: skip
+                if entity is None:
+                    entity = Entity(name, "person", gender)
+                self.full_names[last] = entity
             if entity is None:
                 entity = Entity(name, "person")
                 self.full_names[last] = entity
+        if entity not in self.people:
+            self.people.append(entity)
         if gender and not entity.gender:
             entity.gender = gender
         entity.roles.update(word.lower().rstrip(".") for word in roles)
@@ -237,8 +278,10 @@ class Resolver:
                 # "A senior official said ... He added": an unnamed person is still a person
                 if entity.type == "anonymous" and not _plural(entity.name):
                     return entity
-            elif kind == "thing":
-                if entity.type == "institution":
+            elif kind == "thing":  # "it further wrote": an institution, an outlet, a document
+                if entity.type in ("institution", "media", "document") and (
+                    not _plural(entity.name) or entity.name[:1].isupper()  # "the Times"
+                ):
                     return entity
             elif entity.type in ("group", "anonymous", "institution", "media") and _plural(
                 entity.name
@@ -265,6 +308,16 @@ class Resolver:
             del self.subjects[:-40]  # only recent subjects matter (and it keeps this fast)
 
 
+def first_name_gender(word: str) -> str | None:
+    """ "female" or "male" for a first name in ``attribution_first_names.csv``, else None.
+
+    >>> first_name_gender("Michelle"), first_name_gender("Barack"), first_name_gender("Kerry")
+    ('female', 'male', None)
+    """
+    entry = lexicon("attribution_first_names").get(word)
+    return entry[0] if entry else None
+
+
 def _plural(name: str) -> bool:
     last = name.split()[-1] if name.split() else ""
     return last.endswith("s") and not last.endswith("ss") or last.lower() in {"police", "people"}
@@ -278,13 +331,13 @@ def _strip_determiner(text: str) -> str:
 # What a speaker phrase names
 
 
-def _classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
+def classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
     """What a speaker phrase ``text[start:end]`` refers to."""
     phrase = text[start:end]
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    tokens = [t for t in _tokens(text, start, end)]
+    tokens = [t for t in word_tokens(text, start, end)]
     # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
     # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
     # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
@@ -294,7 +347,7 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
     origin = False  # inside "of Fatah" after a full name: where the person comes from
     for index, (s, e, w) in enumerate(tokens):
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-        if origin and _is_capitalised(w):
+        if origin and is_capitalised(w):
             continue
         origin = False
         if run and w == "of" and _full_name([x[2] for x in run]):
@@ -302,7 +355,7 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
                 runs.append(run)
                 run, origin = [], True
                 continue
-        if _is_capitalised(w) and w not in NOT_NAMES:
+        if is_capitalised(w) and w not in not_names():
             run.append((s, e, w))
         elif (
             run
@@ -310,19 +363,23 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
             and (
                 _title_goes_on(run[-1][2], following)
                 or not (
-                    _place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
+                    place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
                 )
             )
         ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
             # "Azzam al-Ahmad of Fatah" is a name and where he comes from
             run.append((s, e, w))
-        elif run and w in NAME_PARTICLES and _is_capitalised(following):
+        elif run and w in NAME_PARTICLES and is_capitalised(following):
             run.append((s, e, w))
         elif run:
             runs.append(run)
             run = []
     if run:
         runs.append(run)
+    # "The Times wrote", "the letter reads": outlets and documents speak in news
+    voice = outlet_or_document(words)
+    if voice is not None:
+        return Mention(start, end, Entity(_strip_determiner(phrase), voice))
     # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
     if _institution_name(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
@@ -333,13 +390,13 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         words_run = [w for _, _, w in run]
         cut = _split_title(words_run)
         name_tokens = [t for t in run[cut:] if t[2] != "of"]
-        category = _place_or_institution(words_run[cut:] if cut else words_run)
-        names_a_group = _vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
+        category = place_or_institution(words_run[cut:] if cut else words_run)
+        names_a_group = vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
         if (
             name_tokens
             and category is None
             and not names_a_group
-            and (cut or head_run or not _vague_head(words))
+            and (cut or head_run or not vague_head(words))
         ):
             name = " ".join(w for _, _, w in name_tokens)
             gender = _gender(words + context.split())
@@ -347,7 +404,7 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
             entity = resolver.person(name, gender, roles)
             return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
         kind = category
-    vague = _vague_head(words)
+    vague = vague_head(words)
     # "this senior American official said": someone already introduced
     if words[0].lower() in ("this", "that") and vague:
         earlier = resolver.recent_source()
@@ -358,14 +415,18 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         person = resolver.by_role(words[-1].lower())
         # "Brig. Mansour Al-Turki, spokesman of the Interior Ministry, said ... “...,” the
         # spokesman said": a role word alone goes back to the last person who spoke
-        if person is None and len(words) == 2 and words[-1].lower() in BACK_REFERENCE_ROLES:
+        if (
+            person is None
+            and len(words) == 2
+            and words[-1].lower() in word_class("back-reference-role")
+        ):
             person = resolver.last_speaker
         if person is not None:
             return Mention(start, end, person)
     # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
     # Department" are unnamed people, even though an institution is named around them
     head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
-    head_vague = _vague_head(head_words[-1:]) if head_words else None
+    head_vague = vague_head(head_words[-1:]) if head_words else None
     if vague and (kind != "institution" or head_vague):
         vague = head_vague or vague
         # "The protesters" -> "protesters", "Local officials" -> "local officials", but
@@ -377,12 +438,12 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
         kept = kept or (
             len(label.split()) > 1
             and label.split()[0].lower() not in DETERMINERS
-            and _is_capitalised(label.split()[1])
+            and is_capitalised(label.split()[1])
         )
         if not kept:
             label = label[0].lower() + label[1:]
         return Mention(start, end, Entity(label, vague))
-    if kind in ("institution", "place") or _place_or_institution(words):
+    if kind in ("institution", "place") or place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
     if run:
         name = " ".join(w for _, _, w in run if w != "of")
@@ -393,31 +454,31 @@ def _classify(text: str, start: int, end: int, resolver: Resolver, context: str 
 def _institution_name(words: list[str]) -> bool:
     """ "the Movement for Democratic Change": "the", then capitalised words (joined by of, for,
     and) that open with an institution word. Not "the Foreign Ministry spokesperson"."""
-    if len(words) < 3 or words[0] not in ("the", "The") or not _is_capitalised(words[1]):
+    if len(words) < 3 or words[0] not in ("the", "The") or not is_capitalised(words[1]):
         return False
-    if any(not _is_capitalised(w) and w not in ("of", "for", "and", "on") for w in words[1:]):
+    if any(not is_capitalised(w) and w not in ("of", "for", "and", "on") for w in words[1:]):
         return False
-    if not _is_capitalised(words[-1]):
+    if not is_capitalised(words[-1]):
         return False
     first_run = []
     for w in words[1:]:
-        if not _is_capitalised(w):
+        if not is_capitalised(w):
             break
         first_run.append(w)
-    return _place_or_institution(first_run) == "institution" and len(first_run) < len(words) - 1
+    return place_or_institution(first_run) == "institution" and len(first_run) < len(words) - 1
 
 
 def _full_name(words: list[str]) -> bool:
     """Two or more name words after any title: "Azzam al-Ahmad", "Minister Sergei Lavrov" (but
     not "Minister", "Bank", "Democratic Republic", which go on with "of")."""
     rest = words[_split_title(words) :]
-    return len(rest) >= 2 and not _place_or_institution(rest) and not _vague_head(rest)
+    return len(rest) >= 2 and not place_or_institution(rest) and not vague_head(rest)
 
 
 def _gender(words: list[str]) -> str | None:
-    if any(w in FEMALE_WORDS for w in words):
+    if any(w in word_class("female-word") for w in words):
         return "female"
-    if any(w in MALE_WORDS for w in words):
+    if any(w in word_class("male-word") for w in words):
         return "male"
     return None
 
@@ -426,7 +487,7 @@ def _gender(words: list[str]) -> str | None:
 # Tracking subjects sentence by sentence (for pronouns)
 
 
-def _track_subjects(
+def track_subjects(
     text: str, start: int, end: int, masked, resolver: Resolver, cue_spans
 ) -> dict[int, Entity]:
     """Walk a sentence left to right; register names and pronouns that are subjects.
@@ -437,7 +498,7 @@ def _track_subjects(
     resolved on the way, by start offset.
     """
     resolved: dict[int, Entity] = {}
-    tokens = [t for t in _tokens(text, start, end) if not any(a <= t[0] < b for a, b in masked)]
+    tokens = outside(word_tokens(text, start, end), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
     cue_ends = {e for _, e, _, _ in cue_spans}
     masked_ends = {b for _, b in masked}
@@ -464,16 +525,16 @@ def _track_subjects(
             if entity is not None:
                 resolved[s] = entity
                 following = tokens[i + 1] if i + 1 < len(tokens) else None
-                if following and (_verb_like(following[2]) or following[0] in cue_starts):
+                if following and (verb_like(following[2]) or following[0] in cue_starts):
                     resolver.subject(entity)
             i += 1
             continue
-        if _is_capitalised(w) and w not in NOT_NAMES and not (i == 0 and w in NOT_NAMES):
+        if is_capitalised(w) and w not in not_names() and not (i == 0 and w in not_names()):
             j = i
             while j + 1 < len(tokens) and (
-                (_is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in NOT_NAMES)
+                (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
                 or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
-                    and _is_capitalised(tokens[j + 2][2])
+                    and is_capitalised(tokens[j + 2][2])
                     and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
                          or not _full_name([t[2] for t in tokens[i : j + 1]])))
             ):  # fmt: skip
@@ -487,15 +548,15 @@ def _track_subjects(
                 or previous in (",", ";", "—", "–")
                 or (previous.lower() in BOUNDARY_WORDS)
                 or after_cue
-                or previous in NOT_NAMES
+                or previous in not_names()
             )
             verb_follows = following is not None and (
-                _verb_like(following[2])
+                verb_like(following[2])
                 or following[0] in cue_starts
                 or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
             )
             if (subject_position and verb_follows) or after_cue:
-                mention = _classify(text, tokens[i][0], tokens[j][1], resolver, near)
+                mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
                 if mention.entity is not None and mention.entity.type == "person":
                     resolver.subject(mention.entity)
                     people_here.append(mention.entity)
@@ -507,7 +568,7 @@ def _track_subjects(
                 if (
                     name_words
                     and (cut > 0 or len(name_words) >= 2)
-                    and not (_place_or_institution(name_words))
+                    and not (place_or_institution(name_words))
                 ):
                     people_here.append(
                         resolver.person(
@@ -518,19 +579,19 @@ def _track_subjects(
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
         if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
-            w.lower() in DETERMINERS | SOURCE_OPENERS
+            w.lower() in DETERMINERS | word_class("source-opener")
         ):
             j = i
             while (
                 j + 1 < len(tokens)
                 and j - i < 5
-                and re.match(r"\w", tokens[j + 1][2])
-                and not (_verb_like(tokens[j + 1][2]))
+                and WORDLIKE.match(tokens[j + 1][2])
+                and not (verb_like(tokens[j + 1][2]))
             ):
                 j += 1
             following = tokens[j + 1] if j + 1 < len(tokens) else None
-            if following and _verb_like(following[2]):
-                mention = _classify(text, tokens[i][0], tokens[j][1], resolver)
+            if following and verb_like(following[2]):
+                mention = classify(text, tokens[i][0], tokens[j][1], resolver)
                 if mention.entity is not None and mention.entity.type != "unknown":
                     resolver.subject(mention.entity)
             i = j + 1
@@ -545,5 +606,5 @@ def _appositive_then_verb(tokens, comma_index: int) -> bool:
     for k in range(comma_index + 1, min(len(tokens), comma_index + 16)):
         if tokens[k][2] == ",":
             depth += 1
-            return k + 1 < len(tokens) and _verb_like(tokens[k + 1][2])
+            return k + 1 < len(tokens) and verb_like(tokens[k + 1][2])
     return depth > 0

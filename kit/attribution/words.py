@@ -1,16 +1,22 @@
 """Attribution: the word lists and small word helpers every step shares.
 
-The long lists are CSV files in ``kit/lexicons/`` (term, category, note), read by
-:func:`lexicon`; the short grammatical ones (pronouns, prepositions, determiners, common past
-forms) are here, in plain sight, each with a sentence it is for. In "Kerry also told Lavrov the
-talks were useful", "told" is a reporting verb (from the lexicon), "Lavrov" the one spoken to
-(``ADDRESSEE_VERBS``) and "were" a finite verb (``FINITE_WORDS``) that shows a clause follows.
+The open-ended lists are CSV files in ``kit/lexicons/`` (term, category, note): reporting verbs,
+titles, institutions, vague sources, first names, documents, and ``attribution_words.csv``, which
+sorts words into classes (:func:`word_class`: "finite" verb forms, "say-verb", "not-name", ...).
+Only closed grammatical classes (pronouns, prepositions, determiners) are here, in plain sight,
+each with a sentence it is for. In "Kerry also told Lavrov the talks were useful", "told" is a
+reporting verb, "Lavrov" the one spoken to (``told`` is an "addressee-verb") and "were" a
+"finite" verb that shows a clause follows.
+
+An edited CSV takes effect on the next call of :func:`~kit.attribution.quotes` (no restart, no
+cache to clear): each public function starts with :func:`refresh`, and every list is read
+through :func:`kit.lexicons.read`, which parses a file again only after it changed.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -20,15 +26,114 @@ from kit.text import word_spans
 # --------------------------------------------------------------------------------------------
 # The lexicons (kit/lexicons/*.csv)
 
+# What this call of the analysis has read so far: {name: (rows, table)}. Emptied by refresh().
+_read_now: dict[str, tuple[tuple, dict]] = {}
+# Tables and patterns built from a list, kept as long as the list's rows are the same object
+# (kit.lexicons.read returns the same rows until the file changes): {(name, builder): (rows, value)}
+_built: dict[tuple[str, str], tuple[tuple, object]] = {}
 
-@cache
+
+def refresh() -> None:
+    """Check the word lists again on their next use (an edited CSV then takes effect).
+
+    The public functions of :mod:`kit.attribution` call it first; a list that did not change
+    is not parsed again.
+
+    >>> refresh()
+    """
+    _read_now.clear()
+
+
+def _rows(name: str) -> tuple:
+    entry = _read_now.get(name)
+    if entry is None:
+        rows = lexicons.read(name)
+        entry = (rows, {row["term"]: (row["category"], row["note"]) for row in rows})
+        _read_now[name] = entry
+    return entry[0]
+
+
 def lexicon(name: str) -> dict[str, tuple[str, str]]:
-    """A lexicon from ``kit/lexicons/NAME.csv`` as ``{term: (category, note)}``."""
-    return {row["term"]: (row["category"], row["note"]) for row in lexicons.read(name)}
+    """A lexicon from ``kit/lexicons/NAME.csv`` as ``{term: (category, note)}``.
+
+    >>> lexicon("reporting_verbs")["said"][0]
+    'neutral'
+    """
+    _rows(name)
+    return _read_now[name][1]
+
+
+def built_from(name: str, build: Callable[[tuple], object]) -> object:
+    """``build(rows)`` of the list ``name``, built again only when the list changed: the patterns
+    and tables made from a word list.
+
+    >>> pattern = built_from("reporting_verbs", lambda rows: len(rows))
+    >>> pattern == len(lexicons.read("reporting_verbs"))
+    True
+    """
+    rows = _rows(name)
+    key = (name, f"{build.__module__}.{build.__qualname__}")
+    entry = _built.get(key)
+    if entry is None or entry[0] is not rows:
+        entry = (rows, build(rows))
+        _built[key] = entry
+    return entry[1]
+
+
+def _classes(rows: tuple) -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = {}
+    for row in rows:
+        table.setdefault(row["category"], set()).add(row["term"])
+    return {category: frozenset(terms) for category, terms in table.items()}
+
+
+def word_class(category: str) -> frozenset[str]:
+    """The words of one class in ``kit/lexicons/attribution_words.csv``.
+
+    >>> "were" in word_class("finite"), "said" in word_class("say-verb")
+    (True, True)
+    """
+    return built_from("attribution_words", _classes).get(category, frozenset())
+
+
+def not_names() -> frozenset[str]:
+    """Capitalised words that are not names ("The", "However", "Monday"): the "not-name" and
+    "date" classes of ``attribution_words.csv``.
+
+    >>> "However" in not_names(), "Kerry" in not_names()
+    (True, False)
+    """
+    return built_from("attribution_words", _not_names)
+
+
+def _not_names(rows: tuple) -> frozenset[str]:
+    return frozenset(r["term"] for r in rows if r["category"] in ("not-name", "date"))
+
+
+def date_words() -> frozenset[str]:
+    """Month and day names, never part of a speaker: "In late September the council said".
+
+    >>> "September" in date_words()
+    True
+    """
+    return word_class("date")
+
+
+def document_nouns() -> frozenset[str]:
+    """Documents that can speak ("the letter reads"), from ``attribution_documents.csv``.
+
+    >>> "letter" in document_nouns()
+    True
+    """
+    return built_from("attribution_documents", _classes).get("document", frozenset())
 
 
 def reporting_verbs() -> pd.DataFrame:
-    """The reporting-verb lexicon (``kit/lexicons/reporting_verbs.csv``) as a DataFrame."""
+    """The reporting-verb lexicon (``kit/lexicons/reporting_verbs.csv``) as a DataFrame.
+
+    >>> reporting_verbs().set_index("term").loc["claimed", "category"]
+    'loaded-doubt'
+    """
     rows = [(t, c, n) for t, (c, n) in lexicon("reporting_verbs").items()]
     return pd.DataFrame(rows, columns=["term", "category", "note"])
 
@@ -41,38 +146,6 @@ def reporting_verbs() -> pd.DataFrame:
 # "hopes"). Only these introduce indirect speech; "cognition" verbs attribute partial quotes only
 # ("John Kerry Expects ‘Real Progress’").
 SPEECH_CATEGORIES = {"neutral", "assertive", "loaded-doubt", "loaded-confirm", "hostile", "emotive"}
-
-
-# "say" verbs take a clause with no "that" ("Keller said the talks were useful").
-SAY_VERBS = {
-    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
-    "adding", "write", "writes", "wrote", "writing", "state", "states", "stated", "stating",
-}  # fmt: skip
-
-
-# Verbs that name who was spoken to before the reported words: "He told Lavrov, ...",
-# "Putin promised the UN his forces would ...".
-ADDRESSEE_VERBS = {
-    "tell", "tells", "told", "telling", "promise", "promises", "promised", "promising", "warn",
-    "warns", "warned", "warning", "assure", "assures", "assured", "remind", "reminded", "urge",
-    "urged", "urges", "ask", "asks", "asked", "asking", "inform", "informed",
-}  # fmt: skip
-
-
-# Verbs that label rather than report ("which officials call a “road map,” has ..."): they attribute
-# partial quotations but never introduce indirect speech.
-LABEL_VERBS = {
-    "call", "calls", "called", "calling", "describe", "describes", "described", "describing",
-    "address", "addresses", "addressed", "addressing",
-}  # fmt: skip
-
-
-# Verbs that take a bare subjunctive clause: "Kerry demanded Russia cooperate in the ceasefire".
-MANDATIVE_VERBS = {
-    "demand", "demands", "demanded", "demanding", "insist", "insists", "insisted", "insisting",
-    "urge", "urges", "urged", "urging", "ask", "asks", "asked", "suggest", "suggested",
-    "suggests",
-}  # fmt: skip
 
 
 PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "plural"}
@@ -88,23 +161,6 @@ BOUNDARY_WORDS = {
 }  # fmt: skip
 # Relative pronouns inside a speaker phrase: "A European official who asked not to be named said".
 RELATIVE_WORDS = {"who", "which", "whom", "whose"}
-
-
-# Capitalised words that start sentences but are not names: "Afterwards Ormond told her".
-NOT_NAMES = {
-    "The", "A", "An", "In", "On", "At", "After", "Afterwards", "Before", "Later", "Meanwhile",
-    "Separately", "Earlier", "Still", "Yet", "But", "And", "However", "Instead", "Also", "Then",
-    "Now", "Today", "Yesterday", "Asked", "Speaking", "When", "While", "Despite", "Previous",
-    "This", "That", "These", "Those", "Some", "Many", "Most", "Two", "Three", "Four", "Five",
-    "One", "Of", "For", "With", "By", "From", "As", "If", "Although", "Though", "Since", "Last",
-    "Next", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Of course", "His", "Her", "Their", "Its", "Our", "It",
-    "He", "She", "They", "We", "I", "You", "There", "Here", "Why", "What", "Who", "How",
-    "Where", "Which", "No", "Not", "Even", "Both", "Each", "Every", "Such", "Local", "Western",
-    "Eastern", "Northern", "Southern", "East", "West", "North", "South", "Cold", "War", "Civil",
-    "Islamic", "Parliament", "Free", "Army", "Ceasefire", "Russians", "Americans",
-}  # fmt: skip
 
 
 # Lowercase name particles that may sit inside a name: "Bashar al-Assad", "Ursula von der Leyen".
@@ -125,19 +181,6 @@ NAME_PARTICLES = {
 }
 
 
-# Common past forms that do not end in -ed: used to tell a clause ("Russia sent them help") from a
-# plain object ("dismissed the suggestion").
-FINITE_WORDS = {
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "shall",
-    "should", "can", "could", "may", "might", "must", "did", "does", "do", "sent", "made", "took",
-    "gave", "went", "came", "led", "left", "put", "set", "kept", "spoke", "wrote", "won", "lost",
-    "ran", "began", "saw", "knew", "thought", "brought", "bought", "sought", "fought", "struck",
-    "stood", "held", "met", "told", "said", "got", "paid", "meant", "found", "felt", "fell",
-    "broke", "hit", "cut", "shot", "sold", "built", "drove", "flew", "grew", "rose", "won't",
-    "can't", "isn't", "wasn't", "aren't", "didn't", "doesn't", "hasn't", "haven't",
-}  # fmt: skip
-
-
 PREPOSITIONS = {
     "in", "on", "at", "to", "from", "with", "by", "for", "about", "after", "before", "during",
     "of", "into", "onto", "over", "under", "through", "across", "against", "as", "without",
@@ -154,56 +197,56 @@ DETERMINERS = {
 
 
 # Words are the kit's words (kit.text.WORD): "U.S.", "al-Assad", "Russia’s", and punctuation.
+# WORDLIKE tells a word ("Kerry", "12") from punctuation ("," "“").
+WORDLIKE = re.compile(r"\w")
 
 
-# Adjectives that come before a plural noun of saying: "recent claims", "fresh reports".
-ADJECTIVES_BEFORE_NOUNS = {
-    "recent", "new", "fresh", "false", "earlier", "similar", "such", "unconfirmed", "unverified",
-    "media", "press", "news", "several", "many", "other", "conflicting", "repeated", "these",
-    "those", "initial", "first", "latest", "widespread",
-}  # fmt: skip
-
-
-def _adjective_like(word: str | None) -> bool:
+def adjective_like(word: str | None) -> bool:
     """A lower-case adjective ("congressional", "recent"): the next -s word is a plural noun."""
     if not word or not word.islower():
         return False
-    if word in NOUNS_LIKE_ADJECTIVES:
+    if word in word_class("noun-like-adjective"):
         return False
-    return word in ADJECTIVES_BEFORE_NOUNS or word.endswith(("al", "ous", "ive", "ic"))
+    return word in word_class("adjective-before-noun") or word.endswith(("al", "ous", "ive", "ic"))
 
 
-# Nouns that end like adjectives: "an official claims that ...", "the general said".
-NOUNS_LIKE_ADJECTIVES = {
-    "official", "general", "rival", "tribunal", "criminal", "individual", "principal",
-    "cardinal", "arrival", "proposal", "approval", "withdrawal", "detective", "executive",
-    "representative", "relative", "republic", "public", "critic", "cleric", "medic",
-}  # fmt: skip
-
-
-def _previous_word(text: str, position: int, floor: int) -> str | None:
-    match = re.search(r"([\w’'\-.]+)\s*$", text[floor:position])
+def previous_word(text: str, position: int, floor: int) -> str | None:
+    # a word is never longer than 80 characters: read only that far back
+    match = re.search(r"([\w’'\-.]+)\s*$", text[max(floor, position - 80) : position])
     return match.group(1) if match else None
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
 
 
-def _is_capitalised(word: str) -> bool:
+def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
+    """The tokens that start outside the spans ``masked`` (quotations), in one pass.
+
+    >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
+    [(4, 9, 'Kerry')]
+    """
+    spans = sorted(masked)
+    kept, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token[0]:
+            k += 1
+        if k < len(spans) and spans[k][0] <= token[0]:
+            continue
+        kept.append(token)
+    return kept
+
+
+def is_capitalised(word: str) -> bool:
     return word[:1].isupper() or (word.split("-")[0] in NAME_PARTICLES and "-" in word)
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     lower = word.lower()
-    return lower in FINITE_WORDS or lower in lexicon("reporting_verbs") or _past_like(lower)
+    return lower in word_class("finite") or lower in lexicon("reporting_verbs") or past_like(lower)
 
 
-def _past_like(word: str) -> bool:
+def past_like(word: str) -> bool:
     """A regular past form: "arrived", "rejected" (but not "need", "indeed", "speed")."""
     lower = word.lower()
-    return lower.endswith("ed") and len(lower) > 4 and lower not in NOT_PAST
-
-
-# Words ending in -ed that are not past forms.
-NOT_PAST = {"indeed", "speed", "breed", "greed", "bleed", "proceed", "exceed", "succeed", "hundred"}
+    return lower.endswith("ed") and len(lower) > 4 and lower not in word_class("not-past")

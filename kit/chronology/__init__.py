@@ -88,16 +88,19 @@ from kit.chronology.events import (
     cross_check,
     estimate_published,
     events,
+    find_reference,
     load_reference,
     published_window,
     timeline,
 )
-from kit.chronology.patterns import RULES, Rule, lexicon
+from kit.chronology.patterns import RULES, Rule
 from kit.chronology.resolve import COLUMNS, STAND_IN_YEAR, time_expressions
 from kit.chronology.values import Point, value_range
+from kit.chronology.words import MONTHS, lexicon
 
 __all__ = [
     "COLUMNS",
+    "MONTHS",
     "REFERENCE_COLUMNS",
     "RULES",
     "STAND_IN_YEAR",
@@ -106,6 +109,7 @@ __all__ = [
     "cross_check",
     "estimate_published",
     "events",
+    "find_reference",
     "lexicon",
     "load_reference",
     "published_window",

@@ -6,11 +6,11 @@ heuristics decide which way a date without a year, a weekday or a season points;
 helpers count "the next day" from the last date the article gave.
 
     >>> import datetime as dt
-    >>> from kit.chronology.anchoring import _State, _weekday_date
+    >>> from kit.chronology.anchoring import State, weekday_date
     >>> from kit.chronology.values import Point
     >>> text = "The vote will be held on Monday."
     >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
-    >>> _weekday_date(_State(today, False, today, text, [0]), 0, None, 25, 31)
+    >>> weekday_date(State(today, False, today, text, [0]), 0, None, 25, 31)
     datetime.date(2015, 12, 21)
 
 (The same Monday in "The vote was held on Monday." is 2015-12-14: the sentence tells the past.)
@@ -22,43 +22,64 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from kit.article import Article
-from kit.chronology.candidates import Match
-from kit.chronology.patterns import PARTS_OF_DAY, SEASON_MONTH
-from kit.chronology.values import PRECISION_ORDER, Point, _format, _mask, _month_number, _shift
+from kit.chronology.values import PRECISION_ORDER, Point, mask, shift, timeml_value
+from kit.chronology.words import PARTS_OF_DAY, SEASON_MONTH, alternation, from_lists, month_number
+
+if TYPE_CHECKING:
+    from kit.chronology.candidates import Match
 
 # --------------------------------------------------------------------------------------------
 # Tense cues
 
-# A sentence "looks forward" when one of these comes before the time expression in it: "The vote
-# will be held on May 10", "results are expected on Monday", "he would step down by October".
-FUTURE_CUES = re.compile(
-    r"\b(will|won't|shall|would|is to|are to|due|expects?|expected|scheduled|plans?|planned|"
-    r"planning|going to|set to|hopes? to|aims? to|intends? to|promised to|promises to|vowed to|"
-    r"vows to|"
-    r"pledged to|pledges to|could|might|next|upcoming|to be held|to take place|supposed to|"
-    r"takes? effect|until|"
-    # the present of a scheduled step: "the hearing resumes on Monday", "the border reopens Friday"
-    r"resumes|begins|starts|opens|reopens|closes)\b",
-    re.IGNORECASE,
-)
+# The tense cues are a word list, kit/lexicons/chronology_tense.csv: "future" words put a date
+# ahead when they come before it in its clause ("The vote will be held on May 10", "results are
+# expected on Monday"); "past" words (and any word ending in -ed that is not "not_past") tell the
+# past in its sentence ("The previous round, on Sept. 3, ended without a statement"); reporting
+# verbs (said, told) are "not_past", since "The vote will be held on May 10, officials said" is
+# about the future, but count for weekdays ("reporting": "said Tuesday" is the Tuesday past).
+
+
+@dataclass(frozen=True)
+class TenseCues:
+    """The tense cues of kit/lexicons/chronology_tense.csv as regular expressions."""
+
+    future: re.Pattern
+    past: re.Pattern
+    reporting: re.Pattern
+
+
+def tense_cues() -> TenseCues:
+    """The tense cues, read again after chronology_tense.csv changes.
+
+    >>> bool(tense_cues().future.search("The vote will be held")), bool(
+    ...     tense_cues().past.search("The round ended"))
+    (True, True)
+    """
+    return from_lists("tense cues", ("tense",), _build_tense_cues)
+
+
+def _build_tense_cues(rows: tuple[dict, ...]) -> TenseCues:
+    def words(category: str) -> str:
+        return alternation(r["term"] for r in rows if r["category"] == category) or "(?!)"
+
+    return TenseCues(
+        future=re.compile(rf"\b({words('future')})\b", re.IGNORECASE),
+        past=re.compile(rf"\b({words('past')}|(?!(?:{words('not_past')})\b)[a-z]{{3,}}ed)\b"),
+        reporting=re.compile(rf"\b({words('reporting')})\b"),
+    )
+
 
 # Where a new clause starts: "... by Aug. 31, a deadline the president set in the spring."
 CLAUSE_BREAK = re.compile(r"[;—–]|,\s+(?=(?:and|but|while|which|who|whom|a|an|the|as)\b)")
 
-# A sentence tells the past when it has one of these (and no forward-looking cue before the date):
-# "The previous round, on Sept. 3, ended without a statement." Reporting verbs (said, told) do
-# not count, since "The vote will be held on May 10, officials said" is about the future.
-PAST_CUES = re.compile(
-    r"\b(was|were|had|did|ago|began|met|held|took|fell|rose|won|lost|"
-    r"struck|broke|left|came|went|fled|signed|(?!(?:said|told|added|stated|noted|reported|"
-    r"expected|scheduled|planned|needed)\b)[a-z]{3,}ed)\b"
-)
-
-REPORTING_PAST = re.compile(r"\b(said|told|added|stated|announced|reported)\b")
+# How far back into its sentence a date's tense is read: a news sentence is far shorter, and the
+# limit keeps a text with no full stops (a transcript, a pasted table) linear in its length.
+LONGEST_READ = 1000
 
 
 # --------------------------------------------------------------------------------------------
@@ -66,7 +87,7 @@ REPORTING_PAST = re.compile(r"\b(said|told|added|stated|announced|reported)\b")
 
 
 @dataclass
-class _State:
+class State:
     anchor: Point  # the time of writing (or the best guess at it)
     inferred: bool  # True when the anchor was taken from the article's own latest date
     story: Point  # the last date the article gave, for "the next day"
@@ -74,6 +95,7 @@ class _State:
     sentence_starts: list[int]
     last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
     story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
+    quotes: QuoteMarks | None = None  # where the quotation marks are (built when first needed)
 
 
 def _unquoted(window: str) -> str:
@@ -86,7 +108,7 @@ def _unquoted(window: str) -> str:
     return window
 
 
-def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
+def looks_forward(state: State, start: int, end: int | None = None) -> bool:
     """Whether the date's clause looks forward in the words before it ("will vote on Monday").
 
     When the date opens its clause ("Tuesday's vote will ...", "On Monday, ministers will ..."),
@@ -96,15 +118,16 @@ def _looks_forward(state: _State, start: int, end: int | None = None) -> bool:
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     window = _unquoted(state.text[max(sentence_start, start - 120) : start])
     clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
-    if FUTURE_CUES.search(clause):
+    future = tense_cues().future
+    if future.search(clause):
         return True
     if end is not None and len(clause.split()) <= 2:
         after = re.split(r"[.;!?]|,\s", state.text[end : end + 120])[0]
-        return bool(FUTURE_CUES.search(after))
+        return bool(future.search(after))
     return False
 
 
-def _looks_back(state: _State, start: int, *, reporting: bool = False) -> bool:
+def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
     """Whether the sentence around ``start`` tells something past ("The round ended on Sept. 3").
 
     A reporting verb ("officials said") counts only with ``reporting=True`` (for weekdays: "said
@@ -112,18 +135,20 @@ def _looks_back(state: _State, start: int, *, reporting: bool = False) -> bool:
     """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    sentence_start = max(sentence_start, start - LONGEST_READ)  # a long sentence: near the date
     following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
     sentence = state.text[sentence_start : min(following, start + 200)]
-    return bool(PAST_CUES.search(sentence) or (reporting and REPORTING_PAST.search(sentence)))
+    cues = tense_cues()
+    return bool(cues.past.search(sentence) or (reporting and cues.reporting.search(sentence)))
 
 
-def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int:
+def nearest_year(state: State, month: int, day: int | None, start: int) -> int:
     """The year for a date written without one (see rule 4 in the kit.chronology docstring)."""
     anchor = state.anchor.date
     if state.inferred or state.anchor.precision == "year":
         return anchor.year
-    forward = _looks_forward(state, start)
-    backward = not forward and _looks_back(state, start)
+    forward = looks_forward(state, start)
+    backward = not forward and looks_back(state, start)
     best = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         if day is None:
@@ -143,7 +168,7 @@ def _nearest_year(state: _State, month: int, day: int | None, start: int) -> int
     return best[1] if best else anchor.year
 
 
-def _season_point(state: _State, code: str, rel: str | None, start: int) -> str:
+def season_point(state: State, code: str, rel: str | None, start: int) -> str:
     anchor = state.anchor.date
     month = SEASON_MONTH[code]
     this = dt.date(anchor.year, month, 1)
@@ -155,11 +180,11 @@ def _season_point(state: _State, code: str, rel: str | None, start: int) -> str:
     elif rel in ("this", "that"):
         year = anchor.year
     else:
-        year = _nearest_year(state, month, None, start)
+        year = nearest_year(state, month, None, start)
     return f"{year}-{code}"
 
 
-def _weekday_date(state: _State, weekday: int, rel: str | None, start: int, end: int) -> dt.date:
+def weekday_date(state: State, weekday: int, rel: str | None, start: int, end: int) -> dt.date:
     anchor = state.anchor.date
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -177,23 +202,58 @@ def _weekday_date(state: _State, weekday: int, rel: str | None, start: int, end:
         re.search(r"\bto\s+[a-z]+(?:\s+[a-z]+)?\s+by\s+$", before)
         or re.search(r"\b(?:will|would|should|must|shall|can|could|is due|are due)\b", after)
     )
-    if rel == "this" or deadline or _looks_forward(state, start, end):
+    if rel == "this" or deadline or looks_forward(state, start, end):
         return anchor + dt.timedelta(days=ahead)
-    if _looks_back(state, start, reporting=True) or back <= ahead:
+    if looks_back(state, start, reporting=True) or back <= ahead:
         return anchor - dt.timedelta(days=back)
     # no tense to go by ("Polls close at 1 a.m. on Wednesday"): the nearest one
     return anchor + dt.timedelta(days=ahead)
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` is inside quoted words of its paragraph ("... progress today," he said)."""
-    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
-    if paragraph.rfind("“") > paragraph.rfind("”"):
-        return True
-    return paragraph.count('"') % 2 == 1
+class QuoteMarks:
+    """Where a text's line breaks and quotation marks are, so that :func:`in_quotation` costs the
+    same at the end of a long paragraph as at its start."""
+
+    def __init__(self, text: str) -> None:
+        def where(mark: str) -> list[int]:
+            return [m.start() for m in re.finditer(mark, text)]
+
+        self.breaks, self.opening, self.closing = where("\n"), where("“"), where("”")
+        self.straight = where('"')
+
+    def inside(self, start: int) -> bool:
+        """Whether ``start`` is inside quoted words of its paragraph.
+
+        >>> QuoteMarks('He said: “We saw progress today.”').inside(26)
+        True
+        """
+        i = bisect.bisect_left(self.breaks, start)
+        paragraph = self.breaks[i - 1] + 1 if i else 0
+
+        def last(positions: list[int]) -> int:
+            j = bisect.bisect_left(positions, start)
+            return positions[j - 1] if j and positions[j - 1] >= paragraph else -1
+
+        if last(self.opening) > last(self.closing):
+            return True
+        straight = bisect.bisect_left(self.straight, start)
+        return (straight - bisect.bisect_left(self.straight, paragraph)) % 2 == 1
 
 
-def _speech_day(state: _State, start: int) -> dt.date:
+def in_quotation(state: State, start: int) -> bool:
+    """Whether ``start`` is inside quoted words of its paragraph ("... progress today," he said).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")
+    >>> text = "“We saw progress today,” he said."
+    >>> in_quotation(State(today, False, today, text, [0]), 17)
+    True
+    """
+    if state.quotes is None:
+        state.quotes = QuoteMarks(state.text)
+    return state.quotes.inside(start)
+
+
+def speech_day(state: State, start: int) -> dt.date:
     """The day "today" (or "yesterday", "tomorrow") counts from.
 
     Normally the time of writing. Inside a quotation, when the story has just moved to a day in
@@ -206,42 +266,42 @@ def _speech_day(state: _State, start: int) -> dt.date:
         anchor.precision == "day"
         and story is not None
         and 1 <= (anchor.date - story.date).days <= 6
-        and _in_quotation(state.text, start)
+        and in_quotation(state, start)
     ):
         return story.date
     return anchor.date
 
 
-def _weekend(state: _State, start: int) -> tuple[str, str, Point]:
+def weekend(state: State, start: int) -> tuple[str, str, Point]:
     """ "the weekend": the coming one in a forward-looking sentence, else the last one (or this)."""
     anchor = state.anchor.date
     if anchor.weekday() >= 5:
         day = anchor
-    elif _looks_forward(state, start):
+    elif looks_forward(state, start):
         day = anchor + dt.timedelta(days=5 - anchor.weekday())
     else:
         day = anchor - dt.timedelta(days=anchor.weekday() + 1)
-    value = _mask(_format(day, "weekend"), state.anchor, "week")
+    value = mask(timeml_value(day, "weekend"), state.anchor, "week")
     return "DATE", value, Point(day, "weekend")
 
 
-def _relative_year(g: dict, anchor: Point) -> int:
+def relative_year(g: dict, anchor: Point) -> int:
     if g.get("year"):
         return int(g["year"])
     rel = (g.get("rel") or "this").lower()
     return anchor.date.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
 
 
-def _from_story(state: _State, step: int, unit: str) -> tuple[str, str, Point | None]:
+def from_story(state: State, step: int, unit: str) -> tuple[str, str, Point | None]:
     """A date counted from the last date the article gave (or from the anchor, if none)."""
     unit = unit.lower().rstrip("s")
     base = state.story
     if unit in PARTS_OF_DAY:
         day = base.date + dt.timedelta(days=step)
-        value = _mask(day.isoformat(), base, "day") + "T" + PARTS_OF_DAY[unit]
+        value = mask(day.isoformat(), base, "day") + "T" + PARTS_OF_DAY[unit]
         return "TIME", value, Point(day, "day")
-    day, precision = _shift(base.date, step, unit)
-    value = _mask(_format(day, precision), base, precision)
+    day, precision = shift(base.date, step, unit)
+    value = mask(timeml_value(day, precision), base, precision)
     return "DATE", value, Point(day, precision)
 
 
@@ -284,9 +344,9 @@ def _latest_written_date(matches: list[Match], text: str) -> Point | None:
             if kind == "year":
                 p = Point(dt.date(int(g["year"]), 1, 1), "year")
             elif kind == "my":
-                p = Point(dt.date(int(g["year"]), _month_number(g["month"]), 1), "month")
+                p = Point(dt.date(int(g["year"]), month_number(g["month"]), 1), "month")
             else:
-                month = _month_number(g["month"]) if kind == "mdy" else int(g["month"])
+                month = month_number(g["month"]) if kind == "mdy" else int(g["month"])
                 p = Point(
                     dt.date(int(g["year"]), month, int(re.match(r"\d+", g["day"]).group())), "day"
                 )
@@ -300,7 +360,7 @@ def _latest_written_date(matches: list[Match], text: str) -> Point | None:
     return best
 
 
-def _find_anchor(article: Article, anchor, matches: list[Match]) -> tuple[Point | None, bool]:
+def find_anchor(article: Article, anchor, matches: list[Match]) -> tuple[Point | None, bool]:
     if anchor is not None:
         return _middle(_as_point(anchor)), False
     if article.published is not None:

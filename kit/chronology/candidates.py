@@ -4,8 +4,8 @@ Overlapping matches are settled by length, then by rule priority; names that con
 ("Cold War", "Arab Spring") block every match inside them; "May" and "March" alone count as months
 only after a word like "in" or "since".
 
-    >>> from kit.chronology.candidates import _candidates
-    >>> found = _candidates("In May, Theresa May met him on Monday.")
+    >>> from kit.chronology.candidates import candidates
+    >>> found = candidates("In May, Theresa May met him on Monday.")
     >>> [(m.rule.kind, m.groups["t"]) for m in found]
     [('month', 'May'), ('weekday', 'Monday')]
 
@@ -17,69 +17,63 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from dataclasses import dataclass
 
-from kit.chronology.patterns import RULES, Rule, _lexicon_rules, _non_date_pattern
+from kit.chronology.patterns import (
+    RULES,
+    Rule,
+    Trigger,
+    lexicon_rules,
+    non_date_pattern,
+)
 
 # --------------------------------------------------------------------------------------------
 # Finding candidate spans
 
 
-# Speed: most rules can only match near a word of their own ("hours", "Tuesday", "spring"). Each
-# rule kind names such trigger words; the rule is tried only around them, so a long text is read
-# once per trigger instead of once per rule and position. (Rules without a trigger read it all.)
-UNIT_WORDS = (
-    r"(?i:second|minute|hour|day|week|month|year|decade|centur|morning|afternoon|evening|night)"
-)
-TRIGGERS = {
-    kind: re.compile(trigger)
-    for kinds, trigger in [
-        (("mdy", "md", "my", "month"), r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
-        (("half", "quarter", "rel_quarter"), r"(?i:half|quarter)|\bQ[1-4]\b"),
-        (("decade",), r"0s\b"),
-        (("century",), r"(?i:century)"),
-        (("season",), r"(?i:spring|summer|autumn|fall|winter)"),
-        (("relative", "narrative", "ago", "later", "duration", "duration_the", "half_unit",
-          "vague_duration", "vague_ago", "set", "deictic_part", "story_part", "same_last_year",
-          "months_of_year", "duration_range", "duration_since", "weekend"), UNIT_WORDS),
-        (("weekday", "set_weekday"), r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"),
-        (("set_part",), r"(?i:morning|afternoon|evening|night)"),
-        (("deictic",), r"(?i:today|yesterday|tomorrow|tonight)"),
-        (("clock",), r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))|(?i:noon|midday|midnight)"
-                     r"|(?i:dawn|daybreak|first light|dusk|nightfall|sunset|sunrise|overnight)"),
-        (("set_adverb",), r"(?i:daily|weekly|monthly|yearly|annual|hourly|quarterly)"),
-        (("day_of_month",), r"\d(?:st|nd|rd|th)\b"),
-    ]
-    for kind in kinds
-}  # fmt: skip
+# Speed: most rules can only match near a word of their own ("hours", "Tuesday", "spring"): the
+# rule's trigger. The rule is tried only around its trigger, so a long text is read once per
+# trigger instead of once per rule and position. (Rules without a trigger read it all.)
 
 
-def _windows(text: str, trigger: re.Pattern) -> list[tuple[int, int]]:
+def windows(text: str, trigger: Trigger, lowered: str | None = None) -> list[tuple[int, int]]:
     """Stretches of text around each trigger word, merged where they overlap.
 
-    A unit word ("days", "year") ends its expression ("nearly four hours", "two days later"), so
-    its stretch is short: 50 characters before and 16 after; other triggers get 80 and 40.
+    Each stretch runs from ``trigger.before`` characters before the word (back to the start of
+    a word, at most 200 characters further, for text without spaces) to ``trigger.after``
+    characters after it. ``lowered`` is ``text`` with A-Z lowered (made here if not given).
+
+    >>> from kit.chronology.patterns import WEEKDAY_WORD
+    >>> windows("Talks resumed on Monday.", WEEKDAY_WORD)
+    [(0, 24)]
     """
-    before, after = (50, 16) if trigger.pattern == UNIT_WORDS else (80, 40)
-    windows: list[tuple[int, int]] = []
-    for m in trigger.finditer(text):
-        low = text.rfind(" ", 0, max(0, m.start() - before)) + 1
-        high = min(len(text), m.end() + after)
-        if windows and low <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(high, windows[-1][1]))
+    lowered = lowered if lowered is not None else text.translate(ASCII_LOWER)
+    found: list[tuple[int, int]] = []
+    for start, end in trigger.finditer(text, lowered):
+        edge = max(0, start - trigger.before)
+        space = text.rfind(" ", max(0, edge - 200), edge)
+        low = space + 1 if space >= 0 or edge <= 200 else edge - 200
+        high = min(len(text), end + trigger.after)
+        if found and low <= found[-1][1]:
+            found[-1] = (found[-1][0], max(high, found[-1][1]))
         else:
-            windows.append((low, high))
-    return windows
+            found.append((low, high))
+    return found
 
 
-def _matches(rule: Rule, text: str, windows: dict) -> list[re.Match]:
-    trigger = TRIGGERS.get(rule.kind)
-    if trigger is None:
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
+    if rule.trigger is None:
         return list(rule.pattern.finditer(text))
-    if trigger.pattern not in windows:  # rules that share a trigger share its windows
-        windows[trigger.pattern] = _windows(text, trigger)
+    if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
+        if "lowered" not in stretches:
+            stretches["lowered"] = text.translate(ASCII_LOWER)
+        stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
-    for low, high in windows[trigger.pattern]:
+    for low, high in stretches[rule.trigger.name]:
         for m in rule.pattern.finditer(text, low, high):
             found.setdefault(m.span("t"), m)
     return list(found.values())
@@ -87,18 +81,24 @@ def _matches(rule: Rule, text: str, windows: dict) -> list[re.Match]:
 
 @dataclass
 class Match:
+    """A rule's match: the span of its time expression, the rule, and the pattern's groups."""
+
     start: int
     end: int
     rule: Rule
     groups: dict
 
 
-def _candidates(text: str) -> list[Match]:
-    """Every rule's matches, overlapping ones resolved: the longest wins, then the rule priority."""
+def candidates(text: str) -> list[Match]:
+    """Every rule's matches, overlapping ones resolved: the longest wins, then the rule priority.
+
+    >>> [(m.rule.kind, m.groups["t"]) for m in candidates("In May, Theresa May met him on Monday.")]
+    [('month', 'May'), ('weekday', 'Monday')]
+    """
     found: list[Match] = []
-    windows: dict = {}
-    for rule in (*RULES, *_lexicon_rules()):
-        for m in _matches(rule, text, windows):
+    stretches: dict = {}
+    for rule in (*RULES, *lexicon_rules()):
+        for m in _matches(rule, text, stretches):
             start, end = m.span("t")
             if rule.kind == "duration" and re.fullmatch(r"(?i)(a|one)[\s-]+second", m.group("t")):
                 continue  # "a second barrier", "a second term": the ordinal, not a second of time
@@ -108,7 +108,7 @@ def _candidates(text: str) -> list[Match]:
             if end > start and (rule.kind != "month" or _month_alone_ok(text, m)):
                 found.append(Match(start, end, rule, m.groupdict()))
     blocked = []
-    pattern = _non_date_pattern()
+    pattern = non_date_pattern()
     if pattern is not None:
         blocked = [m.span() for m in pattern.finditer(text)]
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))

@@ -13,6 +13,7 @@ article's own dates into bounds; the cross-check compares them with a reference 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from pathlib import Path
@@ -21,10 +22,10 @@ import pandas as pd
 
 from kit import paths
 from kit.article import Article
-from kit.chronology.anchoring import _looks_forward, _State
-from kit.chronology.patterns import MONTH_NAME, ORDINAL_WORDS
+from kit.chronology.anchoring import State, looks_forward
 from kit.chronology.resolve import time_expressions
-from kit.chronology.values import Point, value_range
+from kit.chronology.values import Point, value_range, year_span
+from kit.chronology.words import MONTH_NAME, ORDINAL_WORDS
 
 # --------------------------------------------------------------------------------------------
 # Public: events and the timeline
@@ -43,7 +44,14 @@ def events(article: Article, *, anchor=None) -> pd.DataFrame:
     ``timex_text``, ``value``, ``date_start``, ``date_end`` (the days the value covers),
     ``precision`` ("day", "month", "year", ...). A sentence with two dates ("in September 2014
     and February 2015") gives two rows. Durations, frequencies and vague references ("recently")
-    date nothing and are left out; so is the headline.
+    date nothing and are left out; so is the headline. A date pandas cannot hold as a Timestamp
+    (before 1677 or after 2262: "the 16th century", "3000 BC", "the year 2500") keeps its value
+    and precision with empty (NaT) ``date_start`` and ``date_end``.
+
+    >>> import kit
+    >>> art = kit.Article.from_text("Talks began on Sept. 29, 2015. The city is 2,500 years old.")
+    >>> events(art)[["event_id", "sentence_id", "value", "precision"]].values.tolist()
+    [['e1', 'p1.s1', '2015-09-29', 'day']]
     """
     timexes = time_expressions(article, anchor=anchor)
     sentences = article.sentences.set_index("sentence_id")
@@ -72,10 +80,23 @@ def timeline(article: Article, *, anchor=None) -> pd.DataFrame:
 
     Adds ``order`` (1 = earliest) next to ``position`` (1 = told first), so the two can be
     compared: a news story usually starts with the latest event and goes back. Ties (same first
-    day) go to the shorter span, then to narrative order.
+    day) go to the shorter span, then to narrative order. Dates outside pandas' range (no
+    Timestamp: "the 16th century", "3000 BC") are placed by their years.
+
+    >>> import kit
+    >>> art = kit.Article.from_text("Kerry met Lavrov in May 2015. They met again in Sept. 2014.")
+    >>> timeline(art)[["order", "position", "timex_text"]].values.tolist()
+    [[1, 2, 'Sept. 2014'], [2, 1, 'May 2015']]
     """
     frame = events(article, anchor=anchor)
-    frame = frame.sort_values(["date_start", "date_end", "position"], kind="stable")
+    years = [
+        (start.year, 0) if pd.notna(start) else year_span(value) or (0, 0)
+        for start, value in zip(frame["date_start"], frame["value"], strict=True)
+    ]  # the years order the dates pandas cannot hold; the others keep their order by day
+    frame["first_year"] = [first for first, _ in years]
+    frame["last_year"] = [last for _, last in years]
+    order = ["first_year", "date_start", "last_year", "date_end", "position"]
+    frame = frame.sort_values(order, kind="stable").drop(columns=["first_year", "last_year"])
     frame = frame.reset_index(drop=True)
     frame.insert(2, "order", range(1, len(frame) + 1))
     return frame
@@ -111,18 +132,39 @@ def estimate_published(article: Article) -> pd.DataFrame:
       years, so the article was written in that year;
     - counts within the year ("the twentieth this year") and words that look back ("previous
       talks"): hints with no bound of their own.
+    Dates pandas cannot hold ("the 16th century") set no bound.
+
+    >>> import kit
+    >>> art = kit.Article.from_text("The talks, held on Sept. 29, 2015, failed.")
+    >>> estimate_published(art).iloc[-1][["kind", "not_before"]].tolist()
+    ['window', Timestamp('2015-09-29 00:00:00')]
     """
     bare = Article.from_text(article.text, published=None, headline=article.headline)
     timexes = time_expressions(bare)
-    text = article.text
+    sentences = bare.sentences
+    starts, ends, ids = (sentences[c].tolist() for c in ("start", "end", "sentence_id"))
+
+    def sentence_at(offset: int) -> str | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return ids[i] if i >= 0 and offset < ends[i] else None
+
     rows = []
+    for kind, start, end, not_before, not_after, reason in (
+        *_latest_past_event(bare, timexes, starts),
+        *_this_period(timexes),
+        *_dates_without_year(timexes),
+        *_hints(bare.text, sentence_at),
+    ):
+        sentence_id = sentence_at(start) if start is not None else None
+        text = bare.text[start:end] if start is not None else ""
+        rows.append([kind, text, start, end, sentence_id, not_before, not_after, reason])
+    return _with_window(rows)
 
-    def add(kind, start, end, not_before, not_after, reason):
-        sentence_id = bare.sentence_at(start) if start is not None else None
-        rows.append([kind, text[start:end] if start is not None else "", start, end, sentence_id,
-                     not_before, not_after, reason])  # fmt: skip
 
-    # 1. the latest event told in the past
+def _latest_past_event(bare: Article, timexes: pd.DataFrame, starts: list[int]) -> list[tuple]:
+    """The latest event told as already happened: the article comes after it."""
+    state = State(Point(dt.date(1, 1, 1), "day"), True, Point(dt.date(1, 1, 1), "day"), bare.text,
+                  starts)  # fmt: skip
     past = []
     for row in timexes.itertuples(index=False):
         if row.type not in ("DATE", "TIME") or row.sentence_id is None:
@@ -130,60 +172,67 @@ def estimate_published(article: Article) -> pd.DataFrame:
         if re.search(r"\bthis\b", row.text, re.IGNORECASE):
             continue
         span = value_range(row.value)
-        if span is None:
-            continue
-        state = _State(Point(dt.date(1, 1, 1), "day"), True, Point(dt.date(1, 1, 1), "day"), text,
-                       bare.sentences.start.tolist())  # fmt: skip
-        if _looks_forward(state, row.start):
+        if span is None or pd.isna(span[0]) or looks_forward(state, row.start):
             continue
         past.append((span[0], row))
-    if past:
-        first_day, row = max(past, key=lambda item: (item[0], item[1].start))
-        add("latest past event", row.start, row.end, first_day, pd.NaT,
-            f"The latest thing the article tells as already happened is dated {row.value} "
-            f"(\"{row.text}\"); a report cannot come before what it reports.")  # fmt: skip
-    # 2. "this year", "this month", "this week"
+    if not past:
+        return []
+    first_day, row = max(past, key=lambda item: (item[0], item[1].start))
+    return [("latest past event", row.start, row.end, first_day, pd.NaT,
+             f"The latest thing the article tells as already happened is dated {row.value} "
+             f"(\"{row.text}\"); a report cannot come before what it reports.")]  # fmt: skip
+
+
+def _this_period(timexes: pd.DataFrame) -> list[tuple]:
+    """ "this year", "this month", "this week": the writer is inside that period."""
+    found = []
     for row in timexes.itertuples(index=False):
         if row.type == "DATE" and re.search(r"\bthis\b", row.text, re.IGNORECASE):
             span = value_range(row.value)
-            if span is not None:
-                add("this ...", row.start, row.end, span[0], span[1],
+            if span is not None and pd.notna(span[0]):
+                found.append(("this ...", row.start, row.end, span[0], span[1],
                     f"\"{row.text}\" is the period the writer is in; it resolves to {row.value} "
-                    "(the year of the latest date the article writes out in full).")  # fmt: skip
-    # 3. dates written without a year
+                    "(the year of the latest date the article writes out in full)."))  # fmt: skip
+    return found
+
+
+def _dates_without_year(timexes: pd.DataFrame) -> list[tuple]:
+    """A date without its year: news style drops the year for dates in the current year."""
+    found = []
     for row in timexes.itertuples(index=False):
         if row.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", row.value):
             if not re.search(r"\d{4}", row.text) and re.search(MONTH_NAME, row.text):
                 span = value_range(row.value)
+                if span is None or pd.isna(span[0]):
+                    continue
                 year_end = pd.Timestamp(f"{row.value[:4]}-12-31")
-                add("date without a year", row.start, row.end, span[0], year_end,
+                found.append(("date without a year", row.start, row.end, span[0], year_end,
                     f"\"{row.text}\" has no year: news style drops the year for dates in the "
                     f"current year, so the article was written in {row.value[:4]}, after this "
-                    "date.")  # fmt: skip
-    # 4. hints
+                    "date."))  # fmt: skip
+    return found
+
+
+def _hints(text: str, sentence_at) -> list[tuple]:
+    """Counts within the year and words that look back: hints with no bound of their own."""
+    found = []
     for m in COUNT_THIS_YEAR.finditer(text):
-        add("hint: count this year", m.start(), m.end(), pd.NaT, pd.NaT,
+        found.append(("hint: count this year", m.start(), m.end(), pd.NaT, pd.NaT,
             f"\"{m.group()}\": a count that high within one year suggests the year is well "
-            "advanced (no bound on its own).")  # fmt: skip
+            "advanced (no bound on its own)."))  # fmt: skip
     for m in LOOKING_BACK.finditer(text):
-        if bare.sentence_at(m.start()) is None:
+        if sentence_at(m.start()) is None:
             continue
-        add("hint: looking back", m.start(), m.end(), pd.NaT, pd.NaT,
+        found.append(("hint: looking back", m.start(), m.end(), pd.NaT, pd.NaT,
             f"\"{m.group()}\" looks back on something before the story's present: the visit "
-            "comes after earlier rounds (no bound on its own).")  # fmt: skip
-    frame = pd.DataFrame(
-        rows,
-        columns=[
-            "kind",
-            "text",
-            "start",
-            "end",
-            "sentence_id",
-            "not_before",
-            "not_after",
-            "reason",
-        ],
-    )
+            "comes after earlier rounds (no bound on its own)."))  # fmt: skip
+    return found
+
+
+def _with_window(rows: list[list]) -> pd.DataFrame:
+    """The evidence rows as a table, with the window that combines their bounds as a last row."""
+    columns = ["kind", "text", "start", "end", "sentence_id", "not_before", "not_after", "reason"]
+    frame = pd.DataFrame(rows, columns=columns)
     frame["not_before"] = pd.to_datetime(frame["not_before"])
     frame["not_after"] = pd.to_datetime(frame["not_after"])
     low, high = frame["not_before"].max(), frame["not_after"].min()
@@ -208,7 +257,12 @@ def estimate_published(article: Article) -> pd.DataFrame:
 
 
 def published_window(article: Article) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The (not before, not after) window of :func:`estimate_published` as two Timestamps."""
+    """The (not before, not after) window of :func:`estimate_published` as two Timestamps.
+
+    >>> import kit
+    >>> published_window(kit.Article.from_text("The talks, held on Sept. 29, 2015, failed."))
+    (Timestamp('2015-09-29 00:00:00'), NaT)
+    """
     last = estimate_published(article).iloc[-1]
     return last["not_before"], last["not_after"]
 
@@ -219,24 +273,74 @@ def published_window(article: Article) -> tuple[pd.Timestamp, pd.Timestamp]:
 REFERENCE_COLUMNS = ["event_id", "event", "date", "precision", "article_says", "source", "note"]
 
 
-def load_reference(reference: str | Path | pd.DataFrame) -> pd.DataFrame:
-    """A reference timeline as a DataFrame: a DataFrame as is, a CSV path, or a bundled name.
+def find_reference(article: Article) -> Path | None:
+    """The reference timeline for ``article``, or ``None`` when it has none (no error).
 
-    A bundled name ("kerry-lavrov-moscow") reads ``data/reference/<name>.csv``. Needed columns:
-    ``event``, ``date`` (ISO, at its precision: 2015-09-28, 2014-04, 2014); optional ``event_id``,
-    ``precision``, ``article_says`` (the words in the article that date the same event),
-    ``source``, ``note``.
+    Looked for, in order: ``NAME.reference.csv`` beside the article's file (``article.path``),
+    then the bundled ``data/reference/NAME.csv`` (NAME: the file name without its suffix).
+
+    >>> import kit
+    >>> find_reference(kit.load_article("kerry-lavrov-moscow")).name
+    'kerry-lavrov-moscow.csv'
+    >>> find_reference(kit.Article.from_text("A text typed in a cell.")) is None
+    True
+    """
+    return next((path for path in _reference_places(article) if path.is_file()), None)
+
+
+def _reference_places(article: Article) -> list[Path]:
+    places = []
+    if article.path is not None:
+        places.append(Path(article.path).with_name(f"{Path(article.path).stem}.reference.csv"))
+    if article.name:
+        places.append(paths.reference_dir() / f"{article.name}.csv")
+    return places
+
+
+def _no_reference(article: Article) -> FileNotFoundError:
+    places = _reference_places(article)
+    looked = " and ".join(str(p) for p in places) if places else "nowhere (the article was "
+    if not places:
+        looked += "made from text, so it has no file and no name)"
+    name = article.name or "NAME"
+    return FileNotFoundError(
+        f"No reference timeline for this article: looked for {looked}. A reference timeline "
+        f"lists what happened when, from sources other than the article. To write one, save a "
+        f"CSV file {name}.reference.csv beside the article with the columns event and date (ISO, "
+        "at its precision: 2015-09-28, 2014-04, 2014), and optionally event_id, precision, "
+        "article_says (the article's words for the event), source and note; or pass reference= "
+        "(a DataFrame or the path of a .csv file)."
+    )
+
+
+def load_reference(reference: Article | str | Path | pd.DataFrame) -> pd.DataFrame:
+    """A reference timeline as a DataFrame: from an Article, a DataFrame, a CSV path or a name.
+
+    An :class:`~kit.article.Article` reads the timeline :func:`find_reference` finds (beside its
+    file, then bundled); a bundled name ("kerry-lavrov-moscow") reads ``data/reference/<name>.csv``.
+    Needed columns: ``event``, ``date`` (ISO, at its precision: 2015-09-28, 2014-04, 2014);
+    optional ``event_id``, ``precision``, ``article_says`` (the words in the article that date
+    the same event), ``source``, ``note``. Raises ``FileNotFoundError`` saying where it looked
+    and how to write one.
+
+    >>> load_reference("kerry-lavrov-moscow")[["event_id", "date"]].iloc[0].tolist()
+    ['r1', '2015-12-15']
     """
     if isinstance(reference, pd.DataFrame):
         frame = reference.copy()
     else:
-        path = Path(reference)
-        if not str(reference).lower().endswith(".csv"):
-            path = paths.reference_dir() / f"{reference}.csv"
+        if isinstance(reference, Article):
+            path = find_reference(reference)
+            if path is None:
+                raise _no_reference(reference)
+        else:
+            path = Path(reference)
+            if not str(reference).lower().endswith(".csv"):
+                path = paths.reference_dir() / f"{reference}.csv"
         if not path.is_file():
             raise FileNotFoundError(
-                f"No reference timeline at {path}. Give a DataFrame, a .csv path, or the name of "
-                "a bundled article that has one in data/reference/."
+                f"No reference timeline at {path}. Give an Article, a DataFrame, a .csv path, or "
+                "the name of a bundled article that has one in data/reference/."
             )
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = {"event", "date"} - set(frame.columns)
@@ -255,22 +359,22 @@ def load_reference(reference: str | Path | pd.DataFrame) -> pd.DataFrame:
 def cross_check(article: Article, reference=None, *, anchor=None) -> pd.DataFrame:
     """Compare the article's dates with a reference timeline, one row per reference event.
 
-    ``reference``: a DataFrame, a CSV path or a bundled name; by default the bundled timeline
-    named like the article (``data/reference/<article.name>.csv``).
+    ``reference``: a DataFrame, a CSV path or a bundled name; by default the article's own
+    (:func:`find_reference`: ``NAME.reference.csv`` beside its file, else the bundled
+    ``data/reference/NAME.csv``); without one, ``FileNotFoundError`` says how to write one.
     Columns: ``event_id``, ``event``, ``reference_date``, ``article_text`` (the words that date the
     event in the article), ``start``, ``end``, ``sentence_id``, ``timex_id``, ``article_value``,
     ``verdict``, ``difference_days`` (article minus reference, first day to first day), ``source``,
     ``note``. Verdicts: "agrees" (the reference date lies inside what the article says, or the
     other way round), "disagrees", "not dated in the article" (the event is there, with no date),
-    "not in the article".
+    "not in the article". Dates outside pandas' range are compared by their years.
+
+    >>> import kit
+    >>> checked = cross_check(kit.load_article("kerry-lavrov-moscow"))
+    >>> checked[["event_id", "verdict"]].iloc[0].tolist()
+    ['r1', 'not dated in the article']
     """
-    if reference is None:
-        if not article.name:
-            raise ValueError(
-                "This article has no name: pass reference= (a DataFrame or a .csv path)."
-            )
-        reference = article.name
-    ref = load_reference(reference)
+    ref = load_reference(article if reference is None else reference)
     timexes = time_expressions(article, anchor=anchor)
     timexes = timexes[timexes.type.isin(["DATE", "TIME"])]
     text = article.text
@@ -320,6 +424,11 @@ def _compare(article_value: str, reference_value: str) -> tuple[str, int | None]
     said, known = value_range(article_value), value_range(reference_value)
     if said is None or known is None:
         return "cannot compare", None
+    if pd.isna(said[0]) or pd.isna(known[0]):  # outside pandas' range: compare the years
+        said, known = year_span(article_value), year_span(reference_value)
+        if said[0] <= known[0] <= known[1] <= said[1] or known[0] <= said[0] <= said[1] <= known[1]:
+            return "agrees", None
+        return "disagrees", None
     difference = int((said[0] - known[0]).days)
     contains = said[0] <= known[0] and known[1] <= said[1]
     contained = known[0] <= said[0] and said[1] <= known[1]
@@ -332,10 +441,11 @@ def _best_sentence(article: Article, timexes: pd.DataFrame, event: str) -> tuple
     """Without ``article_says``: the dated sentence sharing most content words with the event."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", event)}
     best = (1, -1, "")
+    sentences = article.sentences.set_index("sentence_id")["text"]
     for row in timexes.itertuples(index=False):
         if row.sentence_id is None:
             continue
-        sentence = article.sentences.set_index("sentence_id").loc[row.sentence_id, "text"]
+        sentence = sentences.loc[row.sentence_id]
         overlap = len(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", sentence)})
         if overlap > best[0]:
             best = (overlap, row.start, row.text)

@@ -1,386 +1,634 @@
-"""The word lists and regular expressions that find time expressions in English news.
+"""The rules that find time expressions in English news: one record per rule, in one place.
 
-Every rule is a named regular expression whose group ``t`` is the expression itself; the words
-around it (the "on" in "on the 29th") only help to decide. ``kind`` tells
-:mod:`kit.chronology.resolve` how to turn a match into a TIMEX3 value.
+Each :class:`Rule` says, like a line of HeidelTime's rule files:
+
+- ``name``: what it catches ("month day year");
+- ``kind``: its family (the :data:`KINDS`: "md" dates take their year from context, "clock"
+  times their day from the sentence, ...);
+- ``pattern``: a regular expression whose group ``t`` is the time expression itself (the words
+  around it, like the "on" in "on the 29th", only help to decide);
+- ``value``: how the TIMEX3 value is computed: a small function of
+  :mod:`kit.chronology.normalise` (``full_date``, ``ago``, ``story_step``...) or a value
+  template such as ``"SET XXXX-WXX-{weekday}"`` (read by
+  :func:`kit.chronology.normalise.from_template`);
+- ``trigger``: a word the expression must contain (a month name, a unit such as "days"); the rule
+  is tried only around it, so a long text is read once per trigger, not once per rule;
+- ``example``: a sentence and the value the rule gives in it (written on 2015-12-16, a
+  Wednesday: :data:`EXAMPLE_DATE`); the tests run every example.
+
+Adding a rule touches this file only. A rule of an unknown kind, or whose value is neither a
+function nor a valid template, fails when the kit is imported, with the rule's name.
 
     >>> from kit.chronology import patterns
     >>> m = patterns.RULES[0].pattern.search("Talks resumed on Dec. 15, 2015 in Moscow.")
     >>> m.group("t"), m.group("month"), m.group("day"), m.group("year")
     ('Dec. 15, 2015', 'Dec.', '15', '2015')
+    >>> patterns.RULES[0].value.__name__, patterns.RULES[0].example
+    ('full_date', ('Talks resumed on Dec. 15, 2015, in Moscow.', '2015-12-15'))
 
-The open-ended lists (fuzzy words such as "recently", holidays, names that are no dates such as
-"Cold War") are CSV files in kit/lexicons/chronology_*.csv, read by :func:`lexicon`.
+The word lists are in :mod:`kit.chronology.words` (closed classes) and kit/lexicons/
+chronology_*.csv (open-ended lists: fuzzy words, holidays, names that are no dates).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from dataclasses import dataclass, field
 
-import pandas as pd
-
-from kit import lexicons
-
-# --------------------------------------------------------------------------------------------
-# Word lists (the ones every English date uses; the open-ended lists are in kit/lexicons/)
-
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, for ordering
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a dozen": 12, "a couple of": 2, "a few": "X", "few": "X", "several": "X", "many": "X",
-}  # fmt: skip
-ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-}  # fmt: skip
-# TimeML duration letters for each unit; "T" marks the units below a day.
-UNITS = {
-    "second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W", "month": "M",
-    "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE",
-}  # fmt: skip
-
-
-# --------------------------------------------------------------------------------------------
-# Lexicons (kit/lexicons/chronology_*.csv: term, category, note)
-
-
-@cache
-def lexicon(name: str) -> pd.DataFrame:
-    """One of the chronology word lists as a DataFrame (``term, category, note``).
-
-    ``name`` is ``"non_dates"``, ``"fuzzy"`` or ``"holidays"``.
-    """
-    return pd.DataFrame(
-        list(lexicons.read(f"chronology_{name}")), columns=["term", "category", "note"]
-    )
-
-
-def _alternation(terms) -> str:
-    return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-
-
-# --------------------------------------------------------------------------------------------
-# Patterns. Each rule is a regex whose named group ``t`` is the time expression itself
-# (context around it, like the "on" in "on the 29th", only helps to decide).
-
-NUM = (
-    r"(?:\d+(?:[.,]\d+)?|a couple of|a dozen|a few|few|a hundred|several|many|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
-    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|an?)"
+from kit.chronology.normalise import (
+    Normaliser,
+    ago,
+    calendar_year,
+    century,
+    clock,
+    day_of_month,
+    decade,
+    duration,
+    duration_since,
+    duration_the,
+    every,
+    from_template,
+    full_date,
+    fuzzy,
+    half_unit,
+    half_year,
+    holiday,
+    later_earlier,
+    month_alone,
+    month_day,
+    month_year,
+    months_of_year,
+    quarter,
+    quarter_from_now,
+    same_last_year,
+    season,
+    set_adverb,
+    story_part,
+    story_step,
+    the_weekend,
+    this_last_next,
+    this_morning,
+    today_etc,
+    weekday,
+    year_with_era,
 )
-UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ie))"
-MONTH_NAME = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
-FULL_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d|%| ?percent| ?per cent)"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-EDGE = r"(?<![\w$€£#])"  # not glued to a word, a currency sign or a number sign
-MOD = r"(?:(?:early|late|mid-?|the middle of|the end of|the beginning of|the start of)\s*)"
-PART = r"(?:morning|afternoon|evening|night)"
-ZONE = (
-    r"(?:\s+(?:local time|GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|MSK|ET|PT|"
-    r"(?:[A-Z][a-z]+ )?(?:time)))"
+from kit.chronology.words import (
+    DAY,
+    EDGE,
+    FULL_MONTH,
+    MOD,
+    MONTH_NAME,
+    NUM,
+    ORDINAL_WORDS,
+    PART,
+    UNIT,
+    WEEKDAY_NAME,
+    YEAR,
+    ZONE,
+    alternation,
+    from_lists,
 )
 
+EXAMPLE_DATE = "2015-12-16"  # the day every rule's example is written on (a Wednesday)
 
-@dataclass
+# The families of rules. Code outside a rule's value function looks at the family in a few
+# places: a "month" alone needs a cue word before it, a "clock" time takes its day from its
+# sentence, dates of the "full" families can anchor an undated article.
+KINDS = {
+    "mdy": "a day with month and year", "iso": "an ISO date", "usdate": "a U.S. numeric date",
+    "md": "a day and month", "my": "a month and year", "month": "a month named alone",
+    "year": "a year", "era_year": "a year with its era, or far from today",
+    "half": "a half-year", "quarter": "a quarter", "rel_quarter": "a quarter counted from now",
+    "decade": "a decade", "century": "a century", "season": "a season",
+    "relative": "this/last/next period", "weekend": "a weekend", "weekday": "a weekday",
+    "deictic": "today, yesterday, tomorrow", "deictic_part": "this morning, last night",
+    "ago": "counted back from now", "narrative": "counted from the story",
+    "later": "N units later or earlier", "clock": "a clock time or part of the day",
+    "story_part": "a part of the story's day", "same_last_year": "a period a year back",
+    "months_of_year": "months of a year", "duration": "a duration",
+    "duration_range": "a range of durations", "duration_since": "the stretch since or before",
+    "duration_the": "the past N units", "half_unit": "half a unit",
+    "vague_ago": "some time ago", "vague_duration": "some units", "set": "a frequency",
+    "set_part": "every part of the day", "set_weekday": "every weekday",
+    "set_adverb": "daily, annually", "day_of_month": "a day of the month already named",
+    "fuzzy": "a fuzzy word (lexicon)", "holiday": "a holiday (lexicon)",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Rule:
-    """A named pattern: ``kind`` tells the resolver what to do with a match."""
+    """One rule: where to look, what to match, how to compute the value, and an example."""
 
     name: str
     kind: str
     pattern: re.Pattern
+    value: Normaliser | str  # a function of kit.chronology.normalise, or a value template
+    trigger: Trigger | None = None  # words the expression contains; None: read all the text
+    example: tuple[str, str] = ("", "")  # a sentence and the value the rule gives in it
     priority: int = 0  # breaks ties between matches with the same span
+    compute: Normaliser = field(default=None, repr=False, compare=False)  # value, as a function
 
 
-def _rule(name: str, kind: str, pattern: str, *, flags: int = 0, priority: int = 0) -> Rule:
-    return Rule(name, kind, re.compile(pattern, flags), priority)
+def rule(
+    name: str,
+    kind: str,
+    pattern: str,
+    *,
+    value: Normaliser | str,
+    trigger: Trigger | None,
+    example: tuple[str, str],
+    flags: int = 0,
+    priority: int = 0,
+) -> Rule:
+    """Build and check one rule; anything the resolver would not understand raises at once.
 
+    >>> rule("year", "yaer", r"(?P<t>[0-9]{4})", value="DATE PAST_REF", trigger=None,
+    ...      example=("", ""))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: Chronology rule 'year': unknown kind 'yaer'; known kinds: mdy, iso, ...
+    """
+    if kind not in KINDS:
+        known = ", ".join(list(KINDS)[:2])
+        raise ValueError(f"Chronology rule {name!r}: unknown kind {kind!r}; known kinds: {known}, "
+                         "... (all in kit.chronology.patterns.KINDS)")  # fmt: skip
+    if isinstance(value, str):
+        try:
+            compute = from_template(value)
+        except ValueError as error:
+            raise ValueError(f"Chronology rule {name!r}: value {value!r}: {error}") from None
+    elif callable(value):
+        compute = value
+    else:
+        raise ValueError(f"Chronology rule {name!r}: value must be a function or a template")
+    compiled = re.compile(rf"{WORD_START}(?:{pattern})", flags)
+    if "t" not in compiled.groupindex:
+        raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
+    return Rule(name, kind, compiled, value, trigger, example, priority, compute)
+
+
+# --------------------------------------------------------------------------------------------
+# Triggers: a rule is tried only in a stretch of text around one of these words
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """Words one of which a rule's expression contains, and how far around them to look.
+
+    ``exact`` is matched as written; ``lower`` (for words in any case) is matched in the text
+    with A-Z lowered, which is several times faster than a pattern that ignores case. A rule is
+    tried from ``before`` characters before each trigger word to ``after`` characters after it.
+    """
+
+    name: str
+    exact: str | None = None
+    lower: str | None = None
+    before: int = 80
+    after: int = 40
+
+    def finditer(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        """The spans of the trigger words, in text order (``lowered``: ``text`` with A-Z lowered).
+
+        >>> UNIT_WORDS.finditer("Two Days later", "two days later")
+        [(4, 7)]
+        """
+        spans = [m.span() for m in re.finditer(self.exact, text)] if self.exact else []
+        if self.lower:
+            spans += [m.span() for m in re.finditer(self.lower, lowered)]
+        return sorted(spans) if self.exact and self.lower else spans
+
+
+MONTH_WORD = Trigger("month", exact=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+HALF_OR_QUARTER = Trigger("half or quarter", exact=r"\bQ[1-4]\b", lower="half|quarter")
+DECADE_ENDING = Trigger("decade", exact=r"0s\b")
+CENTURY_WORD = Trigger("century", lower="century")
+SEASON_WORD = Trigger("season", lower="spring|summer|autumn|fall|winter")
+# a unit ends its expression ("nearly four hours", "two days later"): a short stretch around it
+UNIT_WORDS = Trigger(
+    "unit",
+    lower="second|minute|hour|day|week|month|year|decade|centur|morning|afternoon|evening|night",
+    before=50,
+    after=16,
+)
+WEEKDAY_WORD = Trigger("weekday", exact=r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+PART_WORD = Trigger("part of day", lower="morning|afternoon|evening|night")
+TODAY_WORD = Trigger("today", lower="today|yesterday|tomorrow|tonight")
+CLOCK_WORD = Trigger(
+    "clock",
+    exact=r"\d(?:\s*[aApP]\.?[mM]|:\d\d|\d\d\s+(?:GMT|UTC))",
+    lower="noon|midday|midnight|dawn|daybreak|first light|dusk|nightfall|sunset|sunrise|overnight",
+)
+ADVERB_WORD = Trigger("adverb", lower="daily|weekly|monthly|yearly|annual|hourly|quarterly")
+ORDINAL_DAY = Trigger("ordinal", exact=r"\d(?:st|nd|rd|th)\b")
+ERA_WORD = Trigger(
+    "era", exact=r"\b(?:BCE?|B\.C\.|AD|A\.D\.|CE)\b", lower=r"\byear\s+\d", before=40, after=20
+)
 
 I = re.IGNORECASE  # noqa: E741
 
+# Every pattern is tried only where no letter or digit comes just before (an expression never
+# starts inside a word): the regular expression engine then skips most positions at once, which
+# makes reading a long text several times faster.
+WORD_START = r"(?<!\w)"
+
 RULES = [
     # "Dec. 15, 2015", "September 29 2015", "March 29th, 2019"
-    _rule(
+    rule(
         "month day year",
         "mdy",
         rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b",
+        value=full_date,
+        trigger=MONTH_WORD,
+        example=("Talks resumed on Dec. 15, 2015, in Moscow.", "2015-12-15"),
     ),
     # "15 December 2015", "the 15th of December, 2015"
-    _rule(
+    rule(
         "day month year",
         "mdy",
         rf"(?P<t>(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_NAME}),?\s+(?P<year>{YEAR}))\b",
+        value=full_date,
+        trigger=MONTH_WORD,
+        example=("The treaty was signed on 15 December 2015.", "2015-12-15"),
     ),
     # "September 29", "Sept. 30", "June 7th" (the year comes from context)
-    _rule("month day", "md", rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME})\s+(?P<day>{DAY}))(?![\d:])\b"),
+    rule(
+        "month day",
+        "md",
+        rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME})\s+(?P<day>{DAY}))(?![\d:])\b",
+        value=month_day,
+        trigger=MONTH_WORD,
+        example=("Putin ordered air strikes on September 29.", "2015-09-29"),
+    ),
     # "29 September", "the 29th of September"
-    _rule(
+    rule(
         "day month",
         "md",
         rf"(?P<t>(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH_NAME}))(?!\w)",
+        value=month_day,
+        trigger=MONTH_WORD,
+        example=("Kerry arrived on 29 September.", "2015-09-29"),
     ),
     # "March 2014", "mid-April 2014", "the end of March 2014"
-    _rule(
+    rule(
         "month year",
         "my",
         rf"(?P<t>{MOD}?(?P<month>{MONTH_NAME}),?\s+(?:of\s+)?(?P<year>{YEAR}))\b",
+        value=month_year,
+        trigger=MONTH_WORD,
+        example=("Russia annexed Crimea in March 2014.", "2014-03"),
     ),
     # "in March", "since December", "early August", "last May", "November last year",
     # "May of this year" (a month named alone has guards: see _month_alone_ok)
-    _rule(
+    rule(
         "month alone",
         "month",
         rf"(?P<t>(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+|{MOD})?(?P<month>{FULL_MONTH})"
         r"(?:\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year)?)\b(?!\s+(?:[A-Z][a-z]|\d))",
+        value=month_alone,
+        trigger=MONTH_WORD,
+        example=("The ceasefire collapsed in August.", "2015-08"),
     ),
     # the first of two days that share one month: "on 13 and 14 December" gives "13" (the
     # December 13) and "14 December"; "December 13 and 14" gives "14" as well
-    _rule(
+    rule(
         "day and day month",
         "md",
         rf"(?<![\d,.$%])(?P<t>(?P<day>{DAY}))\s+(?:and|or)\s+{DAY}\s+(?:of\s+)?"
         rf"(?P<month>{MONTH_NAME})(?:,?\s+(?P<year>{YEAR}))?\b",
+        value=month_day,
+        trigger=MONTH_WORD,
+        example=("Talks were held on 13 and 14 December.", "2015-12-13"),
     ),
-    _rule(
+    rule(
         "month day and day",
         "md",
         rf"(?P<month>{MONTH_NAME})\s+{DAY},?\s+(?:and|or)\s+(?P<t>(?P<day>{DAY}))"
         rf"(?![\d:%])(?:,?\s+(?P<year>{YEAR}))?\b",
+        value=month_day,
+        trigger=MONTH_WORD,
+        example=("Talks were held on December 13 and 14.", "2015-12-14"),
     ),
     # ISO dates "2015-12-15" and U.S. numeric dates "12/15/2015"
-    _rule(
+    rule(
         "iso date",
         "iso",
         rf"{EDGE}(?P<t>(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d))\b",
+        value=full_date,
+        trigger=None,
+        example=("The report is dated 2015-12-15.", "2015-12-15"),
     ),
-    _rule(
+    rule(
         "numeric date",
         "usdate",
         rf"{EDGE}(?P<t>(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}))\b",
+        value=full_date,
+        trigger=None,
+        example=("The form was filed on 12/15/2015.", "2015-12-15"),
     ),
     # "2014", "mid-2014", "early 2001", "the end of 2018"; not "$2014", "2,014" or "2014 percent"
     # ("2010-2014" gives two years; "2014-15" gives 2014)
-    _rule("year", "year", rf"{EDGE}(?P<t>{MOD}?(?P<year>{YEAR}))(?!\w|-[A-Za-z])"),
+    rule(
+        "year",
+        "year",
+        rf"{EDGE}(?P<t>{MOD}?(?P<year>{YEAR}))(?!\w|-[A-Za-z])",
+        value=calendar_year,
+        trigger=None,
+        example=("The war began in 2014.", "2014"),
+    ),
     # "the first half of 2019", "the second half of next year"
-    _rule(
+    # a year with its era: "3000 BC", "500 BCE", "AD 800", "800 A.D." (TimeML writes years
+    # before the common era as "BC3000"); the number needs its era, so "300 AD" is no amount
+    rule(
+        "year with era",
+        "era_year",
+        r"(?<![\w$€£#,.])(?P<t>(?:(?P<year>\d{1,3},\d{3}|\d{1,4})\s*"
+        r"(?P<era>BCE?|B\.C\.(?:E\.)?|AD|A\.D\.|CE)|(?P<era2>AD|A\.D\.)\s*(?P<year2>\d{1,4}))(?!\w))",
+        value=year_with_era,
+        trigger=ERA_WORD,
+        example=("The city was founded in 3000 BC.", "BC3000"),
+    ),
+    # "the year 2500", "the year 1492": a year named as one, at any distance from today
+    rule(
+        "the year 2500",
+        "era_year",
+        r"(?P<t>the\s+year\s+(?P<year>\d{3,4}))(?![\d,.]\d|\s*(?:BC|B\.C\.|AD|A\.D\.|CE)\b)",
+        value=calendar_year,
+        trigger=ERA_WORD,
+        flags=I,
+        priority=1,
+        example=("The plan looks ahead to the year 2500.", "2500"),
+    ),
+    rule(
         "half year",
         "half",
         rf"(?P<t>the\s+(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
         flags=I,
+        value=half_year,
+        trigger=HALF_OR_QUARTER,
+        example=("Growth slowed in the first half of 2015.", "2015-H1"),
     ),
     # "the third quarter", "third-quarter", "the fourth quarter of last year", "Q3 2015"
-    _rule(
+    rule(
         "quarter",
         "quarter",
         rf"(?P<t>(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]quarter"
         rf"(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b",
         flags=I,
+        value=quarter,
+        trigger=HALF_OR_QUARTER,
+        example=("Profits fell in the third quarter.", "2015-Q3"),
     ),
-    _rule(  # "this quarter", "last quarter", "the current quarter", "next quarter"
+    rule(  # "this quarter", "last quarter", "the current quarter", "next quarter"
         "this quarter",
         "rel_quarter",
         r"(?P<t>(?:the\s+(?P<rel>current|previous|coming)|(?P<rel2>this|last|next|current))"
         r"\s+quarter)\b",
         flags=I,
         priority=1,  # "last quarter" is the one before this; "the last quarter" is the fourth
+        value=quarter_from_now,
+        trigger=HALF_OR_QUARTER,
+        example=("Sales rose last quarter.", "2015-Q3"),
     ),
-    _rule("quarter code", "quarter", rf"\b(?P<t>Q(?P<qnum>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
+    rule(
+        "quarter code",
+        "quarter",
+        rf"\b(?P<t>Q(?P<qnum>[1-4])(?:\s+(?P<year>{YEAR}))?)\b",
+        value=quarter,
+        trigger=HALF_OR_QUARTER,
+        example=("Revenue for Q3 2015 was flat.", "2015-Q3"),
+    ),
     # "the 1990s", "the early 2000s", "the '90s"
-    _rule(
+    rule(
         "decade",
         "decade",
         r"(?P<t>(?:the\s+)?(?:(?:early|mid|late)-?\s*)?(?:(?P<dec>1[6-9]\d|20\d)0s|['’](?P<short>\d)0s|"
         r"(?<=the\s)(?P<bare>[2-9])0s))\b",
         flags=I,
+        value=decade,
+        trigger=DECADE_ENDING,
+        example=("The region was calm in the 1990s.", "199"),
     ),
     # "the 19th century", "the late 20th century", "the twentieth century"
-    _rule(
+    rule(
         "century",
         "century",
         r"(?P<t>(?:the\s+)?(?:(?:early|mid|late)-?\s*)?(?:(?P<cnum>\d{1,2})(?:st|nd|rd|th)|"
         r"(?P<cword>" + "|".join(ORDINAL_WORDS) + r"))[\s-]century)\b",
         flags=I,
+        value=century,
+        trigger=CENTURY_WORD,
+        example=("The town was founded in the 16th century.", "15"),
     ),
     # seasons: "the summer of 1982", "summer 2014", "last autumn", "this spring", "in the fall"
-    _rule(
+    rule(
         "season of year",
         "season",
         rf"(?P<t>(?:the\s+)?{MOD}?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR}))\b",
         flags=I,
+        value=season,
+        trigger=SEASON_WORD,
+        example=("The offensive began in the summer of 2014.", "2014-SU"),
     ),
-    _rule(
+    rule(
         "season",
         "season",
         r"(?P<t>(?:(?P<rel>last|next|this|that)\s+|(?:the\s+)?(?:early|late|mid-?)\s*|the\s+|(?<=\bin\s))"
         r"(?P<season>spring|summer|autumn|fall|winter))\b(?!\s+of\s+(?!\d))(?![\w-])",
+        value=season,
+        trigger=SEASON_WORD,
+        example=("Elections are due next spring.", "2016-SP"),
     ),
     # relative to the time of writing: "this year", "last week", "next month", "earlier this month",
     # "later this week", "late last year", "the end of the year", "the start of the year"
-    _rule(
+    rule(
         "this/last/next",
         "relative",
         r"(?P<t>(?:(?P<mod>earlier|later|early|late|mid-?|the\s+end\s+of|the\s+start\s+of|"
         r"the\s+beginning\s+of|the\s+middle\s+of|the\s+rest\s+of)\s+)?"
         r"(?P<rel>this|last|next|the|the\s+current)\s+(?P<unit>week|weekend|month|year|decade|century))\b",
         flags=I,
+        value=this_last_next,
+        trigger=UNIT_WORDS,
+        example=("Turnout fell last year.", "2014"),
     ),
     # "weekend" before the noun it dates: "a devastating weekend landslide", "the weekend vote"
     # (not "a weekend in Paris", "weekends")
-    _rule(
+    rule(
         "weekend as a modifier",
         "weekend",
         r"\b(?:an?|the|its|their)\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?P<t>weekend)\s+"
         r"(?!(?:and|or|of|in|on|at|to|for|with|the|a|an|as|is|was|were|will|that|which|away|"
         r"off|before|after)\b)(?=[a-z])",
+        value=the_weekend,
+        trigger=UNIT_WORDS,
+        example=("Police broke up a weekend rally.", "2015-W50-WE"),
     ),
     # "the final weekend", "the last weekend" (before the time of writing; not "the last weekend
     # of June" or "the final weekend before the vote", which count from something else)
-    _rule(
+    rule(
         "the final weekend",
         "weekend",
         rf"(?P<t>the\s+(?:final|last)\s+weekend)\b(?!\s+(?:of|in|before)\s+(?:{FULL_MONTH}|the)\b)",
         flags=I,
         priority=1,
+        value=the_weekend,
+        trigger=UNIT_WORDS,
+        example=("Crowds grew on the final weekend.", "2015-W50-WE"),
     ),
     # weekdays: "Tuesday", "early Thursday", "late Wednesday night", "last Tuesday"
-    _rule(
+    rule(
         "weekday",
         "weekday",
         rf"(?P<t>(?:(?P<mod>[Ee]arly|[Ll]ate)\s+(?:on\s+)?|the\s+early\s+hours\s+of\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat)\s+)?"
         rf"(?P<weekday>{WEEKDAY_NAME})(?:\s+(?P<part>{PART}))?)\b",
+        value=weekday,
+        trigger=WEEKDAY_WORD,
+        example=("The minister resigned on Monday.", "2015-12-14"),
     ),
     # days named from the time of writing
-    _rule(
+    rule(
         "today etc.",
         "deictic",
         r"(?P<t>(?:(?:early|late)\s+)?(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|"
         r"the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>morning|afternoon|evening|night))?)\b",
         flags=I,
+        value=today_etc,
+        trigger=TODAY_WORD,
+        example=("The talks resume tomorrow.", "2015-12-17"),
     ),
-    _rule(
+    rule(
         "this morning, last night",
         "deictic_part",
         r"(?P<t>(?P<rel>this|last)\s+(?P<part>morning|afternoon|evening|night))\b",
         flags=I,
+        value=this_morning,
+        trigger=UNIT_WORDS,
+        example=("Shelling resumed last night.", "2015-12-15TNI"),
     ),
     # counted back from the time of writing: "three years ago", "Twenty years ago today"
-    _rule(
+    rule(
         "ago",
         "ago",
         rf"(?P<t>(?:(?:more\s+than|less\s+than|nearly|almost|about|some|just\s+over|over)\s+)?"
         rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})s?\s+ago(?:\s+(?P<today>today))?)\b",
         flags=I,
+        value=ago,
+        trigger=UNIT_WORDS,
+        example=("The border closed three years ago.", "2012"),
     ),
     # counted from the story: "the next day", "the following month", "the day before", "that day",
     # "the same day", "the next morning", "the previous year"
-    _rule(
+    rule(
         "the next day",
         "narrative",
         r"(?P<t>(?:the|that)\s+(?P<rel>next|following|previous|preceding|same)\s+"
         r"(?P<unit>day|week|weekend|month|year|morning|afternoon|evening|night))\b",
         flags=I,
+        value=story_step,
+        trigger=UNIT_WORDS,
+        example=("They met on Sept. 29. The next day, strikes began.", "2015-09-30"),
     ),
-    _rule(
+    rule(
         "that day",
         "narrative",
         r"(?P<t>(?P<rel>that)\s+(?P<unit>day|week|month|year|morning|afternoon|evening|night))\b"
         r"(?!\s+(?:of|when|which|who)\b)",
         flags=I,
+        value=story_step,
+        trigger=UNIT_WORDS,
+        example=("They met on Sept. 29. Later that day, strikes began.", "2015-09-29"),
     ),
-    _rule(
+    rule(
         "the day before",
         "narrative",
         r"(?P<t>the\s+(?P<unit>day|week|month|year)\s+(?P<rel>before|after))(?=\s*[,.;:)]|\s*$)",
         flags=I,
+        value=story_step,
+        trigger=UNIT_WORDS,
+        example=("They met on Sept. 29, and spoke the day before.", "2015-09-28"),
     ),
     # "two days later", "three days earlier", "a year later" (no event named after it)
-    _rule(
+    rule(
         "N later",
         "later",
         rf"(?P<t>(?P<num>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<rel>later|earlier))\b(?!\s+than\b)",
         flags=I,
         priority=1,
+        value=later_earlier,
+        trigger=UNIT_WORDS,
+        example=("They met on Sept. 29. Two days later, strikes began.", "2015-10-01"),
     ),
     # clock times: "3 p.m.", "2:46 p.m.", "about 3:40 a.m.", "7 p.m. Eastern time", "10:30", "noon";
     # British style with a dot before am/pm: "4.30 pm", "6.00 p.m." (never "4.30 percent")
-    _rule(
+    rule(
         "clock time",
         "clock",
         rf"(?<![\d.,$€£])(?P<t>(?:(?:about|around|approximately|roughly)\s+)?(?P<hour>1[0-2]|0?[1-9])"
         rf"(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b){ZONE}?)",
         flags=I,
+        value=clock,
+        trigger=CLOCK_WORD,
+        example=("The blast came at 3 p.m. on Tuesday.", "2015-12-15T15:00"),
     ),
-    _rule(
+    rule(
         "24-hour time",
         "clock",
         rf"{EDGE}(?P<t>(?:(?:about|around|approximately|roughly)\s+)?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
         rf"(?:\s*(?:GMT|UTC|local time))?)(?![\d:])",
+        value=clock,
+        trigger=CLOCK_WORD,
+        example=("Polls closed at 20:00 on Sunday.", "2015-12-13T20:00"),
     ),
-    _rule(  # "0800 GMT", "1400 GMT": wire services' clock with a time zone
+    rule(  # "0800 GMT", "1400 GMT": wire services' clock with a time zone
         "military time",
         "clock",
         r"\b(?P<t>(?P<hour>[01]\d|2[0-3])(?P<minute>[0-5]\d)\s+(?:GMT|UTC))\b",
+        value=clock,
+        trigger=CLOCK_WORD,
+        example=("Fighting stopped at 0800 GMT on Monday.", "2015-12-14T08:00"),
     ),
-    _rule(
+    rule(
         "noon, midnight",
         "clock",
         r"(?P<t>(?:(?:about|around|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)??"
         r"(?P<named>noon|midday|midnight))\b",
         flags=I,
+        value=clock,
+        trigger=CLOCK_WORD,
+        example=("The deadline passed at midnight on Sunday.", "2015-12-13T24:00"),
     ),
     # parts of the day named by the light, or a night as an adverb: "before dawn on Tuesday",
     # "a predawn raid", "at dusk", "fighting went on overnight" (the day is filled in from the
     # sentence, like a clock time). Not "overnight rates" or "an overnight success": "overnight"
     # counts only before a comma, a full stop or a preposition.
-    _rule(
+    rule(
         "dawn, dusk, overnight",
         "clock",
         r"(?<![\w-])(?P<t>(?P<light>(?:pre-?)?dawn|daybreak|first\s+light|dusk|nightfall|sunset|"
         r"sunrise)|(?P<overnight>overnight)(?=\s*[,.;:)]|\s+(?:in|on|at|and|to|from|into|as|"
         r"after|before|when|while|near|outside|across)\b))(?![\w-])",
         flags=I,
+        value=clock,
+        trigger=CLOCK_WORD,
+        example=("Troops moved in before dawn on Tuesday.", "2015-12-15TMO"),
     ),
     # "the day", "the night" after a word that puts something inside them: "earlier in the
     # day", "throughout the night", "spent the night": the day the story is at. Not "the day
     # before" (a narrative date) nor "the day of the vote" nor "won the day".
-    _rule(
+    rule(
         "in the day, the night",
         "story_part",
         r"\b(?:in|throughout|during|through|all|spend|spends|spending|spent|into)\s+"
         r"(?P<t>the\s+(?P<part>day|night|morning|afternoon|evening))\b"
         r"(?!\s+(?:of|before|after|when|that|which|who|in\s+question)\b|['’]s|-)",
         flags=I,
+        value=story_part,
+        trigger=UNIT_WORDS,
+        example=("On Monday the talks stalled; later in the day they resumed.", "2015-12-14"),
     ),
     # "the same time last year", "the same quarter a year ago", "the same month a year earlier":
     # the period the story is at, one year before
-    _rule(
+    rule(
         "the same time last year",
         "same_last_year",
         r"(?P<t>the\s+same\s+(?P<unit>time|period|day|week|month|quarter)\s+"
@@ -388,20 +636,29 @@ RULES = [
         r"(?:\s+year)?))\b",
         flags=I,
         priority=2,
+        value=same_last_year,
+        trigger=UNIT_WORDS,
+        example=(
+            "Exports rose in the third quarter, faster than in the same quarter a year earlier.",
+            "2014-Q3",
+        ),
     ),
     # "the first three months of the year" (a quarter), "the first six months of 2019" (a half),
     # "the last three months of last year": a part of a named year, not a duration
-    _rule(
+    rule(
         "the first N months of the year",
         "months_of_year",
         rf"(?P<t>the\s+(?P<ord>first|last|final)\s+(?P<num>three|six|3|6)\s+months\s+of\s+"
         rf"(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))\b",
         flags=I,
         priority=2,
+        value=months_of_year,
+        trigger=UNIT_WORDS,
+        example=("Sales fell in the first six months of 2015.", "2015-H1"),
     ),
     # durations: "three years", "48 hours", "nearly four hours", "the past decade", "a 90-minute",
     # "half a century", "months of warnings", "for years"
-    _rule(
+    rule(
         "duration",
         "duration",
         rf"(?P<t>(?:(?P<approx>about|around|nearly|almost|more\s+than|less\s+than|at\s+least|"
@@ -410,140 +667,200 @@ RULES = [
         rf"additional)\s+|and\s+a\s+half\s+)?(?P<unit>{UNIT})s?(?:-long)?)"
         r"(?![\w-]|-old)",
         flags=I,
+        value=duration,
+        trigger=UNIT_WORDS,
+        example=("The siege lasted three years.", "P3Y"),
     ),
     # a range of durations: "three to four years", "five to ten minutes", "two or three days",
     # "between six and eight weeks": one duration whose number is not known exactly (TimeML "X")
-    _rule(
+    rule(
         "N to M units",
         "duration_range",
         rf"(?P<t>(?:between\s+(?P<low_b>{NUM})\s+and|(?P<low>{NUM})\s+(?:to|or))\s+(?P<num>{NUM})"
         rf"[\s-]+(?P<unit>{UNIT})s?)(?![\w-])",
         flags=I,
         priority=1,
+        value="DURATION {some_unit}",
+        trigger=UNIT_WORDS,
+        example=("The repairs will take three to four years.", "PXY"),
     ),
     # the stretch of time since or before an event: "in the week since George Floyd died",
     # "during the months before the vote" (not "the week of the vote", a date)
-    _rule(
+    rule(
         "the week since",
         "duration_since",
         rf"\b(?:in|during|over|for)\s+(?P<t>the\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})(?P<plural>s)?)\s+"
         r"(?=since|after|before|following|leading\s+up)",
         flags=I,
         priority=1,  # over "the week" alone, which is no date
+        value=duration_since,
+        trigger=UNIT_WORDS,
+        example=("In the week since the coup, markets fell.", "P1W"),
     ),
-    _rule(
+    rule(
         "the past N units",
         "duration_the",
         rf"(?P<t>the\s+(?P<rel>past|last|next|previous|first|final|coming)\s+(?:(?P<num>{NUM})\s+)?"
         rf"(?P<unit>{UNIT})s?)(?![\w-])",
         flags=I,
+        value=duration_the,
+        trigger=UNIT_WORDS,
+        example=("Prices doubled over the past decade.", "P1DE"),
     ),
-    _rule(
+    rule(
         "half a century",
         "half_unit",
         r"(?P<t>(?:(?:about|nearly|almost|more\s+than|less\s+than)\s+)?half\s+an?\s+(?P<unit>hour|day|year|decade|century))\b",
         flags=I,
+        value=half_unit,
+        trigger=UNIT_WORDS,
+        example=("The dispute is half a century old.", "P50Y"),
     ),
-    _rule(
+    rule(
         "months of",
         "vague_duration",
         rf"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bafter\s)|(?<=\bover\s)|(?<=\bfollows\s)|(?<!\w)(?=\w+\s+of\b))"
         rf"(?P<t>(?P<unit>{UNIT})s)(?=\s+of\b|\s*[,.;]|\s+(?:and|but|as|that|to|before|after)\b)",
         flags=I,
         priority=-1,
+        value="DURATION {some_unit}",
+        trigger=UNIT_WORDS,
+        example=("After months of talks, a deal emerged.", "PXM"),
     ),
-    _rule(  # "hours after parliament began", "the years before the war"
+    rule(  # "hours after parliament began", "the years before the war"
         "hours after",
         "vague_duration",
         rf"(?<![\w-])(?P<t>(?P<unit>{UNIT})s)(?=\s+(?:after|before|later|earlier)\b)",
         flags=I,
         priority=-1,
+        value="DURATION {some_unit}",
+        trigger=UNIT_WORDS,
+        example=("Hours after the vote, protests began.", "PTXH"),
     ),
-    _rule(  # "years ago", "decades ago": some time before writing
+    rule(  # "years ago", "decades ago": some time before writing
         "years ago",
         "vague_ago",
         rf"(?P<t>(?:many\s+)?(?P<unit>{UNIT})s\s+ago)\b",
         flags=I,
+        value="DATE PAST_REF",
+        trigger=UNIT_WORDS,
+        example=("Years ago, the mine closed.", "PAST_REF"),
     ),
     # sets: "every week", "each day", "every 14 days", "once every 200 years", "twice a month",
     # "every Saturday", "$200 million a day", "daily", "annually"
-    _rule(
+    rule(
         "every",
         "set",
         rf"(?P<t>(?:(?P<times>once|twice|three\s+times|\d+\s+times)\s+)?(?:every|each)\s+"
         rf"(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})s?)\b",
         flags=I,
         priority=2,
+        value=every,
+        trigger=UNIT_WORDS,
+        example=("Inspectors visit every week.", "P1W"),
     ),
-    _rule(
+    rule(
         "every night",
         "set_part",
         rf"(?P<t>(?:every|each)\s+(?P<part>{PART}))\b",
         flags=I,
         priority=2,
+        value="SET XXXX-XX-XXT{part}",
+        trigger=PART_WORD,
+        example=("Sirens sounded every night.", "XXXX-XX-XXTNI"),
     ),
-    _rule(
+    rule(
         "every weekday",
         "set_weekday",
         rf"(?P<t>(?:every|each)\s+(?P<weekday>{WEEKDAY_NAME}))\b",
         flags=I,
         priority=2,
+        value="SET XXXX-WXX-{weekday}",
+        trigger=WEEKDAY_WORD,
+        example=("Protesters gather every Friday.", "XXXX-WXX-5"),
     ),
-    _rule(
+    rule(
         "twice a month",
         "set",
         rf"(?P<t>(?P<times>once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per)\s+(?P<unit>{UNIT}))\b",
         flags=I,
         priority=2,
+        value=every,
+        trigger=UNIT_WORDS,
+        example=("The council meets twice a month.", "P1M"),
     ),
-    _rule(
+    rule(
         "a rate per day",
         "set",
         r"\b(?:million|billion|thousand|hundred|percent|hours|times|meals|doses|\d)\s+"
         r"(?P<t>(?:a|per)\s+(?P<unit>day|week|month|year|hour))\b",
         flags=I,
         priority=2,
+        value=every,
+        trigger=UNIT_WORDS,
+        example=("The war costs $200 million a day.", "P1D"),
     ),
-    _rule(
+    rule(
         "daily, annually",
         "set_adverb",
         r"\b(?P<t>(?P<adverb>daily|weekly|monthly|yearly|annually|annual|hourly|biweekly|quarterly))\b",
         flags=I,
+        value=set_adverb,
+        trigger=ADVERB_WORD,
+        example=("The report is published annually.", "P1Y"),
     ),
     # "on the 29th": a day of the month already named
-    _rule(
+    rule(
         "on the 29th",
         "day_of_month",
         r"(?<=\b[Oo]n\s)(?P<t>the\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=\s*[,.;:)]|\s+(?:and|when|as|but)\b)",
+        value=day_of_month,
+        trigger=ORDINAL_DAY,
+        example=("They met in September; on the 29th, talks broke down.", "2015-09-29"),
     ),
 ]
 
 
-@lru_cache(maxsize=1)
-def _lexicon_rules() -> tuple[Rule, ...]:
-    """Rules built from the CSV word lists: fuzzy references and holidays."""
-    fuzzy = lexicon("fuzzy")
-    holidays = lexicon("holidays")
+def lexicon_rules() -> tuple[Rule, ...]:
+    """Rules built from the CSV word lists: fuzzy references and holidays (rebuilt after an edit).
+
+    >>> [r.name for r in lexicon_rules()]
+    ['fuzzy word (lexicon)', 'holiday (lexicon)']
+    """
+    return from_lists("lexicon rules", ("fuzzy", "holidays"), _build_lexicon_rules)
+
+
+def _build_lexicon_rules(fuzzy_rows: tuple[dict, ...], holiday_rows: tuple[dict, ...]):
+    fuzzy_terms = [r["term"] for r in fuzzy_rows]
+    holiday_terms = [r["term"] for r in holiday_rows]
     return (
-        _rule(
+        rule(
             "fuzzy word (lexicon)", "fuzzy",
             # "the future of the talks" is their fate, not a time: no fuzzy word before "of"
-            rf"(?<![\w-])(?P<t>{_alternation(fuzzy.term)})(?![\w-])(?!\s+of\b)",
+            rf"(?<![\w-])(?P<t>{alternation(fuzzy_terms)})(?![\w-])(?!\s+of\b)",
+            value=fuzzy, trigger=None, example=("Prices have risen recently.", "PAST_REF"),
             flags=I, priority=3,
         ),
-        _rule(
+        rule(
             "holiday (lexicon)", "holiday",
-            rf"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{_alternation(holidays.term)}))(?![\w-])",
+            rf"(?P<t>(?:(?P<rel>last|next|this)\s+)?(?P<holiday>{alternation(holiday_terms)}))(?![\w-])",
+            value=holiday, trigger=None, example=("Shops closed on Christmas Day.", "2014-12-25"),
             priority=1,
         ),
     )  # fmt: skip
 
 
-@lru_cache(maxsize=1)
-def _non_date_pattern() -> re.Pattern | None:
-    """Names that contain a time word but are no time: "Cold War", "Arab Spring"."""
-    names = lexicon("non_dates")
-    names = names[names.category != "signal"]  # signals are listed for reading, they block nothing
-    if names.empty:
+def non_date_pattern() -> re.Pattern | None:
+    """Names that contain a time word but are no time: "Cold War", "Arab Spring".
+
+    >>> non_date_pattern().search("after the Cold War ended").group()
+    'Cold War'
+    """
+    return from_lists("non dates", ("non_dates",), _build_non_date_pattern)
+
+
+def _build_non_date_pattern(rows: tuple[dict, ...]) -> re.Pattern | None:
+    names = [r["term"] for r in rows if r["category"] != "signal"]  # signals block nothing
+    if not names:
         return None
-    return re.compile(rf"(?<!\w)(?:{_alternation(names.term)})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)")

@@ -553,10 +553,10 @@ def run_in_browser(browser, lab: LabServer, notebook: str, shots: Path) -> Itera
 
 
 def _units(spec: dict, article) -> list[tuple[str, int, int]]:
-    """The toggles of a spans exercise, in the order the widget shows them."""
-    from kit.exercises import _units as widget_units  # the widget's own list, so indexes match
+    """The selectable units of a spans exercise, in the order the passage shows them."""
+    from kit.exercises import selectable_units  # the widget's own list, so indexes match
 
-    return [(uid, int(start), int(end)) for uid, start, end in widget_units(spec, article)]
+    return [(uid, int(start), int(end)) for uid, start, end in selectable_units(spec, article)]
 
 
 def _overlaps(start: int, end: int, target: dict) -> bool:
@@ -627,7 +627,7 @@ def expected_feedback(spec: dict, answer, article=None):
 
 def exercise_widget(page, spec: dict):
     """The rendered exercise whose title is the spec's title (exactly one must exist)."""
-    title = page.locator(".newskit-prompt > b").filter(
+    title = page.locator(".newskit-prompt .newskit-title-text").filter(
         has_text=re.compile(rf"^\s*{re.escape(spec['title'])}\s*$")
     )
     widget = page.locator(f"{PANEL} .newskit-exercise").filter(has=title)
@@ -676,31 +676,18 @@ def enter_answer(widget, spec: dict, answer, article=None) -> None:
         for index, item in enumerate(spec["items"]):
             selects.nth(index).select_option(value=str(position[item["id"]]), timeout=timeout)
     elif kind == "spans":
+        # words or sentences, selected in place in the passage: each a check box (aria-checked)
         wanted = {tuple(span) for span in answer}
         units = _units(spec, article)
-        if spec["unit"] == "word":
-            toggles = widget.locator(".newskit-word")
-            assert toggles.count() == len(units), "one toggle button per word"
-            for index, (_, start, end) in enumerate(units):
-                toggle = toggles.nth(index)
-                on = "mod-active" in (toggle.get_attribute("class") or "")
-                if on != ((start, end) in wanted):
-                    assert normalise(toggle.inner_text()) == article.text[start:end]
-                    toggle.click(timeout=timeout)
-                    active = re.compile(r"\bmod-active\b")
-                    if on:
-                        expect(toggle).not_to_have_class(active, timeout=timeout)
-                    else:
-                        expect(toggle).to_have_class(active, timeout=timeout)
-        else:
-            boxes = widget.locator(".newskit-sentence")
-            assert boxes.count() == len(units), "one check box per sentence"
-            for index, (unit_id, start, end) in enumerate(units):
-                box = boxes.nth(index)
-                assert normalise(box.inner_text()) == unit_id
-                box.locator("input[type=checkbox]").set_checked(
-                    (start, end) in wanted, timeout=timeout
-                )
+        shown = widget.locator(".newskit-passage .newskit-unit")
+        assert shown.count() == len(units), "one selectable unit per word or sentence"
+        for index, (_, start, end) in enumerate(units):
+            unit = shown.nth(index)
+            on = unit.get_attribute("aria-checked") == "true"
+            if on != ((start, end) in wanted):
+                assert normalise(unit.inner_text()) == normalise(article.text[start:end])
+                unit.click(timeout=timeout)
+                expect(unit).to_have_attribute("aria-checked", "false" if on else "true")
     elif kind == "text":
         widget.locator(".newskit-text textarea").fill(answer, timeout=timeout)
     else:
@@ -806,3 +793,103 @@ def assert_shows_right(shown: str) -> None:
     """The feedback of a wholly right answer: full marks and no cross."""
     assert shown.startswith("All right! Score 100%")
     assert "✘" not in shown
+
+
+# --------------------------------------------------------------------------------------------
+# Accessibility: the notebook's state (to see that keys did not reach JupyterLab), themes, axe
+
+NOTEBOOK_STATE = """() => {
+  const notebook = document.querySelector('PANEL .jp-Notebook');
+  const cells = [...notebook.querySelectorAll(':scope .jp-Cell')];
+  return {
+    cells: cells.map(cell => cell.classList.contains('jp-CodeCell') ? 'code'
+      : cell.classList.contains('jp-MarkdownCell') ? 'markdown' : 'raw'),
+    active: cells.findIndex(cell => cell.classList.contains('jp-mod-active')),
+    selected: cells.filter(cell => cell.classList.contains('jp-mod-selected')).length,
+    mode: notebook.classList.contains('jp-mod-editMode') ? 'edit' : 'command',
+    sources: cells.map(cell => (cell.querySelector('.jp-InputArea-editor')?.textContent || '')),
+  };
+}""".replace("PANEL", PANEL)
+
+
+def notebook_state(page) -> dict:
+    """What JupyterLab shortcuts would change: cell kinds, sources, the active cell, the mode."""
+    return page.evaluate(NOTEBOOK_STATE)
+
+
+def set_theme(page, theme: str) -> None:
+    """Settings > Theme > ``theme`` ("JupyterLab Light" or "JupyterLab Dark"), as a student
+    would choose it, then wait until the page says it is light or dark."""
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Settings$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Theme$")).hover()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(rf"^{re.escape(theme)}$")).click()
+    light = "false" if "Dark" in theme else "true"
+    wait_until(
+        page,
+        lambda: page.evaluate("() => document.body.dataset.jpThemeLight") == light,
+        WIDGET_TIMEOUT,
+        f"theme {theme}",
+    )
+    page.wait_for_timeout(1000)  # the theme's style sheet applies a moment after the flag
+
+
+# The kit's outputs: every output area of the notebook in front. JupyterLab's own chrome (menu
+# bar, side bars, tool bars, status bar, cell prompts and editors, the notebook's Markdown cells)
+# is left out: those are JupyterLab's and the notebook's text, not the kit's output.
+AXE_CONTEXT = {"include": [[f"{PANEL} .jp-OutputArea-output"]]}
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def axe_script() -> str:
+    """axe-core's script, as the axe-playwright-python package ships it (offline)."""
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(page) -> dict:
+    """axe-core over the kit's outputs. JupyterLab's ``<body>`` has height 0 and hides its
+    overflow, which makes axe skip colour contrast as if nothing were visible: the page gets a
+    real height first, and its own style back afterwards."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_script())
+    saved = page.evaluate(
+        """() => {
+          const saved = [document.documentElement.style.cssText, document.body.style.cssText];
+          document.documentElement.style.height = '100%';
+          document.body.style.height = window.innerHeight + 'px';
+          document.body.style.overflow = 'visible';
+          return saved;
+        }"""
+    )
+    try:
+        return page.evaluate(
+            "async ([context, options]) => await axe.run(context, options)",
+            [AXE_CONTEXT, AXE_OPTIONS],
+        )
+    finally:
+        page.evaluate(
+            """([html, body]) => {
+              document.documentElement.style.cssText = html; document.body.style.cssText = body;
+            }""",
+            saved,
+        )
+
+
+def axe_figures(results: dict) -> dict:
+    """Violations by impact, the rules and nodes behind them, and what axe could not decide."""
+    figures = {"critical": 0, "serious": 0, "moderate": 0, "minor": 0, "rules": {}}
+    for violation in results["violations"]:
+        nodes = len(violation["nodes"])
+        figures[violation["impact"] or "minor"] += nodes
+        figures["rules"][violation["id"]] = {
+            "impact": violation["impact"],
+            "nodes": nodes,
+            "examples": [
+                {"target": n["target"], "html": n["html"][:200], "summary": n["failureSummary"]}
+                for n in violation["nodes"][:3]
+            ],
+        }
+    figures["incomplete"] = {i["id"]: len(i["nodes"]) for i in results["incomplete"]}
+    figures["passes"] = {p["id"]: len(p["nodes"]) for p in results["passes"]}
+    return figures

@@ -12,15 +12,19 @@ from labdriver import (
     NOTEBOOKS_DIR,
     PANEL,
     REPO,
+    SCREENSHOTS_DIR,
     answer_and_check,
     assert_shows_right,
     assert_shows_wrong,
+    axe_figures,
     displayed_exercise_ids,
     exercise_widget,
     normalise,
     notebook_paths,
     press_check,
     right_answer,
+    run_axe,
+    set_theme,
     stored_widget_counts,
     wrong_answer,
 )
@@ -134,3 +138,30 @@ def test_exercise_answers_clicks(notebook_run, exercise_id):
     assert expected.score == 1
     assert_shows_right(widget.locator(".newskit-feedback").inner_text())
     run.screenshot(stem, f"{exercise_id}-right", element=widget)
+
+
+def test_axe_finds_no_serious_problem_in_the_outputs(notebook_run):
+    """axe-core (WCAG 2.0 and 2.1, A and AA) over the notebook's outputs after Run All, in
+    JupyterLab's light and dark theme: no critical and no serious violation. The figures go to
+    test-artifacts/axe/NOTEBOOK-THEME.json."""
+    page, stem = notebook_run.page, _notebook_id(notebook_run.notebook).replace("/", "_")
+    folder = SCREENSHOTS_DIR.parent / "axe"
+    folder.mkdir(parents=True, exist_ok=True)
+    problems = {}
+    try:
+        for theme in ("JupyterLab Light", "JupyterLab Dark"):
+            if theme != "JupyterLab Light":
+                set_theme(page, theme)
+            figures = axe_figures(run_axe(page))
+            name = theme.split()[-1].lower()
+            (folder / f"{stem}-{name}.json").write_text(json.dumps(figures, indent=2))
+            bad = {
+                rule: found
+                for rule, found in figures["rules"].items()
+                if found["impact"] in ("serious", "critical")
+            }
+            if bad:
+                problems[theme] = bad
+    finally:
+        set_theme(page, "JupyterLab Light")
+    assert not problems, json.dumps(problems, indent=1)

@@ -9,11 +9,11 @@ Nothing is written into the repository.
 from __future__ import annotations
 
 import json
-from functools import cache
 
 import nbformat
 import pytest
 from conftest import run_in_browser
+from gallery import GALLERY, GALLERY_KEY, gallery_key, gallery_notebook, seed, span_of
 from labdriver import (
     PANEL,
     answer_and_check,
@@ -30,236 +30,6 @@ from playwright.sync_api import expect
 import kit
 
 pytestmark = pytest.mark.browser
-
-GALLERY = "widget_gallery.ipynb"
-GALLERY_KEY = "widget_gallery_key.json"
-
-
-@cache
-def seed() -> kit.Article:
-    return kit.load_article("kerry-lavrov-moscow")
-
-
-def _span(text: str, after: str = "") -> dict:
-    """Offsets of ``text`` in the seed article (first match after ``after``), for the key."""
-    body = seed().text
-    start = body.index(text, body.index(after) if after else 0)
-    return {"start": start, "end": start + len(text), "text": text}
-
-
-def _sentence(sentence_id: str) -> dict:
-    row = seed().sentences.set_index("sentence_id").loc[sentence_id]
-    return {"start": int(row["start"]), "end": int(row["end"]), "text": row["text"]}
-
-
-@cache
-def gallery_key() -> dict:
-    """One exercise of each kind, on the seed article, in the answer key's own format."""
-    lede = "Secretary of State"
-    common = {"notebook": "widget_gallery", "difficulty": "easy"}
-    exercises = {
-        "gallery.choice_single": {
-            **common,
-            "type": "choice",
-            "title": "Gallery: one choice",
-            "prompt": "Where did Kerry land?",
-            "options": [
-                {
-                    "id": "moscow",
-                    "label": "In Moscow",
-                    "correct": True,
-                    "explanation": "p1 says he “landed in Moscow”.",
-                },
-                {
-                    "id": "sochi",
-                    "label": "In Sochi",
-                    "correct": False,
-                    "explanation": "Sochi is not named anywhere in this article.",
-                },
-            ],
-        },
-        "gallery.choice_multiple": {
-            **common,
-            "type": "choice",
-            "multiple": True,
-            "title": "Gallery: several choices",
-            "prompt": "Whom did Kerry come to meet? Tick everyone.",
-            "options": [
-                {
-                    "id": "lavrov",
-                    "label": "Sergei Lavrov",
-                    "correct": True,
-                    "explanation": "p1 names Foreign Minister Sergei Lavrov.",
-                },
-                {
-                    "id": "putin",
-                    "label": "Vladimir Putin",
-                    "correct": True,
-                    "explanation": "p1 names President Vladimir Putin.",
-                },
-                {
-                    "id": "obama",
-                    "label": "Barack Obama",
-                    "correct": False,
-                    "explanation": "Obama appears only in p6, in an earlier talk with Putin.",
-                },
-            ],
-        },
-        "gallery.match": {
-            **common,
-            "type": "match",
-            "title": "Gallery: drop-downs",
-            "prompt": "Which country does each person speak for?",
-            "choices": ["United States", "Russia"],
-            "items": [
-                {
-                    "id": "kerry",
-                    "label": "John Kerry",
-                    "answer": "United States",
-                    "explanation": "Kerry is the U.S. Secretary of State.",
-                },
-                {
-                    "id": "lavrov",
-                    "label": "Sergei Lavrov",
-                    "answer": ["Russia"],
-                    "explanation": "Lavrov is Russia's Foreign Minister.",
-                },
-            ],
-        },
-        "gallery.spans_word": {
-            **common,
-            "type": "spans",
-            "unit": "word",
-            "title": "Gallery: word toggles",
-            "prompt": "Select the names of the two people Kerry came to meet.",
-            "scope": {"sentence_ids": ["p1.s1"]},
-            "targets": [
-                {**_span("Sergei Lavrov", lede), "explanation": "Lavrov is one of his hosts."},
-                {**_span("Vladimir Putin", lede), "explanation": "Putin is the other host."},
-            ],
-            "distractors": [
-                {
-                    **_span("John Kerry", lede),
-                    "explanation": "Kerry is the visitor, not one of the people he meets.",
-                },
-            ],
-        },
-        "gallery.spans_sentence": {
-            **common,
-            "type": "spans",
-            "unit": "sentence",
-            "title": "Gallery: sentence check boxes",
-            "prompt": "Tick the sentence that gives a date.",
-            "scope": {"paragraph_ids": ["p6"]},
-            "targets": [
-                {**_sentence("p6.s3"), "explanation": "“On September 29” is the only date here."},
-            ],
-        },
-        "gallery.order": {
-            **common,
-            "type": "order",
-            "title": "Gallery: put in order",
-            "prompt": "Put these events in the order they happened.",
-            "items": [
-                {
-                    "id": "visit",
-                    "label": "Kerry lands in Moscow",
-                    "position": 3,
-                    "explanation": "The visit is the news: the latest of the three.",
-                },
-                {
-                    "id": "crimea",
-                    "label": "Russia annexes Crimea",
-                    "position": 1,
-                    "explanation": "p5 dates the annexation to 2014.",
-                },
-                {
-                    "id": "call",
-                    "label": "Obama and Putin discuss Syria",
-                    "position": 2,
-                    "explanation": "p6: on September 29, before this visit.",
-                },
-            ],
-        },
-        "gallery.text": {
-            **common,
-            "type": "text",
-            "title": "Gallery: writing",
-            "prompt": "In one sentence: what does the headline promise?",
-            "placeholder": "Write one sentence",
-            "explanation": "It promises progress, in Kerry's own words; the body reports none.",
-        },
-        "gallery.text_live": {
-            **common,
-            "type": "text",
-            "title": "Gallery: writing with live feedback",
-            "prompt": "Write the lede again in your own words.",
-            "placeholder": "Write here",
-            "explanation": "A lede says who did what, where and when.",
-        },
-        "gallery.instructor": {
-            **common,
-            "type": "choice",
-            "title": "Gallery: instructor mode",
-            "prompt": "Is the meeting in this article the first of the year?",
-            "options": [
-                {
-                    "id": "no",
-                    "label": "No, the twentieth",
-                    "correct": True,
-                    "explanation": "p2: “the twentieth this year”.",
-                },
-                {
-                    "id": "yes",
-                    "label": "Yes",
-                    "correct": False,
-                    "explanation": "p2 counts nineteen earlier meetings.",
-                },
-            ],
-        },
-    }
-    return {"article": "kerry-lavrov-moscow", "version": 1, "exercises": exercises}
-
-
-def gallery_notebook() -> nbformat.NotebookNode:
-    cells = [
-        nbformat.v4.new_markdown_cell("# Widget gallery (written by the browser test)"),
-        nbformat.v4.new_code_cell(
-            "import json\n\nimport kit\n\n"
-            'art = kit.load_article("kerry-lavrov-moscow")\n'
-            f'KEY = json.load(open("{GALLERY_KEY}", encoding="utf-8"))'
-        ),
-    ]
-    for exercise_id in gallery_key()["exercises"]:
-        if exercise_id in ("gallery.text_live", "gallery.instructor"):
-            continue
-        cells.append(
-            nbformat.v4.new_code_cell(f'kit.exercises.exercise(art, KEY, "{exercise_id}")')
-        )
-    cells.append(
-        nbformat.v4.new_code_cell(
-            "def word_count(text):\n"
-            "    n = len(text.split())\n"
-            "    plural = '' if n == 1 else 's'\n"
-            "    return f'<b>{n} word{plural} so far</b>'\n\n"
-            'kit.exercises.free_text(art, KEY, "gallery.text_live", live=word_count)'
-        )
-    )
-    cells.append(
-        nbformat.v4.new_code_cell(
-            "kit.instructor_mode(True)\n"
-            'shown = kit.exercises.exercise(art, KEY, "gallery.instructor")\n'
-            "kit.instructor_mode(False)\n"
-            "shown"
-        )
-    )
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-    }
-    return notebook
 
 
 @pytest.fixture(scope="module")
@@ -287,8 +57,8 @@ KINDS = {
     "gallery.choice_single": "radio buttons",
     "gallery.choice_multiple": "check boxes",
     "gallery.match": "drop-downs",
-    "gallery.spans_word": "word toggle buttons",
-    "gallery.spans_sentence": "sentence check boxes",
+    "gallery.spans_word": "words selected in place",
+    "gallery.spans_sentence": "sentences selected in place",
     "gallery.order": "position drop-downs",
     "gallery.text": "a text area",
 }
@@ -297,7 +67,7 @@ KINDS = {
 WRONG = {
     # Kerry himself: each of his two words is a wrong pick, explained by the key's distractor.
     "gallery.spans_word": [
-        [_span(word, "Secretary")["start"], _span(word, "Secretary")["end"]]
+        [span_of(word, "Secretary")["start"], span_of(word, "Secretary")["end"]]
         for word in ("John", "Kerry")
     ],
 }
@@ -394,7 +164,7 @@ def test_running_the_cell_again_brings_the_last_answer_back(gallery):
     spec = gallery_key()["exercises"][exercise_id]
     right = right_answer(spec)
     _, widget = answer_and_check(gallery, exercise_id, spec, right, seed())
-    title = gallery.page.locator(".newskit-prompt > b", has_text=spec["title"])
+    title = gallery.page.locator(".newskit-prompt .newskit-title-text", has_text=spec["title"])
     cell = gallery.page.locator(f"{PANEL} .jp-CodeCell").filter(has=title)
     expect(cell).to_have_count(1)
     prompt = normalise(cell.locator(".jp-InputPrompt").inner_text())
