@@ -15,9 +15,10 @@ from kit.cli import main
 ARTICLE = "kerry-lavrov-moscow"
 LEDE = ("01_anatomy_of_an_article", "anatomy.lede")
 FIVE_WS = ("01_anatomy_of_an_article", "anatomy.five_ws")
-RIGHT_FIVE_WS = {"who": "p1", "where": "p1", "when": "no paragraph says", "why": "p1",
-                 "stakes": "p5"}  # fmt: skip
-WRONG_FIVE_WS = {"who": "p2", "where": "p3", "when": "p2", "why": "p7", "stakes": "p1"}
+RIGHT_FIVE_WS = {"who": "p1", "what": "p1", "where": "p1", "when": "no paragraph says",
+                 "why": "p1", "stakes": "p5"}  # fmt: skip
+WRONG_FIVE_WS = {"who": "p2", "what": "p7", "where": "p3", "when": "p2", "why": "p7",
+                 "stakes": "p1"}  # fmt: skip
 
 
 def line(exercise=LEDE, answer="p1", score=1.0, *, student="ada", article=ARTICLE,
