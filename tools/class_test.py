@@ -253,12 +253,19 @@ class Kernel:
                 "name": Path(notebook).name,
                 "kernel": {"name": "python3"},
             },
+            timeout=300,
         )
         if status != 201:
             raise RuntimeError(f"{name}: no kernel session ({status}: {session})")
         kernel_id = session["kernel"]["id"]
         url = hub.url.replace("http", "ws", 1) + f"/user/{name}/api/kernels/{kernel_id}/channels"
-        request = HTTPRequest(url, headers={"Authorization": f"token {token}"})
+        # The server answers the handshake once the kernel is up: a minute or more under load.
+        request = HTTPRequest(
+            url,
+            headers={"Authorization": f"token {token}"},
+            connect_timeout=300,
+            request_timeout=300,
+        )
         connection = await websocket_connect(request, max_message_size=64 * 2**20)
         return cls(connection, name)
 

@@ -16,6 +16,8 @@ NEWSKIT_INSTRUCTOR          the instructor's user name: the hub's admin        (
 NEWSKIT_HUB_STATE           the hub's own files: database, cookie secret,      /srv/newskit-hub
                             first-use passwords
 NEWSKIT_HUB_IP / _PORT      where the hub listens                              127.0.0.1 / 8000
+NEWSKIT_HUB_API_PORT        the hub's own API (on 127.0.0.1)                   8081
+NEWSKIT_PROXY_API_PORT      the proxy's API (on 127.0.0.1)                     8001
 NEWSKIT_HUB_SERVICE_TOKEN   a token for scripts (collecting, the class test)   (no such service)
 NEWSKIT_SPAWN_LIMIT         servers starting at the same moment                10
 NEWSKIT_IDLE_SERVER         seconds before an idle server is stopped           3600
@@ -34,9 +36,10 @@ Choices, and why:
 - **Timeouts**: a whole class logging in at once makes servers slow to start. JupyterHub's
   defaults (30 s, 60 s) failed most of 20 simultaneous starts on a 2-core machine; 90 s and 120 s
   did not. At most ``NEWSKIT_SPAWN_LIMIT`` servers start at once: the others are told to retry.
-- **Memory**: a server and one kernel take about 0.25 GiB per student; every notebook a student
-  leaves open keeps a kernel. Idle kernels are shut down by each server, idle servers by
-  ``jupyterhub-idle-culler``; a student's files stay.
+- **Memory**: a server and one kernel take about 0.3 GiB per student (135 MiB and 178 MiB
+  measured by the class test); every notebook a student leaves open keeps a kernel. Idle
+  kernels are shut down by each server, idle servers by ``jupyterhub-idle-culler``; a student's
+  files stay.
 - **Course folder**: copied into ``~/course`` the first time a student's server starts (never
   over their work later), owned by the student.
 """
