@@ -46,6 +46,8 @@ PLAIN_LABELS: dict[str, tuple[str, str]] = {
     "evaluative": ("word that judges", "words that judge"),
     "intensifier": ("word that turns up the force", "words that turn up the force"),
     "hedge": ("word that softens a claim", "words that soften a claim"),
+    "emphasis": ("word that stresses what the writer finds notable",
+                 "words that stress what the writer finds notable"),
     "reporting_verb": ("loaded verb of saying", "loaded verbs of saying"),
     "contrast": ("contrast word, where the writer turns the story",
                  "contrast words, where the writer turns the story"),

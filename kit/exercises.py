@@ -75,6 +75,10 @@ DIFFICULTY = {"easy": "☼ easy", "intermediate": "◑ intermediate", "hard": "�
 
 PLACEHOLDER_TEXT = "This exercise needs your instructor's answer before it can be checked."
 PLACEHOLDER_HINT = "(see notebooks/instructor/make_a_key.ipynb)"
+MISSING_TEXT = (
+    "This article's key has no such exercise: the kit found nothing to ask about here, or it was "
+    "left out."
+)
 KIT_NOTE = "(the kit's reading: your instructor has not reviewed it yet)"
 
 # The live region is the feedback widget itself, present from the start; a region inside the
@@ -271,20 +275,21 @@ class ExerciseWidget(widgets.VBox):
 class PlaceholderExercise(widgets.HTML):
     """An exercise the instructor has not answered yet: one polite line, never an error."""
 
-    def __init__(self, exercise_id: str, spec: dict) -> None:
+    def __init__(self, exercise_id: str, spec: dict, *, text: str = PLACEHOLDER_TEXT) -> None:
         self.exercise_id = exercise_id
         self.spec = spec
+        self.text = text
         title = html.escape(spec.get("title", exercise_id))
         super().__init__(
             value=(
                 f'<p class="newskit-placeholder-text"><b>{title}</b>: '
-                f"{html.escape(PLACEHOLDER_TEXT)} {html.escape(PLACEHOLDER_HINT)}</p>"
+                f"{html.escape(text)} {html.escape(PLACEHOLDER_HINT)}</p>"
             )
         )
         self.add_class("newskit-placeholder")
 
     def __repr__(self) -> str:
-        return PLACEHOLDER_TEXT
+        return self.text
 
 
 def _readable_time(stamp) -> str:
@@ -580,6 +585,13 @@ BUILDERS = {
 }
 
 
+def course_exercises() -> tuple[str, ...]:
+    """The ids of the course's exercises, those a drafted key can hold."""
+    from kit.keys.draft import EXERCISES
+
+    return tuple(EXERCISES)
+
+
 def _spec(key: dict, exercise_id: str) -> dict:
     try:
         return key["exercises"][exercise_id]
@@ -614,6 +626,11 @@ def exercise(
     This exercise needs your instructor's answer before it can be checked.
     """
     key = key if key is not None else load_key(article)
+    if exercise_id not in key.get("exercises", {}) and exercise_id in course_exercises():
+        # A key may leave an exercise out (an article with no quotations has no "who said it?"):
+        # the notebook goes on, and says so in one line. An id no course has is a typo: KeyError.
+        title = exercise_id.rpartition(".")[2].replace("_", " ").capitalize()
+        return PlaceholderExercise(exercise_id, {"title": title}, text=MISSING_TEXT)
     spec = _spec(key, exercise_id)
     if spec.get("status") == "placeholder":
         return PlaceholderExercise(exercise_id, spec)

@@ -290,6 +290,7 @@ def test_feedback_is_one_persistent_live_region(seed, key, progress_folder):
     # the region is the feedback widget itself (made a live region in the page before any
     # feedback); the HTML inside it carries no second, short-lived live region
     assert 'role="status"' not in region.value and "aria-live" not in region.value
+    widget.check()  # a second try reveals more, so its words differ from the first
     changes = []
     region.observe(lambda change: changes.append(change["new"]), "value")
     widget.check()  # the same answer again: the words change (are cleared, then come back)
@@ -416,5 +417,12 @@ def test_a_saved_answer_that_no_longer_fits_is_ignored(seed, key, progress_folde
 
 def test_who_said_it_named_wrappers_need_the_key_entry(seed):
     empty = {"article": seed.name, "exercises": {}}
+    assert repr(kit.exercises.who_said_it(seed, empty)) == kit.exercises.MISSING_TEXT
     with pytest.raises(KeyError, match="attribution.who_said_it"):
-        kit.exercises.who_said_it(seed, empty)
+        kit.exercises.check_who_said_it({"q1": "John Kerry"}, empty)
+
+
+def test_an_exercise_the_key_leaves_out_is_one_line(seed, key):
+    shown = kit.exercises.exercise(seed, {"exercises": {}}, "attribution.who_said_it")
+    assert repr(shown) == kit.exercises.MISSING_TEXT
+    assert "<b>Who said it</b>" in shown.value and "nothing to ask about" in shown.value

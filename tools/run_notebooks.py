@@ -62,6 +62,8 @@ def run(path: Path, timeout: int = 600) -> float:
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
     started = time.perf_counter()
+    # Stored outputs are the bundled article's: no course article set in the environment.
+    os.environ.pop("NEWSKIT_ARTICLE", None)
     with tempfile.TemporaryDirectory() as progress_dir:
         env_before = os.environ.get("NEWSKIT_PROGRESS_DIR")
         os.environ["NEWSKIT_PROGRESS_DIR"] = progress_dir
