@@ -42,6 +42,8 @@ Choices, and why:
   files stay.
 - **Course folder**: copied into ``~/course`` the first time a student's server starts (never
   over their work later), owned by the student.
+- **Ports**: each student's server listens on 127.0.0.1 at ``NEWSKIT_PORT_BASE`` (10000) plus
+  their uid modulo 20000, not a random port (see ``prepare_server``).
 """
 
 from __future__ import annotations
@@ -168,4 +170,18 @@ def hand_out_course(spawner) -> None:
     spawner.log.info("Handed out %s to %s.", source, spawner.user.name)
 
 
-c.Spawner.pre_spawn_hook = hand_out_course
+# --- each student's server on a port of its own ------------------------------------------------
+# The spawner's default is a random free port, chosen then released: with a class starting at
+# once, another process can take it in between (the class test saw it happen), and the hub then
+# talks to the wrong server. A port from the student's uid, below the range the system hands out
+# for outgoing connections (32768 and up), cannot collide with another student's.
+PORT_BASE = int(os.environ.get("NEWSKIT_PORT_BASE", "10000"))
+
+
+def prepare_server(spawner) -> None:
+    """Before a student's server starts: give it its own port, and hand out the course."""
+    spawner.port = PORT_BASE + pwd.getpwnam(spawner.user.name).pw_uid % 20000
+    hand_out_course(spawner)
+
+
+c.Spawner.pre_spawn_hook = prepare_server
