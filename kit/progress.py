@@ -66,6 +66,8 @@ SEVERITY = [MISMATCH, UNVERIFIED, UNGRADED, CHECKED]
 
 # How far a stored score may be from the re-checked one (records round scores to 4 decimals).
 TOLERANCE = 1e-3
+# A progress line is about 200 bytes: 50 MB is a quarter of a million attempts.
+MAX_FILE_BYTES = 50 * 2**20
 SURROGATE = re.compile("[\ud800-\udfff]")
 # How many bad lines a file's warning names before it says "and N more".
 NAMED_LINES = 3
@@ -273,17 +275,25 @@ class FileReading:
         )
 
 
-def read_file(path: str | Path) -> FileReading:
+def read_file(path: str | Path, *, follow_link: bool = False) -> FileReading:
     """Read one progress file without raising: valid records and the problems, by line.
 
-    A folder, an unreadable or a binary file is one problem for the whole file.
+    A folder, a symbolic link (unless ``follow_link``), an unreadable, a binary or a huge file is
+    one problem for the whole file.
     """
     path = Path(path)
     reading = FileReading(path)
+    if path.is_symlink() and not follow_link:  # as root, a link could read a classmate's file
+        reading.problems.append((None, "a symbolic link, not a progress file"))
+        return reading
     if path.is_dir():
         reading.problems.append((None, "a folder, not a progress file"))
         return reading
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            reading.problems.append((None, f"{size / 2**20:.0f} MB: too large for a progress file"))
+            return reading
         data = path.read_bytes()
     except OSError as error:
         reading.problems.append((None, f"cannot be read ({error.strerror or error})"))
@@ -334,17 +344,25 @@ def read_records(path: str | Path) -> list[dict]:
 def progress_files(folder: str | Path) -> list[Path]:
     """Every ``*.jsonl`` below ``folder`` (hidden folders such as ``.local`` left out), sorted.
 
-    A folder whose name ends in ``.jsonl`` is listed too, so that it is named, not lost.
+    A folder whose name ends in ``.jsonl`` is listed too, so that it is named, not lost. Links
+    directly in ``folder`` (``class/ada -> /home/ada``, made by the instructor) are followed;
+    links deeper down, inside a student's own folder, are not.
     """
     folder = Path(folder)
     if not folder.is_dir():
         return [folder]
     found = []
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        base = Path(root)
-        found += [base / d for d in dirs if d.endswith(".jsonl")]
-        found += [base / f for f in files if f.endswith(".jsonl") and not f.startswith(".")]
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.name.endswith(".jsonl") or not entry.is_dir():
+            found += [entry] if entry.name.endswith(".jsonl") else []
+            continue
+        for root, dirs, files in os.walk(entry):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            base = Path(root)
+            found += [base / d for d in dirs if d.endswith(".jsonl")]
+            found += [base / f for f in files if f.endswith(".jsonl") and not f.startswith(".")]
     return sorted(found)
 
 
@@ -398,7 +416,8 @@ def attempts(folder: str | Path | None = None) -> pd.DataFrame:
     disagreements = []
     for path in files:
         label = _label(path, base if base.is_dir() else base.parent)
-        reading = read_file(path)
+        # A link the instructor put in the class folder is theirs; one in a student's is not.
+        reading = read_file(path, follow_link=path.parent == base or path == base)
         summary = reading.summary(label)
         if summary:
             warnings.warn(summary, stacklevel=2)

@@ -15,9 +15,10 @@ from kit.cli import main
 ARTICLE = "kerry-lavrov-moscow"
 LEDE = ("01_anatomy_of_an_article", "anatomy.lede")
 FIVE_WS = ("01_anatomy_of_an_article", "anatomy.five_ws")
-RIGHT_FIVE_WS = {"who": "p1", "where": "p1", "when": "no paragraph says", "why": "p1",
-                 "stakes": "p5"}  # fmt: skip
-WRONG_FIVE_WS = {"who": "p2", "where": "p3", "when": "p2", "why": "p7", "stakes": "p1"}
+RIGHT_FIVE_WS = {"who": "p1", "what": "p1", "where": "p1", "when": "no paragraph says",
+                 "why": "p1", "stakes": "p5"}  # fmt: skip
+WRONG_FIVE_WS = {"who": "p2", "what": "p7", "where": "p3", "when": "p2", "why": "p7",
+                 "stakes": "p1"}  # fmt: skip
 
 
 def line(exercise=LEDE, answer="p1", score=1.0, *, student="ada", article=ARTICLE,
@@ -255,6 +256,32 @@ def test_a_folder_named_like_a_progress_file_is_named_not_fatal(tmp_path):
     book, messages = collect(tmp_path)
     assert book["student"].tolist() == ["bo"]
     assert messages == [f"ada/{progress.FILENAME}: a folder, not a progress file; skipped."]
+
+
+def test_a_link_to_a_classmates_file_is_not_read(tmp_path):
+    write(tmp_path / "bo" / progress.FILENAME, line(student="bo"))
+    (tmp_path / "ada").mkdir()
+    (tmp_path / "ada" / progress.FILENAME).symlink_to(tmp_path / "bo" / progress.FILENAME)
+    book, messages = collect(tmp_path)
+    assert book["student"].tolist() == ["bo"]
+    assert messages == [f"ada/{progress.FILENAME}: a symbolic link, not a progress file; skipped."]
+
+
+def test_links_the_instructor_made_in_the_class_folder_are_followed(tmp_path):
+    write(tmp_path / "homes" / "ada" / "course" / progress.FILENAME, line(student="ada"))
+    write(tmp_path / "collected" / "bo-file.jsonl", line(student="bo"))
+    (tmp_path / "class").mkdir()
+    (tmp_path / "class" / "ada").symlink_to(tmp_path / "homes" / "ada")
+    (tmp_path / "class" / "bo.jsonl").symlink_to(tmp_path / "collected" / "bo-file.jsonl")
+    book, messages = collect(tmp_path / "class")
+    assert sorted(book["student"]) == ["ada", "bo"] and messages == []
+
+
+def test_a_huge_file_is_named_not_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(progress, "MAX_FILE_BYTES", 1000)
+    write(tmp_path / "ada.jsonl", *[line()] * 10)
+    book, messages = collect(tmp_path)
+    assert book.empty and "too large" in messages[0]
 
 
 def test_a_file_that_is_mostly_not_utf8_is_one_warning(tmp_path):

@@ -22,8 +22,8 @@ or Ctrl-C: servers through the hub, then the hub, then any process left running 
 (each by its PID), then the users, their homes and the folder.
 
 Needs root, ``pip install -e '.[hub]'`` and ``npm install -g configurable-http-proxy``.
-Options: ``--students N`` (20), ``--course FOLDER`` (default: a copy of ``notebooks/`` and the
-bundled article, key and reference files), ``--keep`` (leave the folder for a look; users and
+Options: ``--students N`` (20), ``--course FOLDER`` (default: made by ``python -m kit course
+kerry-lavrov-moscow``), ``--keep`` (leave the folder for a look; users and
 processes are still removed).
 """
 
@@ -51,20 +51,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SETUP = ROOT / "deploy" / "jupyterhub" / "setup_class.py"
 NOTEBOOK = "01_anatomy_of_an_article.ipynb"
+ARTICLE = "kerry-lavrov-moscow"
 PREFIX = "nkclass"
 INSTRUCTOR = "nkteacher"
 DEADLINE = 15 * 60  # seconds: the whole test stops (and cleans up) after this
-
-# Each student answers differently, so the gradebook's score for each is known in advance.
-FIVE_WS_RIGHT = {
-    "who": "p1",
-    "where": "p1",
-    "when": "no paragraph says",
-    "why": "p1",
-    "stakes": "p5",
-}
-FIVE_WS_WRONG = {"who": "p2", "where": "p3", "when": "p2", "why": "p2", "stakes": "p1"}
-
 
 # Run in each student's kernel after notebook 01: two exercises, each checked twice as a student
 # would (a first try, then their answer), through the widgets' own check().
@@ -72,7 +62,7 @@ EXERCISES = """
 import json as _json
 _scores = []
 _lede = kit.exercises.exercise(art, key, "anatomy.lede")
-for _answer in ["p3", {lede!r}]:
+for _answer in [{wrong!r}, {lede!r}]:
     _lede.inputs[0].value = _answer
     _scores.append(_lede.check().score)
 _five_ws = kit.exercises.exercise(art, key, "anatomy.five_ws")
@@ -92,15 +82,26 @@ def load_setup():
     return module
 
 
-def expected_answers(index: int) -> tuple[str, dict, float, float]:
-    """Student ``index``'s answers (lede, five Ws) and the scores the key gives them."""
-    lede = "p1" if index % 2 == 0 else "p3"
-    right = index % 6  # 0..5 of the five items right
-    five_ws = {
-        item: (FIVE_WS_RIGHT if n < right else FIVE_WS_WRONG)[item]
-        for n, item in enumerate(FIVE_WS_RIGHT)
-    }
-    return lede, five_ws, 1.0 if lede == "p1" else 0.0, right / 5
+def expected_answers(index: int, key: dict) -> tuple[str, dict, float, float]:
+    """Student ``index``'s answers to the lede and the five Ws, and the scores they must get.
+
+    Each student answers differently, so every student's score is known in advance: even
+    students pick the right lede, odd ones a wrong one; student ``index`` gets ``index`` modulo
+    (items + 1) of the five-Ws items right, the rest wrong.
+    """
+    lede_options = key["exercises"]["anatomy.lede"]["options"]
+    right_lede = next(o["id"] for o in lede_options if o["correct"])
+    wrong_lede = next(o["id"] for o in lede_options if not o["correct"])
+    spec = key["exercises"]["anatomy.five_ws"]
+    items = spec["items"]
+    right = index % (len(items) + 1)
+    five_ws = {}
+    for number, item in enumerate(items):
+        accepted = item["answer"] if isinstance(item["answer"], list) else [item["answer"]]
+        wrong = next(choice for choice in spec["choices"] if choice not in accepted)
+        five_ws[item["id"]] = accepted[0] if number < right else wrong
+    lede = right_lede if index % 2 == 0 else wrong_lede
+    return lede, five_ws, 1.0 if lede == right_lede else 0.0, right / len(items)
 
 
 def free_port() -> int:
@@ -252,12 +253,19 @@ class Kernel:
                 "name": Path(notebook).name,
                 "kernel": {"name": "python3"},
             },
+            timeout=300,
         )
         if status != 201:
             raise RuntimeError(f"{name}: no kernel session ({status}: {session})")
         kernel_id = session["kernel"]["id"]
         url = hub.url.replace("http", "ws", 1) + f"/user/{name}/api/kernels/{kernel_id}/channels"
-        request = HTTPRequest(url, headers={"Authorization": f"token {token}"})
+        # The server answers the handshake once the kernel is up: a minute or more under load.
+        request = HTTPRequest(
+            url,
+            headers={"Authorization": f"token {token}"},
+            connect_timeout=300,
+            request_timeout=300,
+        )
         connection = await websocket_connect(request, max_message_size=64 * 2**20)
         return cls(connection, name)
 
@@ -322,9 +330,23 @@ class Kernel:
 # The steps
 
 
-def make_course(folder: Path) -> Path:
-    """A course folder like ``python -m kit course`` makes: notebooks 00-05, the article and its
-    key and reference files."""
+def make_course(folder: Path, report: Report) -> Path:
+    """The course folder to hand out, made by ``python -m kit course`` (notebooks 00-05 run on the
+    bundled article, with its key and reference files). Should that fail, the failure is reported
+    and a plain copy of the notebooks, article, key and reference stands in for the rest."""
+    command = [sys.executable, "-m", "kit", "course", ARTICLE, "-o", str(folder)]
+    started = time.monotonic()
+    made = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    report.figures["course_seconds"] = round(time.monotonic() - started, 1)
+    if report.check(
+        "python -m kit course made the course folder",
+        made.returncode == 0 and (folder / NOTEBOOK).is_file(),
+        (made.stderr or made.stdout).strip()[-300:] if made.returncode else "",
+    ):
+        for path in [folder, *folder.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for notebook in sorted((ROOT / "notebooks").glob("0*.ipynb")):
         shutil.copy2(notebook, folder / notebook.name)
@@ -398,7 +420,7 @@ async def ping(hub: Hub, latencies: list, failures: list, stop: asyncio.Event) -
     client.close()
 
 
-async def work_as_student(hub, name, index, token, cells, homes, classmate) -> dict:
+async def work_as_student(hub, name, index, token, cells, homes, classmate, key) -> dict:
     """Notebook 01 cell by cell, two exercises checked, and two looks at a classmate's files."""
     kernel = await Kernel.open(hub, name, token, f"course/{NOTEBOOK}")
     try:
@@ -408,8 +430,9 @@ async def work_as_student(hub, name, index, token, cells, homes, classmate) -> d
             timings.append(result["seconds"])
             if result["status"] != "ok":
                 raise RuntimeError(f"{name}: cell {number} of {NOTEBOOK}: {result['error']}")
-        lede, five_ws, _, _ = expected_answers(index)
-        code = EXERCISES.format(lede=lede, five_ws=five_ws)
+        lede, five_ws, _, _ = expected_answers(index, key)
+        wrong = expected_answers(1, key)[0]
+        code = EXERCISES.format(wrong=wrong, lede=lede, five_ws=five_ws)
         checked = await kernel.run(code)
         if checked["status"] != "ok":
             raise RuntimeError(f"{name}: checking the exercises failed: {checked['error']}")
@@ -462,9 +485,12 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
     import nbformat
 
     sys.path.insert(0, str(ROOT))
+    from kit import keys as answer_keys
     from kit import progress
 
-    course = Path(args.course).resolve() if args.course else make_course(work / "course")
+    course = Path(args.course).resolve() if args.course else make_course(work / "course", report)
+    course_keys = sorted(course.glob("*.key.json"))
+    key = answer_keys.load_key(course_keys[0] if course_keys else ARTICLE)
     homes = work / "homes"
     homes.mkdir(mode=0o755)
     roster = work / "roster.txt"
@@ -487,7 +513,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         NEWSKIT_HUB_API_PORT=free_port(),
         NEWSKIT_PROXY_API_PORT=free_port(),
     )
-    log = open(work / "hub.log", "wb")  # noqa: SIM115 (closed with the hub)
+    log = open(work / "hub.log", "wb")  # closed in clean_up
     hub_process = subprocess.Popen(
         setup.hub_command(),
         env=environment,
@@ -496,7 +522,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         cwd=work,
         start_new_session=True,
     )
-    report.hub_process = hub_process
+    report.hub_process, report.hub_log = hub_process, log
     hub = Hub(f"http://127.0.0.1:{port}", token)
     report.figures["hub_start_seconds"] = round(await wait_for_hub(hub, hub_process), 1)
 
@@ -549,7 +575,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         worked = await asyncio.gather(
             *(
                 work_as_student(
-                    hub, name, i, tokens[name], cells, homes, users[(i + 1) % len(users)]
+                    hub, name, i, tokens[name], cells, homes, users[(i + 1) % len(users)], key
                 )
                 for i, name in enumerate(users)
             ),
@@ -579,7 +605,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         for i, name in enumerate(users):
             if name not in done:
                 continue
-            _lede, _ws, lede_score, five_ws_score = expected_answers(i)
+            _lede, _ws, lede_score, five_ws_score = expected_answers(i, key)
             got = done[name]["checked"]
             if got["scores"] != [0.0, lede_score, 0.0, five_ws_score] or got["student"] != name:
                 wrong_scores.append(f"{name}: {got}")
@@ -673,14 +699,14 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         not wrong_files,
         "; ".join(wrong_files[:3]),
     )
-    keys = course if any(course.glob("*.key.json")) else None
+    keys = course if course_keys else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         book = progress.gradebook(homes, keys=keys)
     notes = list(progress.iter_warnings(caught))
     wrong_book = []
     for i, name in enumerate(users):
-        _lede, _ws, lede_score, five_ws_score = expected_answers(i)
+        _lede, _ws, lede_score, five_ws_score = expected_answers(i, key)
         rows = book[book["student"] == name].set_index("exercise")
         want = {"anatomy.lede": (2, lede_score), "anatomy.five_ws": (2, five_ws_score)}
         for exercise, (attempts, score) in want.items():
@@ -727,6 +753,8 @@ def clean_up(report: Report, work: Path, setup, users: list[str], opened) -> Non
             pass
     if hub_process is not None and hub_process.poll() is None:
         end_process(hub_process.pid, grace=20)  # the hub stops the servers it started
+    if getattr(report, "hub_log", None) is not None:
+        report.hub_log.close()
     proxy_pid = work / "state" / "jupyterhub-proxy.pid"
     if proxy_pid.is_file():
         try:
@@ -752,7 +780,7 @@ def clean_up(report: Report, work: Path, setup, users: list[str], opened) -> Non
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=20)
-    parser.add_argument("--course", help="a course folder (default: a copy of notebooks/)")
+    parser.add_argument("--course", help="a course folder (default: python -m kit course)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder for a look")
     args = parser.parse_args(argv)
     if os.geteuid() != 0:

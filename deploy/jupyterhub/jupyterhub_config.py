@@ -16,6 +16,8 @@ NEWSKIT_INSTRUCTOR          the instructor's user name: the hub's admin        (
 NEWSKIT_HUB_STATE           the hub's own files: database, cookie secret,      /srv/newskit-hub
                             first-use passwords
 NEWSKIT_HUB_IP / _PORT      where the hub listens                              127.0.0.1 / 8000
+NEWSKIT_HUB_API_PORT        the hub's own API (on 127.0.0.1)                   8081
+NEWSKIT_PROXY_API_PORT      the proxy's API (on 127.0.0.1)                     8001
 NEWSKIT_HUB_SERVICE_TOKEN   a token for scripts (collecting, the class test)   (no such service)
 NEWSKIT_SPAWN_LIMIT         servers starting at the same moment                10
 NEWSKIT_IDLE_SERVER         seconds before an idle server is stopped           3600
@@ -34,11 +36,14 @@ Choices, and why:
 - **Timeouts**: a whole class logging in at once makes servers slow to start. JupyterHub's
   defaults (30 s, 60 s) failed most of 20 simultaneous starts on a 2-core machine; 90 s and 120 s
   did not. At most ``NEWSKIT_SPAWN_LIMIT`` servers start at once: the others are told to retry.
-- **Memory**: a server and one kernel take about 0.25 GiB per student; every notebook a student
-  leaves open keeps a kernel. Idle kernels are shut down by each server, idle servers by
-  ``jupyterhub-idle-culler``; a student's files stay.
+- **Memory**: a server and one kernel take about 0.3 GiB per student (135 MiB and 178 MiB
+  measured by the class test); every notebook a student leaves open keeps a kernel. Idle
+  kernels are shut down by each server, idle servers by ``jupyterhub-idle-culler``; a student's
+  files stay.
 - **Course folder**: copied into ``~/course`` the first time a student's server starts (never
   over their work later), owned by the student.
+- **Ports**: each student's server listens on 127.0.0.1 at ``NEWSKIT_PORT_BASE`` (10000) plus
+  their uid modulo 20000, not a random port (see ``prepare_server``).
 """
 
 from __future__ import annotations
@@ -165,4 +170,18 @@ def hand_out_course(spawner) -> None:
     spawner.log.info("Handed out %s to %s.", source, spawner.user.name)
 
 
-c.Spawner.pre_spawn_hook = hand_out_course
+# --- each student's server on a port of its own ------------------------------------------------
+# The spawner's default is a random free port, chosen then released: with a class starting at
+# once, another process can take it in between (the class test saw it happen), and the hub then
+# talks to the wrong server. A port from the student's uid, below the range the system hands out
+# for outgoing connections (32768 and up), cannot collide with another student's.
+PORT_BASE = int(os.environ.get("NEWSKIT_PORT_BASE", "10000"))
+
+
+def prepare_server(spawner) -> None:
+    """Before a student's server starts: give it its own port, and hand out the course."""
+    spawner.port = PORT_BASE + pwd.getpwnam(spawner.user.name).pw_uid % 20000
+    hand_out_course(spawner)
+
+
+c.Spawner.pre_spawn_hook = prepare_server

@@ -75,7 +75,8 @@ def test_the_course_is_handed_out_once_and_never_over_a_students_work(tmp_path, 
     home = tmp_path / "home" / "ada"
     home.mkdir(parents=True)
     account = types.SimpleNamespace(pw_dir=str(home), pw_uid=os.getuid(), pw_gid=os.getgid())
-    namespace["pwd"] = types.SimpleNamespace(getpwnam=lambda name: account)
+    account_of = {"ada": account, "bo": types.SimpleNamespace(pw_uid=1002)}
+    namespace["pwd"] = types.SimpleNamespace(getpwnam=account_of.get)
     spawner = types.SimpleNamespace(
         user=types.SimpleNamespace(name="ada"), log=types.SimpleNamespace(info=print, warning=print)
     )
@@ -88,3 +89,16 @@ def test_the_course_is_handed_out_once_and_never_over_a_students_work(tmp_path, 
     hook(spawner)
     assert handed_out.read_text(encoding="utf-8") == '{"my": "work"}'
     assert config.Spawner.default_url == "/lab/tree/course/00_start_here.ipynb"
+    assert spawner.port == 10000 + os.getuid() % 20000
+
+
+def test_each_student_gets_a_port_of_their_own_below_the_ephemeral_range(tmp_path, monkeypatch):
+    config, namespace = load_config(tmp_path, monkeypatch)
+    accounts = {f"s{uid}": types.SimpleNamespace(pw_uid=uid) for uid in range(1000, 1100)}
+    namespace["pwd"] = types.SimpleNamespace(getpwnam=accounts.get)
+    ports = set()
+    for name in accounts:
+        spawner = types.SimpleNamespace(user=types.SimpleNamespace(name=name), port=0)
+        config.Spawner.pre_spawn_hook(spawner)
+        ports.add(spawner.port)
+    assert len(ports) == 100 and max(ports) < 32768
