@@ -146,3 +146,14 @@ def test_the_command_line_writes_the_tables(folder, tmp_path, capsys):
 def test_the_command_line_explains_a_missing_folder(tmp_path, capsys):
     assert cli.main(["corpus", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 1
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_a_small_corpus_stays_in_this_process_unless_told(folder, serial, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("worker processes started for a few kilobytes of text")
+
+    monkeypatch.setattr(corpus, "_run_on_processes", no_pool)
+    default = corpus.analyse(folder, progress=False)  # no client, no processes given
+    pd.testing.assert_frame_equal(default.quotes, serial.quotes)
+    with pytest.raises(AssertionError, match="worker processes"):
+        corpus.analyse(folder, processes=2, progress=False)
