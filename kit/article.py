@@ -428,7 +428,7 @@ BOMS = (
 # Above this many characters, loading warns how long the analysers will take.
 LARGE_TEXT = 3_000_000
 # The three analysers together, characters a second on one core of a laptop (see `make bench`).
-PIPELINE_CHARS_PER_SECOND = 200_000
+PIPELINE_CHARS_PER_SECOND = 100_000
 
 
 def _warn_large(size: int) -> None:

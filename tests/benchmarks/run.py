@@ -318,12 +318,16 @@ def measure_notebooks(folder: Path) -> dict[str, float]:
         name = path.relative_to(folder).as_posix()
         log(f"notebook {name} ...")
         notebook, client = _notebook_client(path, str(path.parent))
-        with client.setup_kernel():
-            started = time.perf_counter()
-            for index, cell in enumerate(notebook.cells):
-                if cell.cell_type == "code":
-                    client.execute_cell(cell, index)
-            seconds[name] = time.perf_counter() - started
+        try:
+            with client.setup_kernel():
+                started = time.perf_counter()
+                for index, cell in enumerate(notebook.cells):
+                    if cell.cell_type == "code":
+                        client.execute_cell(cell, index)
+                seconds[name] = time.perf_counter() - started
+        except Exception as error:  # a failing notebook is reported, the others still timed
+            log(f"  {name} failed: {type(error).__name__}: {str(error)[-300:]}")
+            seconds[name] = None
     return seconds
 
 
@@ -419,7 +423,8 @@ def table(report: dict) -> str:
         )
     if report.get("notebook_seconds"):
         lines.append("notebooks (s): " + ", ".join(
-            f"{name} {s:.1f}" for name, s in report["notebook_seconds"].items()
+            f"{name} {s:.1f}" if s is not None else f"{name} failed"
+            for name, s in report["notebook_seconds"].items()
         ))  # fmt: skip
     if report.get("peak_rss_mb_10MB"):
         lines.append(f"peak memory of the 10 MB run: {report['peak_rss_mb_10MB']:.0f} MB")
@@ -497,7 +502,11 @@ def main(argv: list[str]) -> int:
     report["imports"] = measure_imports()
     report["import_kit_overhead_ms"] = report["imports"]["import_kit_overhead_ms"]
     notebooks = ROOT / "notebooks"
-    report["first_exercise_ms"] = measure_first_exercise(notebooks / "00_start_here.ipynb")
+    try:
+        report["first_exercise_ms"] = measure_first_exercise(notebooks / "00_start_here.ipynb")
+    except Exception as error:  # reported, and the rest is still measured
+        log(f"first exercise failed: {type(error).__name__}: {str(error)[-300:]}")
+        report["first_exercise_ms"] = None
     if not args.quick:
         report["notebook_seconds"] = measure_notebooks(notebooks)
     report["sweep"] = measure_sweep(args.timeout)
