@@ -282,6 +282,11 @@ def _items(paths_or_texts: str | Path | Iterable[str | Path]) -> Iterator[Item]:
             return
         paths_or_texts = [paths_or_texts]
     elif isinstance(paths_or_texts, str):
+        if "\n" not in paths_or_texts:  # one line on its own: a mistyped folder, not an article
+            raise FileNotFoundError(
+                f"No folder or file at {paths_or_texts!r}. Give a folder of articles, or a list "
+                "of paths and texts (a one-line article in a list: ['Its text.'])."
+            )
         paths_or_texts = [paths_or_texts]
     texts = 0
     for entry in paths_or_texts:

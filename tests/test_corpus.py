@@ -111,6 +111,11 @@ def test_texts_and_paths_mix(folder):
     assert "No file at" in result.errors["reason"].iloc[0]
 
 
+def test_a_mistyped_folder_is_explained(tmp_path):
+    with pytest.raises(FileNotFoundError, match="artciles"):
+        corpus.analyse(str(tmp_path / "artciles"), progress=False)
+
+
 def test_an_unknown_step_is_explained():
     with pytest.raises(ValueError, match="time_expressions"):
         corpus.analyse(["Some text."], steps=["timexes"], progress=False)
