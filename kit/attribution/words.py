@@ -113,7 +113,10 @@ def not_names() -> frozenset[str]:
     >>> "However" in not_names(), "Kerry" in not_names()
     (True, False)
     """
-    return built_from("attribution_words", _not_names)
+    found = _classes_now.get("(not names)")
+    if found is None:
+        found = _classes_now["(not names)"] = built_from("attribution_words", _not_names)
+    return found
 
 
 def _not_names(rows: tuple) -> frozenset[str]:
