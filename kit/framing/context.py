@@ -63,6 +63,12 @@ def words_after(text: str, end: int, count: int) -> list[str]:
     return [w.lower() for w in WORD.findall(tail[: stop.start()] if stop else tail)][:count]
 
 
+# The word right before a position (same sentence) and right after one (same clause).
+PREVIOUS_WORD = re.compile(r"(\w+)[^\w.!?\n]*\Z")
+NEXT_WORD = re.compile(r"[^\w.;:!?\n]*(\w+)")
+AUXILIARIES = frozenset(w[0] for w in AUXILIARY_NEXT)
+
+
 def use_fits(use: str, text: str, start: int) -> bool:
     """Whether the word at ``start`` can be used as ``use`` (``noun``, ``verb`` or empty: any).
 
@@ -75,18 +81,17 @@ def use_fits(use: str, text: str, start: int) -> bool:
     """
     if use not in ("noun", "verb"):
         return True
-    before = words_before(text, start, 1)
+    found = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    before = found.group(1).lower() if found else ""
     if use == "verb":
-        word_end = WORD.match(text, start)
-        after = words_after(text, word_end.end() if word_end else start, 1)
-        if after in AUXILIARY_NEXT:
+        word = WORD.match(text, start)
+        after = NEXT_WORD.match(text, word.end() if word else start, start + 60)
+        if after and after.group(1).lower() in AUXILIARIES:
             return False  # "charges were filed", "claims have been rejected": a noun as subject
-        if not before:
-            return True
-        if before[0] in PREPOSITIONS:
-            return bool(word_end) and word_end.group().lower().endswith("ing")
-        return before[0] not in DETERMINERS
-    return not before or before[0] not in BEFORE_VERB
+        if before in PREPOSITIONS:
+            return bool(word) and word.group().lower().endswith("ing")
+        return before not in DETERMINERS
+    return before not in BEFORE_VERB
 
 
 # --------------------------------------------------------------------------------------------

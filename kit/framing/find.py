@@ -66,7 +66,9 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
                 if not found:
                     continue
                 found_start, found_end = found.start(), found.end()
-            if not context.fires(term, use, text, found_start, found_end):
+            if (use or term.lower() in context.GUARDS) and not context.fires(
+                term, use, text, found_start, found_end
+            ):
                 continue
             yield found_start, found_end, category, note, role
             position = found_end
