@@ -16,7 +16,8 @@ A file that cannot be read never stops the run.
 Where the work runs:
 
 - ``client=None``: on this machine, one process per core, with a progress bar (a notebook bar in
-  Jupyter, a text bar in a terminal). ``processes=1`` keeps everything in this process.
+  Jupyter, a text bar in a terminal). ``processes=1`` keeps everything in this process, as does
+  a corpus of less than 1 MB of text unless ``processes`` says otherwise.
 - ``client=dask.distributed.Client(...)``: the same work as tasks on that Dask cluster (a
   ``LocalCluster``, or a university's cluster). The workers read the files themselves, so they must
   see the same paths (a shared file system), or pass the texts instead of paths.
@@ -69,6 +70,9 @@ STEPS: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": lambda article: article.sentences,
 }
 DEFAULT_STEPS = ("quotes", "time_expressions", "markers")
+# Below this many bytes of input, analyse() stays in this process unless told otherwise: the
+# analysers get through it in a few seconds, less than starting the worker processes takes.
+SMALL_CORPUS = 1_000_000
 ERROR_COLUMNS = ["file", "reason"]
 WARNING_COLUMNS = ["file", "message"]
 
@@ -229,8 +233,9 @@ def analyse(
 
     ``steps``: which tables to make, from ``quotes``, ``time_expressions``, ``markers``,
     ``paragraphs`` and ``sentences``. ``client``: a ``dask.distributed.Client`` to run on (else
-    this machine). ``processes``: worker processes here (default: one per core; ``1``: no extra
-    process). ``progress``: show a progress bar. ``batch_size``: articles per task (default:
+    this machine). ``processes``: worker processes here (default: one per core, or none for
+    less than 1 MB of text, which takes less time to analyse than to start them; ``1``: none).
+    ``progress``: show a progress bar. ``batch_size``: articles per task (default:
     enough tasks to keep every worker busy, at most 50 articles each).
 
     Returns a :class:`Corpus`; its ``errors`` table lists every file that could not be read.
@@ -243,6 +248,8 @@ def analyse(
             f"{', '.join(STEPS)}."
         )
     items = list(_items(paths_or_texts))
+    if client is None and processes is None and _input_size(items) < SMALL_CORPUS:
+        processes = 1  # starting worker processes would take longer than the work
     workers = _worker_count(client, processes)
     size = batch_size or max(1, min(50, math.ceil(len(items) / (4 * workers))))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
@@ -275,6 +282,11 @@ def _items(paths_or_texts: str | Path | Iterable[str | Path]) -> Iterator[Item]:
             return
         paths_or_texts = [paths_or_texts]
     elif isinstance(paths_or_texts, str):
+        if "\n" not in paths_or_texts:  # one line on its own: a mistyped folder, not an article
+            raise FileNotFoundError(
+                f"No folder or file at {paths_or_texts!r}. Give a folder of articles, or a list "
+                "of paths and texts (a one-line article in a list: ['Its text.'])."
+            )
         paths_or_texts = [paths_or_texts]
     texts = 0
     for entry in paths_or_texts:
@@ -292,6 +304,19 @@ def _items(paths_or_texts: str | Path | Iterable[str | Path]) -> Iterator[Item]:
             raise TypeError(
                 f"Each article must be a path or a text (str), not {type(entry).__name__}."
             )
+
+
+def _input_size(items: list[Item]) -> int:
+    size = 0
+    for item in items:
+        if item.text is not None:
+            size += len(item.text)
+        else:
+            try:
+                size += os.path.getsize(item.path)
+            except OSError:
+                pass
+    return size
 
 
 def _is_path(entry: str | Path) -> bool:

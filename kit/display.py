@@ -45,6 +45,7 @@ STYLE = """<style>
 .nk-tag{font:.7em sans-serif;margin-left:.2em}
 .nk-sr-only{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;
   clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.nk-table{table-layout:auto;max-width:100%}
 .nk-table td,.nk-table th{white-space:normal;text-align:left;vertical-align:top;
   overflow-wrap:anywhere;max-width:40em}
 </style>"""

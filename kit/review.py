@@ -23,6 +23,9 @@ import re
 
 from kit.article import Article
 
+# Buttons as wide as their words, so no label is cut.
+WIDE = {"width": "auto"}
+
 STATUS_WORDS = {
     "kit": "the kit's reading, not reviewed",
     "reviewed": "reviewed",
@@ -256,6 +259,7 @@ class KeyReview:
         self.panel = widgets.VBox()
         self.preview = widgets.VBox()
         self.save_button = widgets.Button(
+            layout=WIDE,
             description="Save the key",
             button_style="success",
             tooltip="Check the key and save it beside the article",
@@ -361,14 +365,14 @@ class KeyReview:
             description="Why:",
             layout=w.Layout(width="100%", height="4em"),
         )
-        save_why = w.Button(description="Save explanation")
+        save_why = w.Button(description="Save explanation", layout=WIDE)
         save_why.on_click(
             lambda _b: self._edit(
                 lambda: set_explanation(self.key, exercise_id, name, explanation.value),
                 "Explanation saved.",
             )
         )
-        delete = w.Button(description="Delete item", button_style="warning")
+        delete = w.Button(description="Delete item", button_style="warning", layout=WIDE)
         delete.on_click(
             lambda _b: self._edit(lambda: delete_item(self.key, exercise_id, name), "Item deleted.")
         )
@@ -398,7 +402,7 @@ class KeyReview:
         elif spec["type"] == "choice":
             answer = w.Checkbox(value=False, description="correct answer")
             extra = [answer]
-        add = w.Button(description="Add item", button_style="info")
+        add = w.Button(description="Add item", button_style="info", layout=WIDE)
         add.add_class("newskit-review-add")
         add.on_click(
             lambda _b: self._edit(
@@ -438,7 +442,7 @@ class KeyReview:
                 description="Model answer:",
                 layout=w.Layout(width="100%", height="5em"),
             )
-            keep = w.Button(description="Save model answer")
+            keep = w.Button(description="Save model answer", layout=WIDE)
             keep.on_click(
                 lambda _b: self._edit(
                     lambda: set_explanation(self.key, exercise_id, None, why.value),
@@ -446,17 +450,19 @@ class KeyReview:
                 )
             )
             rows.append(w.VBox([why, keep]))
-        accept_button = w.Button(description="Accept this exercise", button_style="success")
+        accept_button = w.Button(
+            description="Accept this exercise", button_style="success", layout=WIDE
+        )
         accept_button.add_class("newskit-review-accept")
         accept_button.on_click(
             lambda _b: self._edit(
                 lambda: accept(self.key, exercise_id), f"Accepted: {spec['title']}."
             )
         )
-        preview = w.Button(description="Preview as a student")
+        preview = w.Button(description="Preview as a student", layout=WIDE)
         preview.add_class("newskit-review-preview")
         preview.on_click(lambda _b: self.show_preview(exercise_id))
-        drop = w.Button(description="Delete exercise", button_style="danger")
+        drop = w.Button(description="Delete exercise", button_style="danger", layout=WIDE)
         drop.on_click(
             lambda _b: self._edit(
                 lambda: delete_exercise(self.key, exercise_id), "Exercise deleted."

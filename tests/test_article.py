@@ -243,3 +243,17 @@ def test_sentence_spans_take_a_range_with_offsets_into_the_whole_text():
     spans = sentence_spans(text, start, len(text))
     assert [text[s:e] for s, e in spans] == ["Kerry met the U.S. envoy.", "Lavrov left."]
     assert sentence_spans(text[start:]) == [(s - start, e - start) for s, e in spans]
+
+
+def test_sentence_words_are_the_tokens_of_each_sentence(seed):
+    from kit.text import word_spans
+
+    tokens = seed.tokens
+    for index, row in enumerate(seed.sentences.itertuples()):
+        spans = seed.sentence_words(index)
+        assert spans == word_spans(seed.text, row.start, row.end)
+        assert spans == seed.sentence_words(row.sentence_id)
+        mine = tokens[tokens.sentence_id == row.sentence_id]
+        assert spans == list(zip(mine.start, mine.end))
+    with pytest.raises(KeyError, match="p99.s1"):
+        seed.sentence_words("p99.s1")

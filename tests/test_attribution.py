@@ -1328,3 +1328,116 @@ def test_a_televised_address_is_a_noun():
 def test_a_modal_ends_the_speaker_phrase():
     text = "He said all the countries should observe the sanctions imposed by the council."
     assert [cue for cue in table(text)["cue"]] == ["said"]
+
+
+# --------------------------------------------------------------------------------------------
+# House styles and speakers seen in published news: each rule, and a sentence it must not
+# fire on
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # two apostrophes and TeX marks are quotation marks
+        ("''We are ready,'' Keller said.", "''We are ready,''", "Keller"),
+        ("``We are ready,'' Keller said.", "``We are ready,''", "Keller"),
+        # a dash before the name signs the quotation
+        ("“Be brave.” ― Carlos Ruiz", "“Be brave.”", "Carlos Ruiz"),
+        # a party-state parenthesis does not hide the name, nor split the sentence
+        ("“It is grave,” Rep. Elijah E. Cummings (D-Md.) said.", "“It is grave,”",
+         "Elijah E. Cummings"),
+        # AP style: a title's period and ", D-Ore.," after the name
+        ("“No,” said Sen. Ruth Okafor, R-Ohio, who chairs it.", "“No,”", "Ruth Okafor"),
+        ("“Dead,” Rep. Tomas Brandt, D-Ore., told reporters.", "“Dead,”", "Tomas Brandt"),
+        # a title's period ends no sentence
+        ("“Answers,” Mr. Sharpton said in an interview.", "“Answers,”", "Sharpton"),
+        # an aside between commas does not push the verb out of reach
+        ("“Rents doubled,” Elena Vidal, a housing researcher at the University of Porto Verde, "
+         "said.", "“Rents doubled,”", "Elena Vidal"),
+        # documents and outlets speak
+        ("“Act at once,” the letter reads.", "“Act at once,”", "letter"),
+        ("The Times wrote that the plan “will fail.” It further wrote that it was “costly.”",
+         "“costly.”", "Times"),
+    ],
+)  # fmt: skip
+def test_house_styles_and_speakers(text, quote, speaker):
+    frame = table(text).set_index("text")
+    assert frame.loc[quote, "speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # an apostrophe pair inside a word is no mark ("rock ''n'' roll" has no space before)
+        ("The band played rock''n''roll all night.", None),
+        # a dash and a lower-case phrase is no signature
+        ("“We will rebuild,” he said — and nobody believed him.", "“We will rebuild,”"),
+    ],
+)  # fmt: skip
+def test_house_style_rules_do_not_fire_on(text, quote):
+    frame = table(text)
+    if quote is None:
+        assert frame.empty
+    else:
+        assert frame.set_index("text").loc[quote, "speaker"] is None  # "he" names no one
+
+
+def test_a_title_s_gender_wins_over_a_shared_surname():
+    text = "Michelle Obama spoke first. “We have done the work,” Mr. Obama said."
+    assert found(text)[0][2] == "Obama"
+    # but a surname alone still finds the full name
+    text = "Michelle Obama spoke first. “We are ready,” Obama said."
+    assert found(text)[0][2] == "Michelle Obama"
+
+
+def test_a_date_is_never_part_of_a_speaker():
+    assert mention("In late September the council said the road would reopen.",
+                   "the road would reopen") == "the council"  # fmt: skip
+
+
+def test_a_sentence_with_no_full_stop_is_read_in_pieces_and_keeps_its_attributions():
+    piece = "“We are ready,” Keller said, and the crowd cheered; "
+    text = piece * 400  # 20,000 characters, one sentence
+    frame = table(text)
+    direct = frame[frame["kind"] == "direct"]
+    assert len(direct) == 400
+    assert set(direct["speaker"]) == {"Keller"}
+    for row in frame.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+# --------------------------------------------------------------------------------------------
+# The package's shape: short functions, no private names across modules
+
+
+def _attribution_modules():
+    import ast
+
+    for path in sorted((ROOT / "kit" / "attribution").glob("*.py")):
+        yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def test_no_function_in_attribution_is_over_80_lines():
+    import ast
+
+    long = [
+        f"{path.name}:{node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path, tree in _attribution_modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 80
+    ]
+    assert long == []
+
+
+def test_no_private_name_is_imported_across_attribution_modules():
+    import ast
+
+    private = [
+        f"{path.name}: {alias.name} from {node.module}"
+        for path, tree in _attribution_modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("kit")
+        for alias in node.names
+        if alias.name.startswith("_")
+    ]
+    assert private == []

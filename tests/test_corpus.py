@@ -111,6 +111,11 @@ def test_texts_and_paths_mix(folder):
     assert "No file at" in result.errors["reason"].iloc[0]
 
 
+def test_a_mistyped_folder_is_explained(tmp_path):
+    with pytest.raises(FileNotFoundError, match="artciles"):
+        corpus.analyse(str(tmp_path / "artciles"), progress=False)
+
+
 def test_an_unknown_step_is_explained():
     with pytest.raises(ValueError, match="time_expressions"):
         corpus.analyse(["Some text."], steps=["timexes"], progress=False)
@@ -146,3 +151,14 @@ def test_the_command_line_writes_the_tables(folder, tmp_path, capsys):
 def test_the_command_line_explains_a_missing_folder(tmp_path, capsys):
     assert cli.main(["corpus", str(tmp_path / "nowhere"), "-o", str(tmp_path / "out")]) == 1
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_a_small_corpus_stays_in_this_process_unless_told(folder, serial, monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("worker processes started for a few kilobytes of text")
+
+    monkeypatch.setattr(corpus, "_run_on_processes", no_pool)
+    default = corpus.analyse(folder, progress=False)  # no client, no processes given
+    pd.testing.assert_frame_equal(default.quotes, serial.quotes)
+    with pytest.raises(AssertionError, match="worker processes"):
+        corpus.analyse(folder, processes=2, progress=False)

@@ -255,6 +255,9 @@ def test_every_control_is_named_by_what_it_answers(seed, key):
     lede = kit.exercises.exercise(seed, key, "anatomy.lede")
     assert lede.heading.names == ["Answer"]  # the radio group, tied to its "Answer:" label
     assert lede.inputs[0].description == "Answer:"
+    writing = {"type": "text", "notebook": "t", "title": "Rewrite", "prompt": "Rewrite it."}
+    text = kit.exercises.exercise(seed, {"exercises": {"t.text": writing}}, "t.text")
+    assert text.heading.names == ["Your answer to: Rewrite"]
 
 
 def test_no_icon_glyphs_in_button_names(seed, key):

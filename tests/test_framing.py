@@ -419,3 +419,155 @@ def test_compare_counts_add_up_and_names():
     assert first.loc["naming", "count"] == 1 and first.loc["all", "count"] == 1
     assert first.loc["all", "per_1000_words"] == pytest.approx(1000 / 3, abs=0.1)
     assert first.loc["naming", "terms"] == "crisis"
+
+
+# --------------------------------------------------------------------------------------------
+# Loaded language or the writer's structure
+
+
+def test_every_marker_has_a_role_that_matches_its_category(seed):
+    frame = framing.markers(seed)
+    assert set(frame["role"]) == {"loaded", "structure"}
+    for row in frame.itertuples():
+        if row.category != "reporting_verb":
+            assert row.role == framing.ROLES[row.category], row.text
+    assert set(framing.ROLES) == set(framing.CATEGORIES)
+
+
+def test_contrast_emphasis_and_hedges_are_structure_not_loaded():
+    text = "But the regime, however, even may be the worst, perhaps."
+    roles = {t: r for t, r in zip(*_columns(text, "text", "role"), strict=True)}
+    assert roles["But"] == roles["however"] == roles["even"] == roles["perhaps"] == "structure"
+    assert roles["regime"] == roles["worst"] == "loaded"
+
+
+def test_states_of_mind_and_warnings_are_structure_but_stay_reporting_verbs():
+    frame = framing.markers(kit.Article.from_text("Officials warned that prices would rise."))
+    assert list(zip(frame["category"], frame["role"])) == [("reporting_verb", "structure")]
+    frame = framing.markers(kit.Article.from_text("The senator claimed the vote was fair."))
+    assert list(zip(frame["category"], frame["role"])) == [("reporting_verb", "loaded")]
+
+
+def _columns(text: str, *names: str) -> list[list]:
+    frame = framing.markers(kit.Article.from_text(text, headline=""))
+    return [frame[name].tolist() for name in names]
+
+
+# --------------------------------------------------------------------------------------------
+# Context rules for general news
+
+
+def test_judging_adjectives_fire_and_classifying_ones_do_not():
+    assert has("It was a disastrous vote for the party.", "disastrous", "evaluative")
+    assert flagged_words("It was a federal vote for the party.") == set()
+    assert has("Critics called the plan reckless.", "reckless", "evaluative")
+    assert flagged_words("Extreme weather closed the roads.") == set()
+    assert flagged_words("The patient is in critical condition.") == set()
+
+
+def test_hedge_modals_against_plain_possibility():
+    assert has("This could be the worst decision in years.", "could", "hedge")
+    assert has("The plan might well backfire.", "might well", "hedge")
+    assert not has("Rain could reach the coast by Friday.", "could", "hedge")
+    assert not has("Residents may apply online from Monday.", "may", "hedge")
+    assert not has("He could not attend the meeting.", "could", "hedge")
+    assert has("Growth is expected to slow.", "is expected to", "hedge")
+
+
+def test_agentless_passives_in_general_news():
+    assert has("The hospital was bombed on Tuesday.", "was bombed", "agentless")
+    assert not has("The hospital was bombed by government jets.", "was bombed", "agentless")
+    assert has("Hostages were freed overnight.", "were freed", "agentless")
+
+
+def test_noun_labels_against_the_same_word_as_a_verb():
+    assert has("He accused the mayor of spreading lies about the budget.", "lies", "evaluative")
+    assert not has("The town lies on the river.", "lies", "evaluative")
+    assert not has("The answer lies with the voters.", "lies", "evaluative")
+    assert has("An angry mob stormed the building.", "mob", "naming")
+    assert has("Critics slammed the plan.", "slammed", "reporting_verb")
+
+
+def test_a_noun_use_is_no_reporting_verb():
+    # "In a toast" is a noun after an article: no verb of saying (the rewrite meter relies on it)
+    assert not has("In a toast to Lavrov, he spoke of peace.", "toast", "reporting_verb")
+    assert has("Kerry toasted Lavrov at dinner.", "toasted", "reporting_verb")
+    assert not has("The company said demand for its cars had slowed.", "demand", "reporting_verb")
+    assert not has("Charges were filed in most cases.", "Charges", "reporting_verb")
+    assert has("Activists accused him of pandering to donors.", "pandering", "evaluative")
+
+
+def test_neutral_uses_of_crisis_threat_real_very():
+    for text in (
+        "Call the crisis line if you need help.",
+        "The terrorism threat level was lowered.",
+        "Real wages rose by 2 percent.",
+        "It was the very first meeting of the board.",
+        "Likely voters favour the incumbent.",
+        "The mayor received death threats.",
+    ):
+        assert _columns(text, "role")[0].count("loaded") == 0, text
+    assert has("The crisis deepened.", "crisis", "naming")
+    assert has("Russia is a threat to its neighbours.", "threat", "evaluative")
+    assert has("The talks brought real progress.", "real", "intensifier")
+
+
+def test_side_dependent_entries_are_marked_for_the_naming_exercise():
+    words = framing.lexicon()
+    side = set(words.loc[words["side_dependent"], "term"])
+    assert {"regime", "freedom fighters", "illegal aliens", "undocumented", "pro-life"} <= side
+    assert not {"disastrous", "however"} & side
+    assert words.loc[words["side_dependent"], "category"].eq("naming").all()
+
+
+def test_general_news_vocabulary():
+    assert has("The radical left has hijacked the party.", "radical left", "naming")
+    assert has("Woke activists protested.", "Woke", "naming")
+    assert has("Critics said the scheme was a power grab.", "power grab", "evaluative")
+    assert has("The launch descended into chaos.", "chaos", "evaluative")
+    assert has("He called the claim bizarre.", "bizarre", "evaluative")
+    assert has("The minister insisted the plan would work.", "insisted", "reporting_verb")
+
+
+def test_profiles_report_loaded_and_structure_apart():
+    art = kit.Article.from_text("The regime, however, resigned. Yet the brutal crackdown went on.")
+    table = framing.compare({"x": art}).set_index("category")
+    loaded = table.loc["loaded", "count"]
+    structure = table.loc["structure", "count"]
+    assert loaded == 3 and structure == 2  # regime, brutal, crackdown | however, Yet
+    assert table.loc["all", "count"] == loaded + structure
+    assert table.loc["loaded", "role"] == "loaded" and table.loc["naming", "role"] == "loaded"
+    head = framing.headline_vs_body(art).set_index("category")
+    assert head.loc["loaded", "body_count"] == 3 and head.loc["structure", "body_count"] == 2
+
+
+# --------------------------------------------------------------------------------------------
+# The development set and its scorer
+
+
+def test_development_set_is_well_formed():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "framing_dev.jsonl"
+    passages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert {p["part"] for p in passages} == {"dev", "dev2", "dev3", "unseen"}
+    for passage in passages:
+        for sentence in passage["sentences"]:
+            assert sentence["biased"] == bool(sentence["loaded"])
+            for phrase in sentence["loaded"]:
+                assert phrase in sentence["text"], (passage["id"], phrase)
+
+
+def test_scorer_figures_on_the_unseen_part():
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).parent.parent / "tools" / "score_framing.py"
+    spec = importlib.util.spec_from_file_location("score_framing", tool)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    result = scorer.score(scorer.read_set(scorer.DEV_SET, "unseen"))
+    assert result["sentences"] == 64 and result["biased"] == 15
+    assert result["sentence_f1"] >= 80
+    assert result["marker_precision"] >= 50

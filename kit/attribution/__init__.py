@@ -19,30 +19,46 @@ Conventions (see :func:`quotes` for the full list):
 
 How :func:`quotes` reads an article, step by step (each step is a module of this package):
 
-1. find the quotation marks, paragraph by paragraph (:func:`quotation_spans`, ``marks.py``);
-2. find the verbs of saying outside them (``kit/lexicons/reporting_verbs.csv``, ``cues.py``);
+1. find the quotation marks, paragraph by paragraph (:func:`quotation_spans`, ``marks.py``):
+   curly and straight double quotes, ''two apostrophes'' and ``TeX marks'', single quotes
+   outside double ones; a paragraph that leaves a quotation open continues it in the next;
+2. find the verbs of saying outside them (``kit/lexicons/reporting_verbs.csv``, ``cues.py``),
+   and the verbs with which a document speaks ("the letter reads",
+   ``attribution_documents.csv``);
 3. for each verb, find its speaker: the phrase before it ("Kerry said"), after it ("said Kerry"),
-   after "according to", or the agent of a passive ("as indicated by Lavrov"); titles are cut
-   off names ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov", ``attribution_titles.csv``),
-   pronouns go to the last person doing things ("He told Lavrov" -> Kerry), and institutions
-   and vague sources keep their own words (``attribution_institutions.csv``,
-   ``attribution_vague.csv``); finding the phrase is in ``cues.py``, reading what it names in
-   ``speakers.py``;
-4. attach each quotation to a verb by punctuation (“...,” Kerry said / Kerry said: “...”), or
-   to the verb of the clause it sits in (partial quotations), or to whoever spoke last
-   (continuations); quotations with none of these have no speaker (``assemble.py``);
+   after "according to", or the agent of a passive ("as indicated by Lavrov"), stepping over
+   asides ("Malkia Cyril, the executive director at ..., said", "Rep. Elijah E. Cummings
+   (D-Md.) said") and never taking a date ("In late September the council said"); titles are
+   cut off names ("Foreign Minister Sergei Lavrov" -> "Sergei Lavrov", ``attribution_titles.csv``)
+   and their gender wins over a shared surname ("Mr. Obama" after "Michelle Obama",
+   ``attribution_first_names.csv``); pronouns go to the last person doing things ("He told
+   Lavrov" -> Kerry); institutions, news outlets, documents and vague sources keep their own
+   words ("the Russian Foreign Ministry", "The Times", "the letter", "Russian officials":
+   ``attribution_institutions.csv``, ``attribution_vague.csv``); finding the phrase is in
+   ``cues.py``, reading what it names in ``speakers.py``;
+4. attach each quotation to a verb by punctuation (“...,” Kerry said / Kerry said: “...”), to a
+   name after a dash (“...” ― Carlos Ruiz), to the verb of the clause it sits in (partial
+   quotations), or to whoever spoke last (continuations); scare quotes and titles next to a verb
+   ("the “fact-checking” website said", 'told “Meet the Press”') and quotations with none of
+   these have no speaker (``assemble.py``);
 5. what a verb of saying introduces without marks is indirect speech: the "that" clause or the
    clause right after the verb, or the sentence before ", a senior official said"
-   (``clauses.py``).
+   (``clauses.py``);
+6. number the acts of speech: the fragments of one act (“A,” he said, “B.”; a quotation
+   continued after its attribution; an indirect clause and the partial quotation in it) share
+   an ``attribution_id`` (:func:`~kit.attribution.assemble.group_acts`).
 
-The word lists and helpers shared by every step (pronouns, prepositions, the lexicon reader)
-are in ``words.py``. This module holds the three public functions and the table columns.
+The word lists and helpers shared by every step (pronouns, prepositions, the lexicon reader,
+the word classes of ``attribution_words.csv``) are in ``words.py``. Every list is read through
+:func:`kit.lexicons.read` at each call, so an edited CSV takes effect on the next call. This
+module holds the three public functions and the table columns.
 
-Known limits: it has no grammar parser and no gender or name dictionary, so "she" after two
-unknown names, nested reports ("X said Y told him ...") and odd sentence splits can go wrong.
-TeX-style marks (``like this'') are not read as quotation marks; "said, although ..." (a comma
-right after the verb) loses the reported clause; a surname that is not the last word ("Ban" for
-"Ban Ki-moon") stays a separate name.
+Known limits: it has no grammar parser, and its name lists are short, so "she" after two
+unknown names, nested reports ("X said Y told him ...") and odd sentence splits can go wrong;
+"said, although ..." (a comma right after the verb) loses the reported clause; a surname that is
+not the last word ("Ban" for "Ban Ki-moon") stays a separate name. A sentence longer than 1,000
+characters (a transcript with no full stops) is read in pieces cut at a semicolon, colon, dash
+or comma, so an attribution that reaches across such a cut is missed.
 Check its table against the text; it is a first reading, not the answer.
 """
 
@@ -107,10 +123,21 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
 
     ``include_indirect=False`` leaves indirect speech out.
 
+    Time grows linearly with the length of the text: a sentence longer than 1,000 characters is
+    read in pieces (cut at a semicolon, colon, dash or comma), and each verb of saying looks only
+    a few hundred characters around it for its speaker and clause.
+
     >>> art = Article.from_text("“We are ready,” Keller said, “but not under threat.”", headline="")
     >>> quotes(art)[["attribution_id", "text", "speaker"]].values.tolist()
     [['a1', '“We are ready,”', 'Keller'], ['a1', '“but not under threat.”', 'Keller']]
     """
+    return _table(
+        article, [q for q in analyse(article) if include_indirect or q.kind != "indirect"]
+    )
+
+
+def _table(article: Article, found: list) -> pd.DataFrame:
+    """The rows of :func:`quotes` from the analysis' records."""
     rows = []
     sentence_rows = article.sentences
     sentence_starts = sentence_rows["start"].tolist()
@@ -121,9 +148,7 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
         k = bisect.bisect_right(sentence_starts, offset) - 1
         return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
 
-    for q in analyse(article):
-        if q.kind == "indirect" and not include_indirect:
-            continue
+    for q in found:
         speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
         rows.append(
             {
@@ -252,6 +277,10 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     One row per marker: ``claim_id, sentence_id, start, end, text`` (the sentence),
     ``marker, marker_start, marker_end`` (the words that hide the source), ``category, note``.
     A sentence can also carry attributed speech elsewhere; the marker shows which part has none.
+
+    >>> art = Article.from_text("The general is said to be ill. Keller said so.", headline="")
+    >>> unattributed_claims(art)[["sentence_id", "marker"]].values.tolist()
+    [['p1.s1', 'is said to']]
     """
     refresh()  # an edited word list takes effect now
     terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)

@@ -32,6 +32,9 @@ from kit.attribution.words import SPEECH_CATEGORIES, refresh, word_class
 
 @dataclass
 class Quote:
+    """One quotation as the analysis builds it: its span, kind, speaker mention, verb of saying
+    (``cue``), the sentence it starts in, and the number of its act of speech."""
+
     start: int
     end: int
     kind: str
@@ -138,6 +141,12 @@ def sentence_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def blocks(article: Article) -> list[tuple[int, int, int]]:
+    """``(number, start, end)`` of the headline (number 0) and of each paragraph: the blocks
+    a quotation never runs past.
+
+    >>> blocks(Article.from_text("One.\\n\\nTwo.", headline=""))
+    [(1, 0, 4), (2, 6, 10)]
+    """
     blocks = []
     if article.headline_span:
         blocks.append((0, *article.headline_span))
@@ -192,25 +201,10 @@ def analyse(article: Article) -> list[Quote]:
             if not (is_headline)
             else {}
         )
-        events = []
-        for c_start, c_end, cue_text, category in cues:
-            speaker = event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
-                                     resolved, events)  # fmt: skip
-            events.append(Event(c_start, c_end, cue_text, category, speaker))
+        events = _events(text, sentence, cues, masked, resolver, resolved)
         # a quotation that ran over several sentences is attributed where it ends:
         # “We see attempts ... . We believe this is short-sighted,” the minister added.
-        still_open = []
-        for quote, start_sentence, start_events, start_masked, start_resolved in pending:
-            if quote.end <= s_end:
-                _attribute_quotation(
-                    text, quote, start_sentence, start_events, start_masked, quotes, resolver,
-                    start_resolved, ending=(sentence, events, masked),
-                )  # fmt: skip
-            else:
-                still_open.append(
-                    (quote, start_sentence, start_events, start_masked, start_resolved)
-                )
-        pending = still_open
+        pending = _attribute_pending(text, pending, quotes, resolver, (sentence, events, masked))
         for q_start, q_end, closed, number in here:
             quote = Quote(q_start, q_end, "partial", closed=closed, sentence=index)
             quote.extra["paragraph"] = number
@@ -221,42 +215,74 @@ def analyse(article: Article) -> list[Quote]:
             _attribute_quotation(text, quote, sentence, events, masked, quotes, resolver, resolved)
         events_by_sentence.append(events)
         # indirect speech: verbs of saying not used by a direct quotation
-        for event in events:
-            if event.used or event.category not in SPEECH_CATEGORIES:
-                continue
-            if event.cue.lower() in word_class("label-verb"):
-                continue
-            span = indirect_content(text, sentence, event, masked, events)
-            if span:
-                span = stop_at_other_attribution(text, span, event, events, masked)
-            if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
-                span = None  # the reported words are all in marks: a quotation, not retold speech
-            if span:
-                quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
-                quotes.append(quote)
-                for other in quotes[-len(here) - 8 :]:
-                    # a partial quotation in a clause closed by "..., the minister said" is the
-                    # minister's, whatever verb sits inside the clause
-                    closing = span[1] <= event.cue_start
-                    if (
-                        other.kind == "partial"
-                        and (other.speaker is None or other.speaker.entity is None or closing)
-                        and (span[0] <= other.start < span[1])
-                    ):
-                        other.speaker, other.cue = event.speaker, event
+        _indirect_speech(text, sentence, index, events, masked, quotes, len(here) + 8)
         # the speaker of this sentence becomes the subject for the next one
         for event in events:
             if event.speaker and event.speaker.entity and event.category in SPEECH_CATEGORIES:
                 resolver.subject(event.speaker.entity)
                 if event.speaker.entity.type == "person":
                     resolver.last_speaker = event.speaker.entity
-    for quote, start_sentence, start_events, start_masked, start_resolved in pending:
-        _attribute_quotation(text, quote, start_sentence, start_events, start_masked, quotes,
-                             resolver, start_resolved)  # fmt: skip
+    _attribute_pending(text, pending, quotes, resolver, None)
     _continue_quotations(quotes, sentences, events_by_sentence)
     quotes.sort(key=lambda q: (q.start, q.kind != "indirect", q.end))
     group_acts(quotes, sentences)
     return quotes
+
+
+def _events(text, sentence, cues, masked, resolver, resolved) -> list[Event]:
+    """The verbs of saying of one sentence with their speakers, left to right."""
+    events: list[Event] = []
+    for c_start, c_end, cue_text, category in cues:
+        speaker = event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver,
+                                resolved, events)  # fmt: skip
+        events.append(Event(c_start, c_end, cue_text, category, speaker))
+    return events
+
+
+def _attribute_pending(text, pending, quotes, resolver, ending) -> list[tuple]:
+    """Attribute the quotations that started in an earlier sentence and end in this one
+    (``ending``: the sentence, its events and its quotations; None at the end of the text,
+    where every one left is attributed). Returns those still open."""
+    still_open = []
+    for quote, start_sentence, start_events, start_masked, start_resolved in pending:
+        if ending is None or quote.end <= ending[0].end:
+            _attribute_quotation(
+                text, quote, start_sentence, start_events, start_masked, quotes, resolver,
+                start_resolved, ending=ending,
+            )  # fmt: skip
+        else:
+            still_open.append((quote, start_sentence, start_events, start_masked, start_resolved))
+    return still_open
+
+
+def _indirect_speech(text, sentence, index, events, masked, quotes, recent: int) -> None:
+    """Add the indirect speech of one sentence: the clauses of the verbs of saying that no
+    direct quotation used. A partial quotation inside such a clause takes its speaker and verb
+    (the ``recent`` last quotations are looked at)."""
+    for event in events:
+        if event.used or event.category not in SPEECH_CATEGORIES:
+            continue
+        if event.cue.lower() in word_class("label-verb"):
+            continue
+        span = indirect_content(text, sentence, event, masked, events)
+        if span:
+            span = stop_at_other_attribution(text, span, event, events, masked)
+        if span and any(qs <= span[0] and span[1] <= qe for qs, qe in masked):
+            span = None  # the reported words are all in marks: a quotation, not retold speech
+        if not span:
+            continue
+        quote = Quote(span[0], span[1], "indirect", event.speaker, event, sentence=index)
+        quotes.append(quote)
+        for other in quotes[-recent:]:
+            # a partial quotation in a clause closed by "..., the minister said" is the
+            # minister's, whatever verb sits inside the clause
+            closing = span[1] <= event.cue_start
+            if (
+                other.kind == "partial"
+                and (other.speaker is None or other.speaker.entity is None or closing)
+                and (span[0] <= other.start < span[1])
+            ):
+                other.speaker, other.cue = event.speaker, event
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,21 +356,32 @@ def _attribute_quotation(
     elif after_colon_or_comma and capital and not headline:
         quote.kind = "direct"
     else:
-        quote.kind = "partial"
-        event = _nearest_event(events, q_start)
-        if event is not None and names_something(text, quote, event):
-            return  # a scare quote or a title: "the “fact-checking” website said"
-        if event is not None:
-            quote.speaker, quote.cue = event.speaker, event
-        elif headline and _headline_speaker(text, sentence, q_start, resolver) is not None:
-            # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
-            quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
-        else:
-            quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
-            subject = sentence_subject(text, sentence.start, q_start, resolver)
-            if subject is not None and subject.start in resolved:
-                subject.entity = resolved[subject.start]
-            quote.extra["subject"] = subject
+        _attribute_partial(text, quote, sentence, events, resolver, resolved)
+
+
+def _attribute_partial(text, quote, sentence, events, resolver, resolved) -> None:
+    """A partial quotation takes the nearest verb of saying in its sentence, unless it names
+    something next to that verb; in a headline, a name and a colon; else it waits for the
+    speaker of the sentence before (see :func:`_continue_quotations`)."""
+    quote.kind = "partial"
+    q_start = quote.start
+    event = _nearest_event(events, q_start)
+    if event is not None and names_something(text, quote, event):
+        return  # a scare quote or a title: "the “fact-checking” website said"
+    if event is not None:
+        quote.speaker, quote.cue = event.speaker, event
+    elif (
+        sentence.sentence_id is None
+        and _headline_speaker(text, sentence, q_start, resolver) is not None
+    ):
+        # "Lavrov: Prospects of a settlement are 'fairly good'": a name and a colon
+        quote.speaker = _headline_speaker(text, sentence, q_start, resolver)
+    else:
+        quote.extra["turn"] = True  # maybe the speaker of the previous sentence, see below
+        subject = sentence_subject(text, sentence.start, q_start, resolver)
+        if subject is not None and subject.start in resolved:
+            subject.entity = resolved[subject.start]
+        quote.extra["subject"] = subject
 
 
 def names_something(text: str, quote: Quote, event: Event) -> bool:
@@ -537,6 +574,10 @@ def group_acts(quotes: list, sentences: list) -> None:
     - A direct quotation with no verb of its own that follows, in the same paragraph, a direct
       quotation of the same speaker continues it: “We will rebuild,” Ferran said. “We always
       have.” A new paragraph starts a new act.
+
+    >>> art = Article.from_text("“We will rebuild,” Ferran said. “We always have.”", headline="")
+    >>> [q.act for q in analyse(art)]  # analyse() calls group_acts()
+    [1, 1]
     """
     by_event: dict[int, int] = {}
     count = 0

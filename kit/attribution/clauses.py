@@ -35,27 +35,53 @@ from kit.attribution.words import (
 
 
 def indirect_content(text, sentence, event, masked, events) -> tuple[int, int] | None:
-    """The reported clause of an indirect statement, or None when the verb has no clause."""
-    s_start, s_end = sentence.start, sentence.end
+    """The reported clause ``(start, end)`` of an indirect statement, or None when the verb of
+    saying ``event`` has no clause in ``sentence``: the clause after "according to X," or before
+    ", according to X"; the clause before ", a senior official said"; the clause after the verb
+    ("Keller said (that) the talks were useful").
+
+    >>> from types import SimpleNamespace
+    >>> from kit.attribution.cues import Event
+    >>> from kit.attribution.speakers import Entity, Mention
+    >>> text = "Keller said the talks were useful."
+    >>> said = Event(7, 11, "said", "neutral", Mention(0, 6, Entity("Keller", "person")))
+    >>> start, end = indirect_content(text, SimpleNamespace(start=0, end=34), said, [], [said])
+    >>> text[start:end]
+    'the talks were useful'
+    """
     if event.speaker is None:
         return None
+    if event.cue.lower().startswith("according"):
+        return _according_to_clause(text, sentence, event, masked, events)
+    span = _clause_around_attribution(text, sentence, event, masked)
+    if span is not None:
+        return span
+    return _clause_after_verb(text, sentence, event, masked, events)
+
+
+def _according_to_clause(text, sentence, event, masked, events) -> tuple[int, int] | None:
+    """ "According to X, 12 people were killed." / "12 people were killed, according to X." """
+    s_start, s_end = sentence.start, sentence.end
+    head = text[s_start : event.cue_start].rstrip()
+    if head.endswith(","):
+        return _clean_content(text, s_start, s_start + len(head) - 1, masked)
+    if re.search(r",[”\"’']$", head):  # 'Blinken also "discussed ...," according to ...'
+        return s_start, s_start + len(head)
+    if head.strip():
+        return None
+    rest = event.speaker.end
+    comma = text.find(",", rest, s_end)
+    if comma < 0:
+        return None
+    if any(comma < other.cue_start and other is not event for other in events):
+        return None  # "According to Isna, the spokesperson said ...": a source of a report
+    return _clean_content(text, comma + 1, s_end, masked)
+
+
+def _clause_around_attribution(text, sentence, event, masked) -> tuple[int, int] | None:
+    """The clause before ", a senior official said", or around ", officials said,"."""
+    s_start, s_end = sentence.start, sentence.end
     lower = event.cue.lower()
-    # "According to X, 12 people were killed." / "12 people were killed, according to X."
-    if lower.startswith("according"):
-        head = text[s_start : event.cue_start].rstrip()
-        if head.endswith(","):
-            return _clean_content(text, s_start, s_start + len(head) - 1, masked)
-        if re.search(r",[”\"’']$", head):  # 'Blinken also "discussed ...," according to ...'
-            return s_start, s_start + len(head)
-        if head.strip():
-            return None
-        rest = event.speaker.end
-        comma = text.find(",", rest, s_end)
-        if comma < 0:
-            return None
-        if any(comma < other.cue_start and other is not event for other in events):
-            return None  # "According to Isna, the spokesperson said ...": a source of a report
-        return _clean_content(text, comma + 1, s_end, masked)
     # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
     head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
     head = re.sub(r",\s+as$", ",", head)  # "..., as indicated by Sergey Lavrov"
@@ -97,21 +123,14 @@ def indirect_content(text, sentence, event, masked, events) -> tuple[int, int] |
     right = text[right_start:s_end]
     if left.endswith(",") and right.startswith(",") and len(left.split()) <= 6:
         return _clean_content(text, right_start + 1, s_end, masked)
-    # "Keller said (on Tuesday) (that) the talks were useful"
-    position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
-    # "told “Meet the Press” on Sunday that ...": a title in marks is the one spoken to
-    if lower in word_class("addressee-verb"):
-        title = next(
-            (qe for qs, qe in masked if qs >= position and not text[position:qs].strip()), None
-        )
-        if title is not None and text[title + 1 : title + 2].isalpha():
-            inner = text[position:title].strip().lstrip("“\"‘'")
-            if inner[:1].isupper() and not re.search(r"[,.!?:]\W*$", text[position:title]):
-                position = title
-    # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
-    adjunct = ADJUNCT.match(text, position, s_end)
-    if adjunct:
-        position = adjunct.end()
+    return None
+
+
+def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int] | None:
+    """The clause after the verb: "Keller said (on Tuesday) (that) the talks were useful"."""
+    s_end = sentence.end
+    lower = event.cue.lower()
+    position = _clause_start(text, sentence, event, masked)
     rest = text[position:s_end]
     # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
     # that ...": a prepositional phrase may be long, other words between verb and "that" not
@@ -172,10 +191,41 @@ def indirect_content(text, sentence, event, masked, events) -> tuple[int, int] |
         span = stop_at_other_attribution(text, span, event, events, masked)
     if span is None:
         return None
+    return span if _reads_as_clause(text, span, lower, masked) else None
+
+
+def _clause_start(text, sentence, event, masked) -> int:
+    """Where a clause after the verb may start: past the one spoken to when that is a title in
+    marks, and past time phrases ("said on Sunday ...")."""
+    lower = event.cue.lower()
+    s_end = sentence.end
+    # "Keller said (on Tuesday) (that) the talks were useful"
+    position = max(event.cue_end, event.speaker.end if event.speaker.start > event.cue_end else 0)
+    # "told “Meet the Press” on Sunday that ...": a title in marks is the one spoken to
+    if lower in word_class("addressee-verb"):
+        title = next(
+            (qe for qs, qe in masked if qs >= position and not text[position:qs].strip()), None
+        )
+        if title is not None and text[title + 1 : title + 2].isalpha():
+            inner = text[position:title].strip().lstrip("“\"‘'")
+            if inner[:1].isupper() and not re.search(r"[,.!?:]\W*$", text[position:title]):
+                position = title
+    # "announced on Sunday they had killed ...", "said yesterday the talks had failed"
+    adjunct = ADJUNCT.match(text, position, s_end)
+    if adjunct:
+        position = adjunct.end()
+    return position
+
+
+def _reads_as_clause(text, span, lower, masked) -> bool:
+    """Whether the words after a verb of saying read as a reported clause: a finite verb among
+    the first words ("said the talks were useful"), or a subject and a bare verb after a
+    mandative verb ("demanded Russia cooperate"); not a plain object ("dismissed the
+    suggestion")."""
     head = (span[0], min(span[1], span[0] + LOOK_AHEAD))
     all_words = [w for _, _, w in word_tokens(text, *head) if WORDLIKE.match(w)]
     if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
-        return None
+        return False
     words = [  # the verb test looks at the writer's words, not the quoted ones
         w for s, e, w in word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
         if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
@@ -201,7 +251,7 @@ def indirect_content(text, sentence, event, masked, events) -> tuple[int, int] |
         and words[0].lower() not in ("a", "an")
         and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
-    return span if ok else None
+    return bool(ok)
 
 
 # How far past a verb of saying the clause tests read (characters): far enough for the one
@@ -242,7 +292,17 @@ def stop_at_other_attribution(text, span, event, events, masked):
     """Cut a reported clause before another attribution that closes the sentence: in "Mogherini
     stressed the need to stop the fighting, the European External Action Service reported", the
     clause of "stressed" ends at the comma; in "Sand accused the opposition of lying and said the
-    minister would sue", the object of "accused" ends at "and"."""
+    minister would sue", the object of "accused" ends at "and".
+
+    >>> from kit.attribution.cues import Event
+    >>> from kit.attribution.speakers import Entity, Mention
+    >>> text = "Mogherini stressed the need to stop the fighting, the EEAS reported."
+    >>> stressed = Event(10, 18, "stressed", "assertive", Mention(0, 9, Entity("M", "person")))
+    >>> reported = Event(59, 67, "reported", "neutral", Mention(50, 58, Entity("E", "institution")))
+    >>> start, end = stop_at_other_attribution(text, (19, 67), stressed, [stressed, reported], [])
+    >>> text[start:end]
+    'the need to stop the fighting'
+    """
     start, end = span
     for other in events:
         if other is event or not (start < other.cue_start < end):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from kit.attribution.speakers import (
     Mention,
     Resolver,
+    abbreviations,
     classify,
     place_or_institution,
     vague_head,
@@ -99,7 +100,14 @@ def _build_cue_pattern(rows: tuple) -> re.Pattern:
 
 
 def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
-    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category)."""
+    """Verbs of saying in ``text[start:end]`` outside quotations: (start, end, term, category).
+
+    Nouns and participles that look like verbs are left out ("a televised address", "media
+    reports said").
+
+    >>> find_cues("Media reports said Keller denied it.", 0, 36, [], headline=False)
+    [(14, 18, 'said', 'neutral'), (26, 32, 'denied', 'hostile')]
+    """
     found = []
     verbs = lexicon("reporting_verbs")
     pattern = cue_pattern()
@@ -157,20 +165,26 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     return found
 
 
+def _build_document_verbs(rows: tuple) -> re.Pattern | None:
+    verbs = [r["term"] for r in rows if r["category"] == "verb"]
+    if not verbs:
+        return None
+    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w’'\-])")
+
+
 def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, int, str, str]]:
     """ "the letter reads", "one banner read": verbs that speak only for a document (the verbs
     of ``attribution_documents.csv``, after one of its document nouns)."""
     table = lexicon("attribution_documents")
-    verbs = [t for t, (c, _) in table.items() if c == "verb"]
-    if not verbs:
+    pattern = built_from("attribution_documents", _build_document_verbs)
+    if pattern is None:
         return []
-    pattern = re.compile(r"\b([\w’'\-]+)\s+(" + "|".join(map(re.escape, verbs)) + r")\b")
     found = []
     for match in pattern.finditer(text, start, end):
-        noun = match.group(1).lower()
+        s, e = match.span()
+        noun = (previous_word(text, s, start) or "").lower()
         if table.get(noun, ("",))[0] != "document":
             continue
-        s, e = match.span(2)
         if not any(a <= s < b for a, b in masked):
             found.append((s, e, text[s:e], "neutral"))
     return found
@@ -220,6 +234,10 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A party and a state after a name, the way US papers write them: "D-Ore.", "R-Ohio", "I-Vt.".
+PARTY_STATE = re.compile(r"[DRI]-[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?")
+
+
 def _skip_parenthetical_and_appositives(
     text: str, floor: int, position: int
 ) -> tuple[int, int | None]:
@@ -244,6 +262,9 @@ def _skip_parenthetical_and_appositives(
         if not inner:
             break
         first = inner.split()[0]
+        if PARTY_STATE.fullmatch(inner):  # "Rep. Tomas Brandt, D-Ore., told": party and state
+            position = previous_comma + 1
+            continue
         # "Zimbabwe’s main opposition group, the Movement for Democratic Change, says": the aside
         # names the institution the description was about
         named_words = inner.split()[1:]
@@ -273,25 +294,7 @@ def _skip_parenthetical_and_appositives(
 
 def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -> Mention | None:
     """The speaker phrase that ends just before a verb of saying ("Kerry", "Russian officials")."""
-    position = cue_start
-    # skip "also", "has", "later" between speaker and verb
-    while True:
-        word = previous_word(text, position, floor)
-        if (
-            word
-            and (
-                word.lower() in word_class("skipped-before-cue")
-                or (word.islower() and word.endswith("ly"))
-            )
-            and text[floor:position].rstrip().endswith(word)
-        ):  # "Kerry also said", "the judge had orally remarked"
-            position = floor + text[floor:position].rstrip().rindex(word)
-            continue
-        longer = BEFORE_CUE.search(text, floor, position)
-        if longer and longer.start() > floor:
-            position = longer.start()
-            continue
-        break
+    position = _skip_before_cue(text, floor, cue_start)
     position, named = _skip_parenthetical_and_appositives(text, floor, position)
     if named:
         s, e = _trim_span(text, *named)
@@ -307,6 +310,50 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
     if tokens and tokens[-1][2].lower() in PRONOUNS:  # "he said", "She told him"
         s, e, _ = tokens[-1]
         return classify(text, s, e, resolver)
+    chosen = _phrase_backwards(tokens)
+    while chosen and chosen[0][2] in not_names() and chosen[0][2] not in (
+        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
+    ):  # fmt: skip
+        chosen = chosen[1:]
+    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
+        return None
+    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
+        # "according to senior sources ... One said:": one of the sources just named
+        group = resolver.recent_group()
+        return Mention(chosen[0][0], chosen[0][1], group) if group else None
+    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
+        return None
+    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
+    return classify(
+        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
+    )
+
+
+def _skip_before_cue(text: str, floor: int, position: int) -> int:
+    """Step back over the words between a speaker and the verb: "Kerry also said", "the judge
+    had orally remarked", "Lavrov on Tuesday said"."""
+    while True:
+        word = previous_word(text, position, floor)
+        if (
+            word
+            and (
+                word.lower() in word_class("skipped-before-cue")
+                or (word.islower() and word.endswith("ly"))
+            )
+            and text[floor:position].rstrip().endswith(word)
+        ):
+            position = floor + text[floor:position].rstrip().rindex(word)
+            continue
+        longer = BEFORE_CUE.search(text, floor, position)
+        if longer and longer.start() > floor:
+            position = longer.start()
+            continue
+        return position
+
+
+def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The tokens of the speaker phrase, read backwards from the end of ``tokens`` until a
+    boundary: punctuation, "that", "and", a pronoun, a verb, a date."""
     chosen: list[tuple[int, int, str]] = []
     index = len(tokens) - 1
     while index >= 0:
@@ -352,22 +399,7 @@ def _speaker_before(text: str, floor: int, cue_start: int, resolver: Resolver) -
             break  # "In late September the council said": a date is never part of a speaker
         chosen.insert(0, tokens[index])
         index -= 1
-    while chosen and chosen[0][2] in not_names() and chosen[0][2] not in (
-        "The", "A", "An", "Two", "Three", "One", "Some", "Many", "Local"
-    ):  # fmt: skip
-        chosen = chosen[1:]
-    if not chosen or chosen[0][2].lower() in RELATIVE_WORDS:
-        return None
-    if chosen[0][2] in ("One", "Another") and len(chosen) == 1:
-        # "according to senior sources ... One said:": one of the sources just named
-        group = resolver.recent_group()
-        return Mention(chosen[0][0], chosen[0][1], group) if group else None
-    if chosen[0][2] in ("One", "Two", "Three", "Some", "Many", "Local") and len(chosen) == 1:
-        return None
-    # a verb right before the speaker means the phrase is an object: "the West and ... want him"
-    return classify(
-        text, chosen[0][0], chosen[-1][1], resolver, text[max(floor, chosen[0][0] - 30) : cue_start]
-    )
+    return chosen
 
 
 def _noun_after_determiner(tokens, index: int) -> bool:
@@ -391,6 +423,9 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
             return classify(text, s, e, resolver)
         if not chosen and w.lower() in OBJECT_AS_SUBJECT:  # "according to him", "as told by her"
             return Mention(s, e, resolver.pronoun(OBJECT_AS_SUBJECT[w.lower()]))
+        if w == "." and chosen and chosen[-1][1] == s and f"{chosen[-1][2]}." in abbreviations():
+            chosen[-1] = (chosen[-1][0], e, chosen[-1][2] + ".")  # "said Sen. Ruth Okafor"
+            continue
         if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
             break
         if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
@@ -430,6 +465,17 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
 
 
 def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
+    """The speaker of the verb of saying at ``c_start:c_end`` in ``sentence``: the phrase
+    before it, after it ("said Kerry", "according to officials"), the agent of a passive, the
+    one quoted ("quoted X as saying") or the subject of a participle's clause.
+
+    >>> from types import SimpleNamespace
+    >>> text = "“We are ready,” said Anton Keller, the foreign minister."
+    >>> mention = event_speaker(text, SimpleNamespace(start=0, end=56), 16, 20, "said",
+    ...                         [(0, 15)], Resolver(), {}, [])
+    >>> text[mention.start : mention.end], mention.entity.name
+    ('Anton Keller', 'Anton Keller')
+    """
     floor = sentence.start
     for _, qe in masked:  # a speaker never reaches back into a quotation
         if qe <= c_start and qe > floor:
@@ -474,26 +520,40 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
     # "the negotiators briefed the prime minister and said ...", "Emil Sand, accused the
     # opposition ... and said ...": the speaker is the subject of the first verb
     if (previous or "").lower() in ("and", "but"):
-        first_verb = next(
-            (
-                t
-                for t in word_tokens(text, sentence.start, c_start)
-                if t[2].islower() and verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
-            ),
-            None,
-        )
-        if first_verb is not None and first_verb[0] < c_start - 4:
-            mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
-            if mention is not None:
-                if mention.start in resolved:
-                    mention.entity = resolved[mention.start]
-                return mention
+        mention = _subject_of_first_verb(text, sentence, c_start, masked, resolver, resolved)
+        if mention is not None:
+            return mention
     # "Antony Blinken, the US secretary of state, who said ...": "who" points back to the name
     who = re.search(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$", text[floor:c_start])
     if who:
         mention = _speaker_before(text, floor, floor + who.start() + 1, resolver)
         if mention is not None:
             return mention
+    return _speaker_next_to(text, sentence, (floor, ceiling), c_start, c_end, resolver, resolved)
+
+
+def _subject_of_first_verb(text, sentence, c_start, masked, resolver, resolved):
+    """The subject of the sentence's first verb, for a verb of saying after "and" or "but"."""
+    first_verb = next(
+        (
+            t
+            for t in word_tokens(text, sentence.start, c_start)
+            if t[2].islower() and verb_like(t[2]) and not any(a <= t[0] < b for a, b in masked)
+        ),
+        None,
+    )
+    if first_verb is None or first_verb[0] >= c_start - 4:
+        return None
+    mention = _speaker_before(text, sentence.start, first_verb[0], resolver)
+    if mention is not None and mention.start in resolved:
+        mention.entity = resolved[mention.start]
+    return mention
+
+
+def _speaker_next_to(text, sentence, limits, c_start, c_end, resolver, resolved):
+    """The speaker phrase right before the verb, else right after it (``limits``: the part of
+    the sentence outside quotations around the verb)."""
+    floor, ceiling = limits
     mention = _speaker_before(text, floor, c_start, resolver)
     # "Ms Truss, who discloses a “negotiations unit” in the Foreign Office, says": a quotation
     # inside an aside; read the speaker phrase from the sentence start instead
@@ -535,7 +595,11 @@ def _name_after_role_comma(text, mention, ceiling, resolver):
 
 
 def sentence_subject(text: str, start: int, limit: int, resolver: Resolver) -> Mention | None:
-    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry"."""
+    """The phrase that opens a sentence, up to its first verb: "The Russian Foreign Ministry".
+
+    >>> sentence_subject("The Foreign Ministry issued a statement", 0, 39, Resolver()).entity.type
+    'institution'
+    """
     tokens = word_tokens(text, start, min(limit, start + SPEAKER_REACH))
     chosen = []
     for s, e, w in tokens:

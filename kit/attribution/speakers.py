@@ -54,6 +54,8 @@ class Entity:
 
 @dataclass
 class Mention:
+    """Where a speaker is named in the text (``start``, ``end``) and who that is (``entity``)."""
+
     start: int
     end: int
     entity: Entity | None
@@ -138,7 +140,11 @@ def _build_institution_pattern(rows: tuple) -> re.Pattern:
 
 def place_or_institution(words: list[str]) -> str | None:
     """ "institution" if the words name one ("the Foreign Ministry"), "place" for a country,
-    city or nationality ("Russia", "Russian"), else None."""
+    city or nationality ("Russia", "Russian"), else None.
+
+    >>> place_or_institution(["the", "Foreign", "Ministry"]), place_or_institution(["Russian"])
+    ('institution', 'place')
+    """
     if institution_pattern().search(" ".join(words)):
         return "institution"
     institutions = lexicon("attribution_institutions")
@@ -166,6 +172,13 @@ def outlet_or_document(words: list[str]) -> str | None:
 
 
 def vague_head(words: list[str]) -> str | None:
+    """The category of a vague source among ``words`` ("anonymous" for "a senior official",
+    "group" for "critics"), from ``attribution_vague.csv`` and the role words of
+    ``attribution_titles.csv``; None when the words name no such source.
+
+    >>> vague_head(["senior", "officials"]), vague_head(["Kerry"])
+    ('anonymous', None)
+    """
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
@@ -198,6 +211,7 @@ class Resolver:
         self.subjects: list[Entity] = []
         self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
         self.people: list[Entity] = []  # everyone named, first mention first
+        self.known: set[int] = set()  # ids of self.people
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -256,7 +270,8 @@ class Resolver:
             if entity is None:
                 entity = Entity(name, "person")
                 self.full_names[last] = entity
-        if entity not in self.people:
+        if id(entity) not in self.known:
+            self.known.add(id(entity))
             self.people.append(entity)
         if gender and not entity.gender:
             entity.gender = gender
@@ -332,50 +347,19 @@ def _strip_determiner(text: str) -> str:
 
 
 def classify(text: str, start: int, end: int, resolver: Resolver, context: str = "") -> Mention:
-    """What a speaker phrase ``text[start:end]`` refers to."""
+    """What a speaker phrase ``text[start:end]`` refers to: a person (titles cut off), an
+    institution, an outlet or document, a vague source, or something unknown.
+
+    >>> mention = classify("Foreign Minister Sergei Lavrov", 0, 30, Resolver())
+    >>> mention.entity.name, mention.entity.type, (mention.start, mention.end)
+    ('Sergei Lavrov', 'person', (17, 30))
+    """
     phrase = text[start:end]
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
     tokens = [t for t in word_tokens(text, start, end)]
-    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
-    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
-    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
-    # Matthew Miller". Otherwise the first run counts ("Russian officials").
-    runs: list[list[tuple[int, int, str]]] = []
-    run: list[tuple[int, int, str]] = []
-    origin = False  # inside "of Fatah" after a full name: where the person comes from
-    for index, (s, e, w) in enumerate(tokens):
-        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
-        if origin and is_capitalised(w):
-            continue
-        origin = False
-        if run and w == "of" and _full_name([x[2] for x in run]):
-            if not _title_goes_on(run[-1][2], following):
-                runs.append(run)
-                run, origin = [], True
-                continue
-        if is_capitalised(w) and w not in not_names():
-            run.append((s, e, w))
-        elif (
-            run
-            and w == "of"
-            and (
-                _title_goes_on(run[-1][2], following)
-                or not (
-                    place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
-                )
-            )
-        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
-            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
-            run.append((s, e, w))
-        elif run and w in NAME_PARTICLES and is_capitalised(following):
-            run.append((s, e, w))
-        elif run:
-            runs.append(run)
-            run = []
-    if run:
-        runs.append(run)
+    runs = capitalised_runs(tokens)
     # "The Times wrote", "the letter reads": outlets and documents speak in news
     voice = outlet_or_document(words)
     if voice is not None:
@@ -428,27 +412,82 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
     head_vague = vague_head(head_words[-1:]) if head_words else None
     if vague and (kind != "institution" or head_vague):
-        vague = head_vague or vague
-        # "The protesters" -> "protesters", "Local officials" -> "local officials", but
-        # "Russian officials" keeps its capital
-        label = _strip_determiner(phrase)
-        first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
-        kept = first_word in lexicon("attribution_institutions") or label.isupper()
-        # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
-        kept = kept or (
-            len(label.split()) > 1
-            and label.split()[0].lower() not in DETERMINERS
-            and is_capitalised(label.split()[1])
-        )
-        if not kept:
-            label = label[0].lower() + label[1:]
-        return Mention(start, end, Entity(label, vague))
+        return Mention(start, end, Entity(_vague_label(phrase), head_vague or vague))
     if kind in ("institution", "place") or place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
     if run:
         name = " ".join(w for _, _, w in run if w != "of")
         return Mention(start, end, resolver.person(name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _vague_label(phrase: str) -> str:
+    """How a vague source is named: "The protesters" -> "protesters", "Local officials" ->
+    "local officials", but "Russian officials" keeps its capital."""
+    label = _strip_determiner(phrase)
+    first_word = re.sub(r"[’']s$", "", label.split()[0])  # "Britain's" is "Britain"
+    kept = first_word in lexicon("attribution_institutions") or label.isupper()
+    # "Foreign Ministry spokesperson" keeps its capital: the first two words are a name
+    kept = kept or (
+        len(label.split()) > 1
+        and label.split()[0].lower() not in DETERMINERS
+        and is_capitalised(label.split()[1])
+    )
+    if not kept:
+        label = label[0].lower() + label[1:]
+    return label
+
+
+def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """The runs of capitalised words in a phrase's tokens, names and titles in them.
+
+    >>> words = ["Russian", "Foreign", "Minister", "Sergei", "Lavrov", "said"]
+    >>> tokens, at = [], 0
+    >>> for w in words:
+    ...     tokens.append((at, at + len(w), w))
+    ...     at += len(w) + 1
+    >>> [[w for _, _, w in run] for run in capitalised_runs(tokens)]
+    [['Russian', 'Foreign', 'Minister', 'Sergei', 'Lavrov']]
+    """
+    # Capitalised runs, names in them: "Russian Foreign Minister Sergei Lavrov", "Kerry",
+    # "Nimal Siripala de Silva". A run that ends the phrase is its head, and the words before it
+    # describe the person: "TTP spokesman Shahidullah Shahid", "State Department spokesperson
+    # Matthew Miller". Otherwise the first run counts ("Russian officials").
+    runs: list[list[tuple[int, int, str]]] = []
+    run: list[tuple[int, int, str]] = []
+    origin = False  # inside "of Fatah" after a full name: where the person comes from
+    for index, (s, e, w) in enumerate(tokens):
+        following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        if origin and is_capitalised(w):
+            continue
+        origin = False
+        if run and w == "of" and _full_name([x[2] for x in run]):
+            if not _title_goes_on(run[-1][2], following):
+                runs.append(run)
+                run, origin = [], True
+                continue
+        if is_capitalised(w) and w not in not_names():
+            run.append((s, e, w))
+        elif (
+            run
+            and w == "of"
+            and (
+                _title_goes_on(run[-1][2], following)
+                or not (
+                    place_or_institution([x[2] for x in run]) or _full_name([x[2] for x in run])
+                )
+            )
+        ):  # "U.S. Secretary of State John Kerry": the title goes on past the country, but
+            # "Azzam al-Ahmad of Fatah" is a name and where he comes from
+            run.append((s, e, w))
+        elif run and w in NAME_PARTICLES and is_capitalised(following):
+            run.append((s, e, w))
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _institution_name(words: list[str]) -> bool:
@@ -496,6 +535,11 @@ def track_subjects(
     "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
     preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
     resolved on the way, by start offset.
+
+    >>> text = "Kerry met Lavrov and he smiled."
+    >>> resolved = track_subjects(text, 0, 30, [], Resolver(), [])
+    >>> {offset: entity.name for offset, entity in resolved.items()}
+    {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
     tokens = outside(word_tokens(text, start, end), masked)
@@ -507,38 +551,16 @@ def track_subjects(
     while i < len(tokens):
         s, e, w = tokens[i]
         previous = tokens[i - 1][2] if i > 0 else None
-        previous_end = tokens[i - 1][1] if i > 0 else None
-        # "declared Kerry" after a quotation is an inverted speaker; "told Lavrov" is an addressee
-        after_cue = (
-            previous_end in cue_ends
-            and i >= 1
-            and (
-                i == 1
-                or tokens[i - 2][2] in (",", "”", '"', "’")
-                or tokens[i - 2][1] in masked_ends
-            )
-        )
+        after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
         if w.lower() in PRONOUNS:
-            entity = resolver.pronoun(w)
-            if entity is None and w.lower() in ("he", "she") and people_here:
-                entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-                following = tokens[i + 1] if i + 1 < len(tokens) else None
-                if following and (verb_like(following[2]) or following[0] in cue_starts):
-                    resolver.subject(entity)
             i += 1
             continue
         if is_capitalised(w) and w not in not_names() and not (i == 0 and w in not_names()):
-            j = i
-            while j + 1 < len(tokens) and (
-                (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
-                or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
-                    and is_capitalised(tokens[j + 2][2])
-                    and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
-                         or not _full_name([t[2] for t in tokens[i : j + 1]])))
-            ):  # fmt: skip
-                j += 1
+            j = _name_run_end(tokens, i)
             words = [t[2] for t in tokens[i : j + 1]]
             # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
             near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
@@ -563,41 +585,82 @@ def track_subjects(
                 elif mention.entity is not None and verb_follows:
                     resolver.subject(mention.entity)
             else:
-                cut = _split_title(words)
-                name_words = [x for x in words[cut:] if x != "of"]
-                if (
-                    name_words
-                    and (cut > 0 or len(name_words) >= 2)
-                    and not (place_or_institution(name_words))
-                ):
-                    people_here.append(
-                        resolver.person(
-                            " ".join(name_words), _gender(words + near.split()), words[:cut]
-                        )
-                    )
+                named = _named_person(words, near, resolver)
+                if named is not None:
+                    people_here.append(named)
             i = j + 1
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
         if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
             w.lower() in DETERMINERS | word_class("source-opener")
         ):
-            j = i
-            while (
-                j + 1 < len(tokens)
-                and j - i < 5
-                and WORDLIKE.match(tokens[j + 1][2])
-                and not (verb_like(tokens[j + 1][2]))
-            ):
-                j += 1
-            following = tokens[j + 1] if j + 1 < len(tokens) else None
-            if following and verb_like(following[2]):
-                mention = classify(text, tokens[i][0], tokens[j][1], resolver)
-                if mention.entity is not None and mention.entity.type != "unknown":
-                    resolver.subject(mention.entity)
-            i = j + 1
+            i = _lowercase_subject(text, tokens, i, resolver)
             continue
         i += 1
     return resolved
+
+
+def _after_cue(tokens, i: int, cue_ends: set[int], masked_ends: set[int]) -> bool:
+    """ "declared Kerry" after a quotation: an inverted speaker ("told Lavrov" is an addressee)."""
+    return (
+        i >= 1
+        and tokens[i - 1][1] in cue_ends
+        and (i == 1 or tokens[i - 2][2] in (",", "”", '"', "’") or tokens[i - 2][1] in masked_ends)
+    )
+
+
+def _pronoun_subject(word, following, cue_starts, people_here, resolver) -> Entity | None:
+    """Who a pronoun is; a subject when a verb follows ("he met", "she said")."""
+    entity = resolver.pronoun(word)
+    if entity is None and word.lower() in ("he", "she") and people_here:
+        entity = people_here[-1]  # "Fahmi on Tuesday warned ... what he described as"
+    if entity is not None and following and (verb_like(following[2]) or following[0] in cue_starts):
+        resolver.subject(entity)
+    return entity
+
+
+def _named_person(words: list[str], near: str, resolver: Resolver) -> Entity | None:
+    """The person a capitalised run names when it is not a subject ("met with Foreign Minister
+    Sergei Lavrov"), registered so that a later surname finds them; None for other names."""
+    cut = _split_title(words)
+    name_words = [x for x in words[cut:] if x != "of"]
+    if name_words and (cut > 0 or len(name_words) >= 2) and not place_or_institution(name_words):
+        return resolver.person(" ".join(name_words), _gender(words + near.split()), words[:cut])
+    return None
+
+
+def _name_run_end(tokens, i: int) -> int:
+    """The index of the last token of the capitalised run that starts at ``i`` ("U.S.
+    Secretary of State John Kerry" goes on past "of"; "Azzam al-Ahmad of Fatah" stops)."""
+    j = i
+    while j + 1 < len(tokens) and (
+        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
+        or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+            and is_capitalised(tokens[j + 2][2])
+            and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
+                 or not _full_name([t[2] for t in tokens[i : j + 1]])))
+    ):  # fmt: skip
+        j += 1
+    return j
+
+
+def _lowercase_subject(text, tokens, i: int, resolver: Resolver) -> int:
+    """Register a lower-case source that opens a clause ("Local officials gave ...", "The
+    ministry rejected ...") as a subject; returns the index after it."""
+    j = i
+    while (
+        j + 1 < len(tokens)
+        and j - i < 5
+        and WORDLIKE.match(tokens[j + 1][2])
+        and not (verb_like(tokens[j + 1][2]))
+    ):
+        j += 1
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    if following and verb_like(following[2]):
+        mention = classify(text, tokens[i][0], tokens[j][1], resolver)
+        if mention.entity is not None and mention.entity.type != "unknown":
+            resolver.subject(mention.entity)
+    return j + 1
 
 
 def _appositive_then_verb(tokens, comma_index: int) -> bool:

@@ -30,7 +30,7 @@ from kit.text import word_spans
 _read_now: dict[str, tuple[tuple, dict]] = {}
 # Tables and patterns built from a list, kept as long as the list's rows are the same object
 # (kit.lexicons.read returns the same rows until the file changes): {(name, builder): (rows, value)}
-_built: dict[tuple[str, str], tuple[tuple, object]] = {}
+_built: dict[tuple[str, Callable], tuple[tuple, object]] = {}
 
 
 def refresh() -> None:
@@ -42,6 +42,7 @@ def refresh() -> None:
     >>> refresh()
     """
     _read_now.clear()
+    _classes_now.clear()
 
 
 def _rows(name: str) -> tuple:
@@ -71,8 +72,9 @@ def built_from(name: str, build: Callable[[tuple], object]) -> object:
     >>> pattern == len(lexicons.read("reporting_verbs"))
     True
     """
-    rows = _rows(name)
-    key = (name, f"{build.__module__}.{build.__qualname__}")
+    entry = _read_now.get(name)
+    rows = entry[0] if entry is not None else _rows(name)
+    key = (name, build)
     entry = _built.get(key)
     if entry is None or entry[0] is not rows:
         entry = (rows, build(rows))
@@ -93,7 +95,15 @@ def word_class(category: str) -> frozenset[str]:
     >>> "were" in word_class("finite"), "said" in word_class("say-verb")
     (True, True)
     """
-    return built_from("attribution_words", _classes).get(category, frozenset())
+    found = _classes_now.get(category)
+    if found is None:
+        found = built_from("attribution_words", _classes).get(category, frozenset())
+        _classes_now[category] = found
+    return found
+
+
+# The word classes used in this call of the analysis (emptied by refresh()).
+_classes_now: dict[str, frozenset[str]] = {}
 
 
 def not_names() -> frozenset[str]:
@@ -202,7 +212,11 @@ WORDLIKE = re.compile(r"\w")
 
 
 def adjective_like(word: str | None) -> bool:
-    """A lower-case adjective ("congressional", "recent"): the next -s word is a plural noun."""
+    """A lower-case adjective ("congressional", "recent"): the next -s word is a plural noun.
+
+    >>> adjective_like("congressional"), adjective_like("official")
+    (True, False)
+    """
     if not word or not word.islower():
         return False
     if word in word_class("noun-like-adjective"):
@@ -211,12 +225,22 @@ def adjective_like(word: str | None) -> bool:
 
 
 def previous_word(text: str, position: int, floor: int) -> str | None:
+    """The word that ends just before ``position`` (not before ``floor``), or None.
+
+    >>> previous_word("Kerry also said", 11, 0)
+    'also'
+    """
     # a word is never longer than 80 characters: read only that far back
     match = re.search(r"([\w’'\-.]+)\s*$", text[max(floor, position - 80) : position])
     return match.group(1) if match else None
 
 
 def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of the words and punctuation marks in ``text[start:end]``.
+
+    >>> word_tokens("the U.S. said", 0, 13)
+    [(0, 3, 'the'), (4, 8, 'U.S.'), (9, 13, 'said')]
+    """
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
 
 
@@ -238,15 +262,29 @@ def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -
 
 
 def is_capitalised(word: str) -> bool:
+    """A capitalised word, or a name with a lower-case particle ("al-Assad").
+
+    >>> is_capitalised("Kerry"), is_capitalised("al-Assad"), is_capitalised("said")
+    (True, True, False)
+    """
     return word[:1].isupper() or (word.split("-")[0] in NAME_PARTICLES and "-" in word)
 
 
 def verb_like(word: str) -> bool:
+    """A finite verb form, a verb of saying or a regular past form.
+
+    >>> verb_like("were"), verb_like("dismissed"), verb_like("talks")
+    (True, True, False)
+    """
     lower = word.lower()
     return lower in word_class("finite") or lower in lexicon("reporting_verbs") or past_like(lower)
 
 
 def past_like(word: str) -> bool:
-    """A regular past form: "arrived", "rejected" (but not "need", "indeed", "speed")."""
+    """A regular past form: "arrived", "rejected" (but not "need", "indeed", "speed").
+
+    >>> past_like("arrived"), past_like("indeed")
+    (True, False)
+    """
     lower = word.lower()
     return lower.endswith("ed") and len(lower) > 4 and lower not in word_class("not-past")

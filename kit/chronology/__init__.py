@@ -7,6 +7,8 @@
     chronology.timeline(art)              # the dated events in date order, narrative order kept
     chronology.estimate_published(art)    # when could this have been written? evidence as rows
     chronology.cross_check(art)           # the article's dates against a reference timeline
+    chronology.find_reference(art)        # that reference: NAME.reference.csv beside the
+                                          # article, else data/reference/NAME.csv (or None)
 
 Time expressions follow TimeML's TIMEX3 (the standard behind the TempEval evaluations):
 
@@ -18,6 +20,14 @@ Time expressions follow TimeML's TIMEX3 (the standard behind the TempEval evalua
               2015-09-29T15:00 (a clock time)   2015-09-29TNI (a part of the day: MO AF EV NI)
               P3Y, P2W, PT4H, P1DE (durations: Y M W D, T..H M S, DE decade, CE century; X = some)
               PRESENT_REF, PAST_REF, FUTURE_REF ("now", "recently", "in the coming months")
+              BC3000, BC0486 (years before the common era, TimeML's way: "3000 BC"; there is no
+              year 0, so "2,500 years ago" written in 2015 is 486 BC), 2500 ("the year 2500")
+
+History and the far future: "the 16th century" (15), "the 1600s" (16: a century; "the 1990s"
+and "the 2000s" stay decades), "400 years ago", "3000 BC", "AD 800", "the year 2500" keep their
+TimeML values everywhere; where pandas has no Timestamp for them (before 1677, after 2262),
+events() leaves ``date_start``/``date_end`` empty (NaT), the timeline orders them by year, the
+publication estimate takes no bound from them and cross_check compares their years.
 
 How the span is drawn (TimeML's conventions, kept deliberately):
 - determiners and modifiers belong to the expression: "the next day", "the 1990s", "early 2000s",
@@ -65,20 +75,30 @@ How relative expressions are resolved (the *anchor*):
 7. A night and a morning told in one sentence are a night and the morning after it: "worked
    through the night and signed early on Thursday" is Wednesday night.
 
-The analysers are pure: they read the article and the kit's lexicons, and return DataFrames.
+The analysers are pure: they read the article and the kit's lexicons (read again after an
+edit: kit/lexicons/chronology_fuzzy.csv, _holidays.csv, _non_dates.csv, _tense.csv), and return
+DataFrames. Time grows linearly with the length of the text and of its sentences.
 
 Where each part lives (no module imports one listed after it):
 
-    patterns.py    word lists (months, weekdays, numbers, seasons) and the rules' regular
-                   expressions; lexicon() reads kit/lexicons/chronology_*.csv
-    candidates.py  running the rules over a text and keeping one match per stretch
-    values.py      Point (a date with a precision), TimeML values, date arithmetic, value_range()
-    anchoring.py   the anchor (rule 1), tense and direction cues (rules 4 to 6), counting from
-                   the story (rule 3)
-    resolve.py     time_expressions(): each match's TIMEX3 type and value, clock times' days
+    words.py       the closed word lists (MONTHS, the kit's one month table; weekdays, numbers,
+                   units), pieces of regular expression, lexicon() for the CSV lists
+    values.py      Point (a date with a precision), TimeML values, date arithmetic, BC years,
+                   value_range() and year_span()
+    anchoring.py   the anchor (rule 1), tense cues (rules 4 to 6), counting from the story
+                   (rule 3)
+    normalise.py   one small function per kind of expression: match -> TIMEX3 type and value
+                   (full_date, ago, story_step, ...), and value templates ("SET XXXX-WXX-{weekday}")
+    patterns.py    the rules, one record each: name, kind, pattern, value, trigger, example
+    candidates.py  running the rules near their triggers and keeping one match per stretch
+    resolve.py     time_expressions(): each match's value in text order, clock times' days
                    (rule 7)
     events.py      events(), timeline(), estimate_published(), published_window(),
-                   load_reference(), cross_check()
+                   find_reference(), load_reference(), cross_check()
+
+Adding a rule: write its record in patterns.py (with an example sentence and its value, which
+tests/test_chronology_rules.py checks), reuse a value function of normalise.py or add one there,
+then score it: ``python tools/score_timex.py --split all``.
 """
 
 from __future__ import annotations

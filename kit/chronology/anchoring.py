@@ -46,7 +46,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class TenseCues:
-    """The tense cues of kit/lexicons/chronology_tense.csv as regular expressions."""
+    """The tense cues of kit/lexicons/chronology_tense.csv as regular expressions.
+
+    >>> tense_cues().reporting.search("officials said Tuesday").group()
+    'said'
+    """
 
     future: re.Pattern
     past: re.Pattern
@@ -88,6 +92,13 @@ LONGEST_READ = 1000
 
 @dataclass
 class State:
+    """What the reader knows at a point of the text: the anchor, the story's last date, ...
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")
+    >>> State(today, False, today, "Talks resumed.", [0]).story.value()
+    '2015-12-16'
+    """
+
     anchor: Point  # the time of writing (or the best guess at it)
     inferred: bool  # True when the anchor was taken from the article's own latest date
     story: Point  # the last date the article gave, for "the next day"
@@ -113,6 +124,10 @@ def looks_forward(state: State, start: int, end: int | None = None) -> bool:
 
     When the date opens its clause ("Tuesday's vote will ...", "On Monday, ministers will ..."),
     the words after it are read instead (pass ``end``, the end of the date).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> looks_forward(State(today, False, today, "The vote will be held on Monday.", [0]), 25)
+    True
     """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
@@ -132,6 +147,10 @@ def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
 
     A reporting verb ("officials said") counts only with ``reporting=True`` (for weekdays: "said
     Thursday" is the Thursday just past); news reports future plans in the past tense too.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> looks_back(State(today, False, today, "The round ended on Sept. 3.", [0]), 19)
+    True
     """
     i = bisect.bisect_right(state.sentence_starts, start) - 1
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
@@ -143,7 +162,14 @@ def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
 
 
 def nearest_year(state: State, month: int, day: int | None, start: int) -> int:
-    """The year for a date written without one (see rule 4 in the kit.chronology docstring)."""
+    """The year for a date written without one (see rule 4 in the kit.chronology docstring).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> nearest_year(State(today, False, today, "The round ended on Sept. 3.", [0]), 9, 3, 19)
+    2015
+    >>> nearest_year(State(today, False, today, "The summit opens on Jan. 12.", [0]), 1, 12, 20)
+    2016
+    """
     anchor = state.anchor.date
     if state.inferred or state.anchor.precision == "year":
         return anchor.year
@@ -169,6 +195,14 @@ def nearest_year(state: State, month: int, day: int | None, start: int) -> int:
 
 
 def season_point(state: State, code: str, rel: str | None, start: int) -> str:
+    """The value of a season written without its year ("last spring", "in the fall"), such as
+    "2016-SP": "last", "next", "this" count from the anchor, otherwise the nearest one (rule 4).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> state = State(today, False, today, "Elections are due in the spring.", [0])
+    >>> season_point(state, "SP", None, 25)
+    '2016-SP'
+    """
     anchor = state.anchor.date
     month = SEASON_MONTH[code]
     this = dt.date(anchor.year, month, 1)
@@ -185,6 +219,14 @@ def season_point(state: State, code: str, rel: str | None, start: int) -> str:
 
 
 def weekday_date(state: State, weekday: int, rel: str | None, start: int, end: int) -> dt.date:
+    """The day of a weekday (0 is Monday) written at ``start:end``, by rule 5 of the package
+    docstring: ahead in a forward-looking clause, back in a past or reported one, else nearest.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> state = State(today, False, today, "The vote will be held on Monday.", [0])
+    >>> weekday_date(state, 0, None, 25, 31)
+    datetime.date(2015, 12, 21)
+    """
     anchor = state.anchor.date
     back = (anchor.weekday() - weekday) % 7
     ahead = (weekday - anchor.weekday()) % 7
@@ -212,7 +254,11 @@ def weekday_date(state: State, weekday: int, rel: str | None, start: int, end: i
 
 class QuoteMarks:
     """Where a text's line breaks and quotation marks are, so that :func:`in_quotation` costs the
-    same at the end of a long paragraph as at its start."""
+    same at the end of a long paragraph as at its start.
+
+    >>> QuoteMarks('“Today,” he said.').inside(1), QuoteMarks('“Today,” he said.').inside(10)
+    (True, False)
+    """
 
     def __init__(self, text: str) -> None:
         def where(mark: str) -> list[int]:
@@ -259,6 +305,10 @@ def speech_day(state: State, start: int) -> dt.date:
     Normally the time of writing. Inside a quotation, when the story has just moved to a day in
     the week before the article ("ended their meeting Wednesday ... 'we saw progress today,' said
     the minister", written on Thursday), the quoted words were spoken that day.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> speech_day(State(today, False, today, "“Progress today,” he said.", [0]), 10)
+    datetime.date(2015, 12, 16)
     """
     anchor = state.anchor
     story = state.last_day
@@ -273,7 +323,12 @@ def speech_day(state: State, start: int) -> dt.date:
 
 
 def weekend(state: State, start: int) -> tuple[str, str, Point]:
-    """ "the weekend": the coming one in a forward-looking sentence, else the last one (or this)."""
+    """ "the weekend": the coming one in a forward-looking sentence, else the last one (or this).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> weekend(State(today, False, today, "Protests grew over the weekend.", [0]), 18)[:2]
+    ('DATE', '2015-W50-WE')
+    """
     anchor = state.anchor.date
     if anchor.weekday() >= 5:
         day = anchor
@@ -286,6 +341,13 @@ def weekend(state: State, start: int) -> tuple[str, str, Point]:
 
 
 def relative_year(g: dict, anchor: Point) -> int:
+    """The year a match names: its ``year`` group, else ``rel`` ("last", "next", "this", "the")
+    counted from the anchor.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> relative_year({"rel": "last"}, today), relative_year({"year": "2019"}, today)
+    (2014, 2019)
+    """
     if g.get("year"):
         return int(g["year"])
     rel = (g.get("rel") or "this").lower()
@@ -293,7 +355,13 @@ def relative_year(g: dict, anchor: Point) -> int:
 
 
 def from_story(state: State, step: int, unit: str) -> tuple[str, str, Point | None]:
-    """A date counted from the last date the article gave (or from the anchor, if none)."""
+    """A date counted from the last date the article gave (or from the anchor, if none).
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")  # a Wednesday
+    >>> state = State(today, False, Point(dt.date(2015, 9, 29), "day"), "", [0])
+    >>> from_story(state, 1, "day")[:2]
+    ('DATE', '2015-09-30')
+    """
     unit = unit.lower().rstrip("s")
     base = state.story
     if unit in PARTS_OF_DAY:
@@ -361,6 +429,15 @@ def _latest_written_date(matches: list[Match], text: str) -> Point | None:
 
 
 def find_anchor(article: Article, anchor, matches: list[Match]) -> tuple[Point | None, bool]:
+    """The anchor (rule 1) and whether it was inferred from the article's own dates: ``anchor``
+    when given, else ``article.published``, else the latest date written with its year.
+
+    >>> import kit
+    >>> from kit.chronology.candidates import candidates
+    >>> art = kit.Article.from_text("They met in February 2015.")
+    >>> find_anchor(art, None, candidates(art.text))
+    (Point(date=datetime.date(2015, 2, 15), precision='month'), True)
+    """
     if anchor is not None:
         return _middle(_as_point(anchor)), False
     if article.published is not None:

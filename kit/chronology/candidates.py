@@ -48,7 +48,7 @@ def windows(text: str, trigger: Trigger, lowered: str | None = None) -> list[tup
     >>> windows("Talks resumed on Monday.", WEEKDAY_WORD)
     [(0, 24)]
     """
-    lowered = lowered if lowered is not None else text.translate(ASCII_LOWER)
+    lowered = lowered if lowered is not None else lowercase(text)
     found: list[tuple[int, int]] = []
     for start, end in trigger.finditer(text, lowered):
         edge = max(0, start - trigger.before)
@@ -65,12 +65,23 @@ def windows(text: str, trigger: Trigger, lowered: str | None = None) -> list[tup
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
+def lowercase(text: str) -> str:
+    """``text`` in lower case, each character in its place (A-Z only, where a letter such as
+    "İ" would lower to two characters).
+
+    >>> lowercase("Two Days")
+    'two days'
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
+
+
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
     if rule.trigger is None:
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:
-            stretches["lowered"] = text.translate(ASCII_LOWER)
+            stretches["lowered"] = lowercase(text)
         stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
     for low, high in stretches[rule.trigger.name]:
@@ -81,7 +92,12 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
 
 @dataclass
 class Match:
-    """A rule's match: the span of its time expression, the rule, and the pattern's groups."""
+    """A rule's match: the span of its time expression, the rule, and the pattern's groups.
+
+    >>> match = candidates("Talks resumed on Monday.")[0]
+    >>> match.start, match.end, match.rule.name, match.groups["weekday"]
+    (17, 23, 'weekday', 'Monday')
+    """
 
     start: int
     end: int

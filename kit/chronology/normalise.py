@@ -65,6 +65,22 @@ Resolved = tuple[str, str, Point | None]  # TIMEX3 type, value, the date the sto
 Normaliser = Callable[["Match", State], Resolved | None]
 
 
+def value_of(sentence: str, published: str | None = "2015-12-16") -> list[list[str]]:
+    """The time expressions of one sentence and their values, to try a rule out.
+
+    ``published``: when the sentence was written (by default 2015-12-16, a Wednesday, the day
+    the rules' examples are written on).
+
+    >>> value_of("Talks resumed on Monday.")
+    [['Monday', '2015-12-14']]
+    """
+    from kit.article import Article
+    from kit.chronology.resolve import time_expressions
+
+    frame = time_expressions(Article.from_text("Example\n\n" + sentence, published=published))
+    return frame[["text", "value"]].values.tolist()
+
+
 def _date(day: dt.date, precision: str) -> Resolved:
     point = Point(day, precision)
     return "DATE", point.value(), point
@@ -79,7 +95,11 @@ def _day_number(day: str) -> int:
 
 
 def full_date(m: Match, state: State) -> Resolved | None:
-    """A day with its month and year ("Dec. 15, 2015", "2015-12-15", "12/15/2015")."""
+    """A day with its month and year ("Dec. 15, 2015", "2015-12-15", "12/15/2015").
+
+    >>> value_of('Talks resumed on Dec. 15, 2015, in Moscow.')
+    [['Dec. 15, 2015', '2015-12-15']]
+    """
     g = m.groups
     month = int(g["month"]) if g["month"].isdigit() else month_number(g["month"])
     try:
@@ -89,7 +109,11 @@ def full_date(m: Match, state: State) -> Resolved | None:
 
 
 def month_day(m: Match, state: State) -> Resolved | None:
-    """A day and month; the year from the text ("13 and 14 December 2018") or the anchor."""
+    """A day and month; the year from the text ("13 and 14 December 2018") or the anchor.
+
+    >>> value_of('Putin ordered air strikes on September 29.')
+    [['September 29', '2015-09-29']]
+    """
     g = m.groups
     month, day = month_number(g["month"]), _day_number(g["day"])
     year = int(g["year"]) if g.get("year") else nearest_year(state, month, day, m.start)
@@ -100,12 +124,20 @@ def month_day(m: Match, state: State) -> Resolved | None:
 
 
 def month_year(m: Match, state: State) -> Resolved:
-    """A month of a named year ("March 2014")."""
+    """A month of a named year ("March 2014").
+
+    >>> value_of('Russia annexed Crimea in March 2014.')
+    [['March 2014', '2014-03']]
+    """
     return _date(dt.date(int(m.groups["year"]), month_number(m.groups["month"]), 1), "month")
 
 
 def month_alone(m: Match, state: State) -> Resolved:
-    """A month named alone ("in March", "last May", "November last year")."""
+    """A month named alone ("in March", "last May", "November last year").
+
+    >>> value_of('The ceasefire collapsed in August.')
+    [['August', '2015-08']]
+    """
     g, anchor = m.groups, state.anchor.date
     month = month_number(g["month"])
     rel = (g.get("rel") or "").lower()
@@ -131,7 +163,11 @@ def month_alone(m: Match, state: State) -> Resolved:
 
 
 def calendar_year(m: Match, state: State) -> Resolved:
-    """A year written out ("2014", "mid-2014", "the year 2500")."""
+    """A year written out ("2014", "mid-2014", "the year 2500").
+
+    >>> value_of('The war began in 2014.')
+    [['2014', '2014']]
+    """
     year = int(m.groups["year"])
     if not 1 <= year <= 9999:
         return "DATE", year_value(year), None
@@ -139,7 +175,11 @@ def calendar_year(m: Match, state: State) -> Resolved:
 
 
 def year_with_era(m: Match, state: State) -> Resolved:
-    """A year with its era ("3000 BC", "AD 800", "500 BCE"): "BC3000", "0800"."""
+    """A year with its era ("3000 BC", "AD 800", "500 BCE"): "BC3000", "0800".
+
+    >>> value_of('The city was founded in 3000 BC.')
+    [['3000 BC', 'BC3000']]
+    """
     g = m.groups
     year = int((g.get("year") or g["year2"]).replace(",", ""))
     if (g.get("era") or "").upper().startswith("B"):
@@ -148,7 +188,11 @@ def year_with_era(m: Match, state: State) -> Resolved:
 
 
 def day_of_month(m: Match, state: State) -> Resolved | None:
-    """ "on the 29th": a day of the month the story is in."""
+    """ "on the 29th": a day of the month the story is in.
+
+    >>> value_of('They met in September; on the 29th, talks broke down.')
+    [['September', '2015-09'], ['the 29th', '2015-09-29']]
+    """
     base = state.story if state.story.precision in ("day", "month") else state.anchor
     try:
         return _date(base.date.replace(day=int(m.groups["day"])), "day")
@@ -161,14 +205,22 @@ def day_of_month(m: Match, state: State) -> Resolved | None:
 
 
 def half_year(m: Match, state: State) -> Resolved:
-    """ "the first half of 2019": "2019-H1"."""
+    """ "the first half of 2019": "2019-H1".
+
+    >>> value_of('Growth slowed in the first half of 2015.')
+    [['the first half of 2015', '2015-H1']]
+    """
     year = relative_year(m.groups, state.anchor)
     half = 1 if m.groups["ord"].lower() == "first" else 2
     return "DATE", f"{year:04d}-H{half}", Point(dt.date(year, 1 if half == 1 else 7, 1), "year")
 
 
 def quarter(m: Match, state: State) -> Resolved:
-    """ "the third quarter", "Q3 2015": "2015-Q3" (a past quarter unless the clause looks ahead)."""
+    """ "the third quarter", "Q3 2015": "2015-Q3" (a past quarter unless the clause looks ahead).
+
+    >>> value_of('Profits fell in the third quarter.')
+    [['the third quarter', '2015-Q3']]
+    """
     g, anchor = m.groups, state.anchor
     number = int(g["qnum"]) if g.get("qnum") else quarter_number(g["ord"])
     if g.get("year") or g.get("rel"):
@@ -182,7 +234,11 @@ def quarter(m: Match, state: State) -> Resolved:
 
 
 def quarter_from_now(m: Match, state: State) -> Resolved:
-    """ "this quarter", "last quarter", "the coming quarter"."""
+    """ "this quarter", "last quarter", "the coming quarter".
+
+    >>> value_of('Sales rose last quarter.')
+    [['last quarter', '2015-Q3']]
+    """
     rel = (m.groups.get("rel") or m.groups.get("rel2")).lower()
     step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
     day = add_months(state.anchor.date, 3 * step)
@@ -194,7 +250,11 @@ def quarter_from_now(m: Match, state: State) -> Resolved:
 
 
 def months_of_year(m: Match, state: State) -> Resolved:
-    """ "the first three months of the year" (a quarter), "the first six months of 2019"."""
+    """ "the first three months of the year" (a quarter), "the first six months of 2019".
+
+    >>> value_of('Sales fell in the first six months of 2015.')
+    [['the first six months of 2015', '2015-H1']]
+    """
     g = m.groups
     year = relative_year(g, state.anchor)
     first = g["ord"].lower() == "first"
@@ -206,7 +266,11 @@ def months_of_year(m: Match, state: State) -> Resolved:
 
 
 def decade(m: Match, state: State) -> Resolved:
-    """ "the 1990s": "199"; "the '90s" in the century nearest the anchor; "the 1600s": "16"."""
+    """ "the 1990s": "199"; "the '90s" in the century nearest the anchor; "the 1600s": "16".
+
+    >>> value_of('The region was calm in the 1990s.')
+    [['the 1990s', '199']]
+    """
     g, year = m.groups, state.anchor.date.year
     if g.get("dec"):
         number = int(g["dec"])
@@ -220,14 +284,22 @@ def decade(m: Match, state: State) -> Resolved:
 
 
 def century(m: Match, state: State) -> Resolved:
-    """ "the 19th century": "18" (TimeML counts the hundreds: 1800-1899)."""
+    """ "the 19th century": "18" (TimeML counts the hundreds: 1800-1899).
+
+    >>> value_of('The town was founded in the 16th century.')
+    [['the 16th century', '15']]
+    """
     g = m.groups
     number = int(g["cnum"]) if g.get("cnum") else ORDINAL_WORDS[g["cword"].lower()]
     return "DATE", f"{number - 1:02d}", None
 
 
 def season(m: Match, state: State) -> Resolved:
-    """ "the summer of 1982": "1982-SU"; "last autumn", "in the spring" from the anchor."""
+    """ "the summer of 1982": "1982-SU"; "last autumn", "in the spring" from the anchor.
+
+    >>> value_of('The offensive began in the summer of 2014.')
+    [['the summer of 2014', '2014-SU']]
+    """
     g = m.groups
     code = SEASONS[g["season"].lower()]
     if g.get("year"):
@@ -241,7 +313,11 @@ def season(m: Match, state: State) -> Resolved:
 
 
 def this_last_next(m: Match, state: State) -> Resolved | None:
-    """ "this year", "last week", "next month", "late last year", "the end of the year"."""
+    """ "this year", "last week", "next month", "late last year", "the end of the year".
+
+    >>> value_of('Turnout fell last year.')
+    [['last year', '2014']]
+    """
     g, anchor = m.groups, state.anchor
     rel, unit = g["rel"].lower(), g["unit"].lower()
     if rel == "the" and unit == "weekend" and not g.get("mod"):
@@ -257,12 +333,20 @@ def this_last_next(m: Match, state: State) -> Resolved | None:
 
 
 def the_weekend(m: Match, state: State) -> Resolved:
-    """ "the weekend vote", "the final weekend": the last weekend, or the next one ahead."""
+    """ "the weekend vote", "the final weekend": the last weekend, or the next one ahead.
+
+    >>> value_of('Police broke up a weekend rally.')
+    [['weekend', '2015-W50-WE']]
+    """
     return weekend(state, m.start)
 
 
 def weekday(m: Match, state: State) -> Resolved:
-    """ "Tuesday", "last Tuesday", "Wednesday night" (rule 5 of the package docstring)."""
+    """ "Tuesday", "last Tuesday", "Wednesday night" (rule 5 of the package docstring).
+
+    >>> value_of('The minister resigned on Monday.')
+    [['Monday', '2015-12-14']]
+    """
     g, anchor = m.groups, state.anchor
     part = "T" + PARTS_OF_DAY[g["part"].lower()] if g.get("part") else ""
     if anchor.precision in ("month", "year", "none"):
@@ -275,7 +359,11 @@ def weekday(m: Match, state: State) -> Resolved:
 
 
 def today_etc(m: Match, state: State) -> Resolved:
-    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning" (rule 6)."""
+    """ "today", "yesterday", "tomorrow", "tonight", "yesterday morning" (rule 6).
+
+    >>> value_of('The talks resume tomorrow.')
+    [['tomorrow', '2015-12-17']]
+    """
     g = m.groups
     word = " ".join(g["word"].lower().split())
     offset = {
@@ -292,7 +380,11 @@ def today_etc(m: Match, state: State) -> Resolved:
 
 
 def this_morning(m: Match, state: State) -> Resolved:
-    """ "this morning", "last night"."""
+    """ "this morning", "last night".
+
+    >>> value_of('Shelling resumed last night.')
+    [['last night', '2015-12-15TNI']]
+    """
     back = 1 if m.groups["rel"].lower() == "last" else 0
     day = state.anchor.date - dt.timedelta(days=back)
     part = PARTS_OF_DAY[m.groups["part"].lower()]
@@ -300,7 +392,11 @@ def this_morning(m: Match, state: State) -> Resolved:
 
 
 def ago(m: Match, state: State) -> Resolved:
-    """ "three years ago", "2,500 years ago" (before year 1: "BC0486"), "a few days ago"."""
+    """ "three years ago", "2,500 years ago" (before year 1: "BC0486"), "a few days ago".
+
+    >>> value_of('The border closed three years ago.')
+    [['three years ago', '2012']]
+    """
     g, anchor = m.groups, state.anchor
     amount = parse_number(g["num"])
     if amount == "X" or isinstance(amount, float):
@@ -336,7 +432,11 @@ def _year_at(year: int, precision: str) -> str:
 
 
 def story_step(m: Match, state: State) -> Resolved:
-    """ "the next day", "the previous year", "that day", "the day before" (rule 3)."""
+    """ "the next day", "the previous year", "that day", "the day before" (rule 3).
+
+    >>> value_of('They met on Sept. 29. The next day, strikes began.')
+    [['Sept. 29', '2015-09-29'], ['The next day', '2015-09-30']]
+    """
     rel, unit = m.groups["rel"].lower(), m.groups["unit"].lower()
     step = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
             "before": -1, "same": 0, "that": 0}[rel]  # fmt: skip
@@ -344,7 +444,11 @@ def story_step(m: Match, state: State) -> Resolved:
 
 
 def later_earlier(m: Match, state: State) -> Resolved:
-    """ "two days later", "three years earlier" (no event named after them)."""
+    """ "two days later", "three years earlier" (no event named after them).
+
+    >>> value_of('They met on Sept. 29. Two days later, strikes began.')
+    [['Sept. 29', '2015-09-29'], ['Two days later', '2015-10-01']]
+    """
     g = m.groups
     amount = parse_number(g["num"])
     if amount == "X" or isinstance(amount, float):
@@ -358,7 +462,11 @@ def later_earlier(m: Match, state: State) -> Resolved:
 
 
 def story_part(m: Match, state: State) -> Resolved:
-    """ "earlier in the day", "throughout the night": the day the story is at."""
+    """ "earlier in the day", "throughout the night": the day the story is at.
+
+    >>> value_of('On Monday the talks stalled; later in the day they resumed.')
+    [['Monday', '2015-12-14'], ['the day', '2015-12-14']]
+    """
     base = state.story if state.story.precision == "day" else state.anchor
     part = m.groups["part"].lower()
     value = mask(base.date.isoformat(), base, "day")
@@ -371,7 +479,11 @@ def story_part(m: Match, state: State) -> Resolved:
 
 def same_last_year(m: Match, state: State) -> Resolved:
     """ "the same time last year", "the same quarter a year ago": the story's period, a year
-    back."""
+    back.
+
+    >>> value_of('Exports rose in the third quarter, more than in the same quarter a year ago.')
+    [['the third quarter', '2015-Q3'], ['the same quarter a year ago', '2014-Q3']]
+    """
     base, unit = state.story, m.groups["unit"].lower()
     precision = base.precision if unit in ("time", "period") else unit
     if precision not in ("day", "week", "month", "quarter", "year"):
@@ -382,7 +494,11 @@ def same_last_year(m: Match, state: State) -> Resolved:
 
 def clock(m: Match, state: State) -> Resolved:
     """ "3 p.m.", "14:30", "noon", "dawn": the time alone; the day is added once the sentence is
-    read (:func:`kit.chronology.resolve.date_times`)."""
+    read (:func:`kit.chronology.resolve.date_times`).
+
+    >>> value_of('The blast came at 3 p.m. on Tuesday.')
+    [['3 p.m.', '2015-12-15T15:00'], ['Tuesday', '2015-12-15']]
+    """
     g = m.groups
     if g.get("light"):  # dawn and first light are morning, dusk and sunset evening (TimeML codes)
         light = " ".join(g["light"].lower().split())
@@ -409,7 +525,11 @@ def clock(m: Match, state: State) -> Resolved:
 
 
 def duration(m: Match, state: State) -> Resolved:
-    """ "three years" (P3Y), "48 hours" (PT48H), "two and a half years" (P2.5Y)."""
+    """ "three years" (P3Y), "48 hours" (PT48H), "two and a half years" (P2.5Y).
+
+    >>> value_of('The siege lasted three years.')
+    [['three years', 'P3Y']]
+    """
     amount = parse_number(m.groups["num"])
     if "and a half" in state.text[m.start : m.end].lower() and amount != "X":
         amount = amount + 0.5
@@ -417,32 +537,52 @@ def duration(m: Match, state: State) -> Resolved:
 
 
 def duration_since(m: Match, state: State) -> Resolved:
-    """ "in the week since the coup" (P1W), "the months before the vote" (PXM)."""
+    """ "in the week since the coup" (P1W), "the months before the vote" (PXM).
+
+    >>> value_of('In the week since the coup, markets fell.')
+    [['the week', 'P1W']]
+    """
     g = m.groups
     amount = parse_number(g["num"]) if g.get("num") else ("X" if g.get("plural") else 1)
     return "DURATION", duration_value(amount, g["unit"]), None
 
 
 def duration_the(m: Match, state: State) -> Resolved:
-    """ "the past decade" (P1DE), "the next three years" (P3Y)."""
+    """ "the past decade" (P1DE), "the next three years" (P3Y).
+
+    >>> value_of('Prices doubled over the past decade.')
+    [['the past decade', 'P1DE']]
+    """
     amount = parse_number(m.groups["num"]) if m.groups.get("num") else 1
     return "DURATION", duration_value(amount, m.groups["unit"]), None
 
 
 def half_unit(m: Match, state: State) -> Resolved:
-    """ "half an hour" (PT30M), "half a century" (P50Y)."""
+    """ "half an hour" (PT30M), "half a century" (P50Y).
+
+    >>> value_of('The dispute is half a century old.')
+    [['half a century', 'P50Y']]
+    """
     half = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
     return "DURATION", half[m.groups["unit"].lower()], None
 
 
 def every(m: Match, state: State) -> Resolved:
-    """ "every week" (P1W), "every 14 days" (P14D), "twice a month", "$200 million a day"."""
+    """ "every week" (P1W), "every 14 days" (P14D), "twice a month", "$200 million a day".
+
+    >>> value_of('Inspectors visit every week.')
+    [['every week', 'P1W']]
+    """
     amount = parse_number(m.groups["num"]) if m.groups.get("num") else 1
     return "SET", duration_value(amount, m.groups["unit"]), None
 
 
 def set_adverb(m: Match, state: State) -> Resolved:
-    """ "daily" (P1D), "annually" (P1Y), "quarterly" (P3M)."""
+    """ "daily" (P1D), "annually" (P1Y), "quarterly" (P3M).
+
+    >>> value_of('The report is published annually.')
+    [['annually', 'P1Y']]
+    """
     values = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
               "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y",
               "hourly": "PT1H"}  # fmt: skip
@@ -454,7 +594,11 @@ def set_adverb(m: Match, state: State) -> Resolved:
 
 
 def fuzzy(m: Match, state: State) -> Resolved:
-    """ "recently" (PAST_REF), "now" (PRESENT_REF): the category in chronology_fuzzy.csv."""
+    """ "recently" (PAST_REF), "now" (PRESENT_REF): the category in chronology_fuzzy.csv.
+
+    >>> value_of('Prices have risen recently.')
+    [['recently', 'PAST_REF']]
+    """
     values = from_lists("fuzzy values", ("fuzzy",), _first_category)
     text = " ".join(state.text[m.start : m.end].lower().split())
     return "DATE", values.get(text, "PRESENT_REF"), None
@@ -468,7 +612,11 @@ def _first_category(rows: tuple[dict, ...]) -> dict[str, str]:
 
 
 def holiday(m: Match, state: State) -> Resolved | None:
-    """ "Christmas", "last Easter": the holiday nearest the anchor (chronology_holidays.csv)."""
+    """ "Christmas", "last Easter": the holiday nearest the anchor (chronology_holidays.csv).
+
+    >>> value_of('Shops closed on Christmas Day.')
+    [['Christmas Day', '2014-12-25']]
+    """
     g, anchor = m.groups, state.anchor
     holidays = lexicon("holidays")
     key = holidays.loc[holidays.term == g["holiday"], "category"].iloc[0]

@@ -117,7 +117,12 @@ KINDS = {
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule: where to look, what to match, how to compute the value, and an example."""
+    """One rule: where to look, what to match, how to compute the value, and an example.
+
+    >>> weekday = next(r for r in RULES if r.name == "weekday")
+    >>> weekday.kind, weekday.value.__name__, weekday.trigger.name, weekday.example[1]
+    ('weekday', 'weekday', 'weekday', '2015-12-14')
+    """
 
     name: str
     kind: str
@@ -178,6 +183,9 @@ class Trigger:
     ``exact`` is matched as written; ``lower`` (for words in any case) is matched in the text
     with A-Z lowered, which is several times faster than a pattern that ignores case. A rule is
     tried from ``before`` characters before each trigger word to ``after`` characters after it.
+
+    >>> Trigger("seasons", lower="spring|summer").finditer("Last Summer", "last summer")
+    [(5, 11)]
     """
 
     name: str
@@ -206,7 +214,8 @@ SEASON_WORD = Trigger("season", lower="spring|summer|autumn|fall|winter")
 # a unit ends its expression ("nearly four hours", "two days later"): a short stretch around it
 UNIT_WORDS = Trigger(
     "unit",
-    lower="second|minute|hour|day|week|month|year|decade|centur|morning|afternoon|evening|night",
+    lower=r"\b(?:second|minute|hour|day|week|month|year|decade|centur|morning|afternoon|evening"
+    r"|night)",
     before=50,
     after=16,
 )
@@ -219,6 +228,8 @@ CLOCK_WORD = Trigger(
     lower="noon|midday|midnight|dawn|daybreak|first light|dusk|nightfall|sunset|sunrise|overnight",
 )
 ADVERB_WORD = Trigger("adverb", lower="daily|weekly|monthly|yearly|annual|hourly|quarterly")
+YEAR_DIGITS = Trigger("year digits", exact=r"(?:1[6-9]|20)\d\d")
+SLASH_DATE = Trigger("slash date", exact=r"\d/\d")
 ORDINAL_DAY = Trigger("ordinal", exact=r"\d(?:st|nd|rd|th)\b")
 ERA_WORD = Trigger(
     "era", exact=r"\b(?:BCE?|B\.C\.|AD|A\.D\.|CE)\b", lower=r"\byear\s+\d", before=40, after=20
@@ -314,7 +325,7 @@ RULES = [
         "iso",
         rf"{EDGE}(?P<t>(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d))\b",
         value=full_date,
-        trigger=None,
+        trigger=YEAR_DIGITS,
         example=("The report is dated 2015-12-15.", "2015-12-15"),
     ),
     rule(
@@ -322,7 +333,7 @@ RULES = [
         "usdate",
         rf"{EDGE}(?P<t>(?P<month>1[0-2]|0?[1-9])/(?P<day>[12]\d|3[01]|0?[1-9])/(?P<year>\d{{4}}))\b",
         value=full_date,
-        trigger=None,
+        trigger=SLASH_DATE,
         example=("The form was filed on 12/15/2015.", "2015-12-15"),
     ),
     # "2014", "mid-2014", "early 2001", "the end of 2018"; not "$2014", "2,014" or "2014 percent"
@@ -332,10 +343,9 @@ RULES = [
         "year",
         rf"{EDGE}(?P<t>{MOD}?(?P<year>{YEAR}))(?!\w|-[A-Za-z])",
         value=calendar_year,
-        trigger=None,
+        trigger=YEAR_DIGITS,
         example=("The war began in 2014.", "2014"),
     ),
-    # "the first half of 2019", "the second half of next year"
     # a year with its era: "3000 BC", "500 BCE", "AD 800", "800 A.D." (TimeML writes years
     # before the common era as "BC3000"); the number needs its era, so "300 AD" is no amount
     rule(
@@ -358,6 +368,7 @@ RULES = [
         priority=1,
         example=("The plan looks ahead to the year 2500.", "2500"),
     ),
+    # "the first half of 2019", "the second half of next year"
     rule(
         "half year",
         "half",

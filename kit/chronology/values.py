@@ -32,7 +32,11 @@ from kit.chronology.words import NUMBER_WORDS, UNITS
 
 @dataclass(frozen=True)
 class Point:
-    """A date known to a precision: "day", "week", "month", "year" (and coarser ones)."""
+    """A date known to a precision: "day", "week", "month", "year" (and coarser ones).
+
+    >>> Point(dt.date(2015, 12, 15), "week").value()
+    '2015-W51'
+    """
 
     date: dt.date
     precision: str

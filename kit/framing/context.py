@@ -76,15 +76,17 @@ def use_fits(use: str, text: str, start: int) -> bool:
     if use not in ("noun", "verb"):
         return True
     before = words_before(text, start, 1)
-    if not before:
-        return True
     if use == "verb":
-        if words_after(text, start + len(text[start:].split(None, 1)[0]), 1) in AUXILIARY_NEXT:
+        word_end = WORD.match(text, start)
+        after = words_after(text, word_end.end() if word_end else start, 1)
+        if after in AUXILIARY_NEXT:
             return False  # "charges were filed", "claims have been rejected": a noun as subject
+        if not before:
+            return True
         if before[0] in PREPOSITIONS:
-            return text[start : start + 40].split(" ", 1)[0].rstrip(",.;:").endswith("ing")
+            return bool(word_end) and word_end.group().lower().endswith("ing")
         return before[0] not in DETERMINERS
-    return before[0] not in BEFORE_VERB
+    return not before or before[0] not in BEFORE_VERB
 
 
 # --------------------------------------------------------------------------------------------

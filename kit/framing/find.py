@@ -15,6 +15,7 @@ import pandas as pd
 from kit.article import Article
 from kit.framing import context, structures, words
 from kit.framing.categories import ROLES
+from kit.framing.words import WORD
 
 COLUMNS = ["start", "end", "text", "category", "note", "sentence_id", "role"]
 QUOTED_NOTE = " (Inside a quotation: the speaker's word, which the writer chose to print.)"
@@ -44,17 +45,23 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
     ['slammed', 'regime']
     """
     position = start
-    for word in index.first_words.finditer(text, start, end):
+    for word in index.candidates.finditer(text, start, end):
         if word.start() < position:
             continue
         if word.start() > 0 and text[word.start() - 1] in INSIDE_WORD:
             continue  # "so-called" holds no reporting verb "called"; "Russia’s" no word "s"
-        for pattern, term, category, note, use, role in index.terms.get(word.group().lower(), ()):
+        following = None
+        for pattern, second, term, category, note, use, role in index.terms[word.group().lower()]:
             if pattern is None:  # a one-word term: the word itself, capitals checked
                 if term[1:] != term[1:].lower() and word.group()[1:] != term[1:]:
                     continue
                 found_start, found_end = word.start(), word.end()
             else:
+                if following is None:
+                    after = WORD.search(text, word.end(), min(end, word.end() + 40))
+                    following = after.group().lower() if after else ""
+                if following != second:
+                    continue
                 found = pattern.match(text, word.start(), end)
                 if not found:
                     continue

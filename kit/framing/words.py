@@ -151,7 +151,8 @@ def entries(frame: pd.DataFrame, *, neutral_verbs: bool = True) -> tuple[Entry, 
 
 class Index:
     """The entries of a lexicon, ready for matching: a dict from a term's first word (in lower
-    case) to its terms, longest first, plus one regex that finds any of those first words."""
+    case) to its terms, longest first, each as ``(pattern, second word, *entry)`` (``None`` for
+    one-word terms), plus one regex that finds any of those first words."""
 
     def __init__(self, found: tuple[Entry, ...]) -> None:
         by_first: dict[str, list[Entry]] = {}
@@ -161,14 +162,19 @@ class Index:
                 by_first.setdefault(first.group().lower(), []).append(entry)
         # A one-word term needs no regex of its own: the word found is the term (a capitalised
         # term must also match its capitals after the first letter, so "ISIS" is not "isis").
+        # A longer term is tried only when the text's next word is the term's second word.
         self.terms = {
             word: [
-                (None if WORD.fullmatch(e[0]) else term_pattern(e[0]), *e)
+                (None, None, *e) if WORD.fullmatch(e[0]) else
+                (term_pattern(e[0]), WORD.findall(e[0])[1].lower(), *e)
                 for e in sorted(group, key=lambda e: -len(e[0]))
             ]
             for word, group in by_first.items()
-        }
-        self.first_words = _trie_pattern(sorted(by_first))
+        }  # fmt: skip
+        # Where a term can start: its first word, or its first two words for a longer term, so
+        # "the" is a candidate only in "the West", "the very first", ...
+        keys = {" ".join(WORD.findall(e[0].lower())[:2]) for e in found if WORD.search(e[0])}
+        self.candidates = candidate_pattern(sorted(keys))
 
 
 @lru_cache(maxsize=8)
@@ -177,25 +183,38 @@ def compiled(found: tuple[Entry, ...]) -> Index:
     return Index(found)
 
 
-def _trie_pattern(words: list[str]) -> re.Pattern:
-    """One regex matching any of ``words`` as a whole word, any case, built as a letter trie
-    ("ab(?:out|ove)") so the regex engine, not Python, walks the text."""
+def candidate_pattern(keys: list[str]) -> re.Pattern:
+    """One regex that finds the first word of any of ``keys`` (one word, or two separated by a
+    space: then the second must follow, after any non-word characters), in any case. The first
+    words form a letter trie ("ab(?:out|ove)") so the regex engine, not Python, walks the text.
+
+    >>> [m.group() for m in candidate_pattern(["the west", "crisis"]).finditer(
+    ...     "The West's crisis, the east")]
+    ['The', 'crisis']
+    """
+    seconds: dict[str, set[str]] = {}
+    for key in keys:
+        first, _, second = key.partition(" ")
+        seconds.setdefault(first, set()).add(second)
     trie: dict = {}
-    for word in words:
+    for first in seconds:
         node = trie
-        for char in word:
+        for char in first:
             node = node.setdefault(char, {})
-        node[""] = {}
+        node[""] = seconds[first]
+
+    def ending(following: set[str]) -> str:
+        options = ["(?!\\w)"] if "" in following else []
+        longer = sorted(re.escape(word) for word in following if word)
+        if longer:
+            options.append(f"(?=\\W+(?:{'|'.join(longer)})(?!\\w))")
+        return options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
 
     def branch(node: dict) -> str:
-        ends = "" in node
         parts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        if ends:
-            body = f"(?:{body})?"
-        return body
+        if "" in node:
+            parts.append(ending(node[""]))
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
-    body = branch(trie) or r"(?!)"
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+    body = branch(trie) if trie else "(?!)"
+    return re.compile(rf"(?<!\w){body}", re.IGNORECASE)

@@ -27,11 +27,14 @@ def read(name: str) -> tuple[dict, ...]:
     file = path(name)
     if not file.is_file():
         raise FileNotFoundError(f"No word list {file.name} in {file.parent}.")
-    return _read(str(file), file.stat().st_mtime_ns)
+    # The modification time and the size together: two saves within one clock tick that change
+    # the length of the file still count as a change.
+    status = file.stat()
+    return _read(str(file), (status.st_mtime_ns, status.st_size))
 
 
 @lru_cache(maxsize=64)
-def _read(file: str, modified: int) -> tuple[dict, ...]:
+def _read(file: str, version: tuple[int, int]) -> tuple[dict, ...]:
     with open(file, encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         missing = set(COLUMNS) - set(reader.fieldnames or ())

@@ -12,7 +12,9 @@
 //   - makes the feedback area a polite live region before any feedback is written into it.
 // A MutationObserver applies the same again when ipywidgets draws a control anew.
 
+// Each widget may load its own copy of this module, so ids carry a random part too.
 let counter = 0;
+const uid = (prefix) => `${prefix}-${++counter}-${Math.random().toString(36).slice(2, 10)}`;
 
 function nameControls(box, names) {
   names.forEach((name, index) => {
@@ -35,14 +37,14 @@ function groupRadios(box) {
     // ipywidgets gives its radio buttons no name, so the browser does not know they belong
     // together: each would be its own Tab stop. One name per group makes Tab enter and leave
     // the group once, and the arrow keys move the choice within it.
-    group.dataset.newskitGroup = group.dataset.newskitGroup || `newskit-radios-${++counter}`;
+    group.dataset.newskitGroup = group.dataset.newskitGroup || uid("newskit-radios");
     for (const input of group.querySelectorAll("input[type=radio]")) {
       if (input.name !== group.dataset.newskitGroup) input.name = group.dataset.newskitGroup;
     }
     if (group.getAttribute("role") === "radiogroup") continue;
     group.setAttribute("role", "radiogroup");
     if (label && label.textContent.trim()) {
-      label.id = label.id || `newskit-radio-label-${++counter}`;
+      label.id = label.id || uid("newskit-radio-label");
       group.setAttribute("aria-labelledby", label.id);
     } else {
       group.setAttribute("aria-label", "Answer");
@@ -61,7 +63,7 @@ function groupCheckboxes(box) {
     const label = group.querySelector(".newskit-group-label");
     group.setAttribute("role", "group");
     if (label) {
-      label.id = label.id || `newskit-group-label-${++counter}`;
+      label.id = label.id || uid("newskit-group-label");
       group.setAttribute("aria-labelledby", label.id);
     }
   }
@@ -89,7 +91,7 @@ function enhance(box, model, headingId) {
 }
 
 function render({ model, el }) {
-  const headingId = `newskit-heading-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+  const headingId = uid("newskit-heading");
   el.classList.add("newskit-prompt");
   const heading = document.createElement("h3");
   heading.className = "newskit-title";

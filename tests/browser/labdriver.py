@@ -833,10 +833,15 @@ def set_theme(page, theme: str) -> None:
     page.wait_for_timeout(1000)  # the theme's style sheet applies a moment after the flag
 
 
-# The kit's outputs: every output area of the notebook in front. JupyterLab's own chrome (menu
-# bar, side bars, tool bars, status bar, cell prompts and editors, the notebook's Markdown cells)
-# is left out: those are JupyterLab's and the notebook's text, not the kit's output.
-AXE_CONTEXT = {"include": [[f"{PANEL} .jp-OutputArea-output"]]}
+# The kit's outputs: every output area of the notebook in front. Left out:
+# - JupyterLab's own chrome (menu bar, side bars, tool bars, status bar, cell prompts and
+#   editors) and the notebook's Markdown cells: JupyterLab's and the notebook's text, not output;
+# - the <img> that JupyterLab's image renderer draws for a PNG output: it never writes an alt
+#   attribute, whatever the output says (axe: image-alt). The kit's charts show their text
+#   alternative beside the image instead ("Chart in words", kit.display); the count of such
+#   images is still reported (axe_figures: "images_without_alt").
+RENDERED_IMAGES = f"{PANEL} .jp-RenderedImage > img"
+AXE_CONTEXT = {"include": [[f"{PANEL} .jp-OutputArea-output"]], "exclude": [[RENDERED_IMAGES]]}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
@@ -848,11 +853,29 @@ def axe_script() -> str:
 
 
 def run_axe(page) -> dict:
-    """axe-core over the kit's outputs. JupyterLab's ``<body>`` has height 0 and hides its
-    overflow, which makes axe skip colour contrast as if nothing were visible: the page gets a
-    real height first, and its own style back afterwards."""
+    """axe-core over the kit's outputs.
+
+    axe skips colour contrast for what it cannot see: JupyterLab's ``<body>`` has height 0 and
+    hides its overflow, and cells scrolled out of the notebook's view are clipped. So the body
+    gets a real height and the window is stretched to the whole notebook first (as for a
+    screenshot); both come back afterwards.
+    """
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_script())
+    scroller = page.locator(f"{PANEL} .jp-WindowedPanel-outer")
+    scroller.evaluate("el => el.scrollTo(0, 0)")
+    extra = scroller.evaluate(
+        """el => {
+          const cells = el.querySelectorAll('.jp-Cell');
+          const last = cells[cells.length - 1];
+          return last.getBoundingClientRect().bottom - el.getBoundingClientRect().top
+            + el.scrollTop + 40 - el.clientHeight;
+        }"""
+    )
+    page.set_viewport_size(
+        {"width": VIEWPORT["width"], "height": VIEWPORT["height"] + max(0, int(extra))}
+    )
+    page.wait_for_timeout(500)
     saved = page.evaluate(
         """() => {
           const saved = [document.documentElement.style.cssText, document.body.style.cssText];
@@ -863,10 +886,15 @@ def run_axe(page) -> dict:
         }"""
     )
     try:
-        return page.evaluate(
+        results = page.evaluate(
             "async ([context, options]) => await axe.run(context, options)",
             [AXE_CONTEXT, AXE_OPTIONS],
         )
+        results["images_without_alt"] = page.evaluate(
+            "selector => [...document.querySelectorAll(selector)].filter(i => !i.alt).length",
+            RENDERED_IMAGES,
+        )
+        return results
     finally:
         page.evaluate(
             """([html, body]) => {
@@ -874,6 +902,7 @@ def run_axe(page) -> dict:
             }""",
             saved,
         )
+        page.set_viewport_size(VIEWPORT)
 
 
 def axe_figures(results: dict) -> dict:
@@ -891,5 +920,6 @@ def axe_figures(results: dict) -> dict:
             ],
         }
     figures["incomplete"] = {i["id"]: len(i["nodes"]) for i in results["incomplete"]}
+    figures["images_without_alt"] = results.get("images_without_alt", 0)
     figures["passes"] = {p["id"]: len(p["nodes"]) for p in results["passes"]}
     return figures
