@@ -36,7 +36,7 @@ Choices, and why:
 - **Timeouts**: a whole class logging in at once makes servers slow to start. JupyterHub's
   defaults (30 s, 60 s) failed most of 20 simultaneous starts on a 2-core machine; 90 s and 120 s
   did not. At most ``NEWSKIT_SPAWN_LIMIT`` servers start at once: the others are told to retry.
-- **Memory**: a server and one kernel take about 0.3 GiB per student (135 MiB and 178 MiB
+- **Memory**: a server and one kernel take about 0.3 GiB per student (135 MiB and 201 MiB
   measured by the class test); every notebook a student leaves open keeps a kernel. Idle
   kernels are shut down by each server, idle servers by ``jupyterhub-idle-culler``; a student's
   files stay.
