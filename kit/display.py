@@ -112,7 +112,11 @@ def styles_for(labels: Iterable[str]) -> dict[str, str]:
 
 
 def legend_html(styles: dict[str, str]) -> str:
-    """The legend for :func:`styles_for`'s styles: a list, each label shown in its own style."""
+    """The legend for :func:`styles_for`'s styles: a list, each label shown in its own style.
+
+    >>> legend_html(styles_for(["direct"])).count("<li>")
+    1
+    """
     entries = "".join(
         f'<li><mark style="{style}">{html.escape(name)}</mark></li>'
         for name, style in styles.items()
@@ -129,7 +133,16 @@ def article_html(
     sentence_ids: bool = True,
     headline: bool = True,
 ) -> str:
-    """The article as an HTML string; see :func:`show_article` for the options."""
+    """The article as an HTML string; see :func:`show_article` for the options.
+
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> start = art.text.index("“")
+    >>> page = article_html(art, highlight=[(start, start + 11, "direct")], headline=False)
+    >>> "<mark" in page and "We agree" in page
+    True
+    """
     spans = sorted(_spans(highlight, label), key=lambda s: (s[0], -s[1]))
     styles = styles_for(span[2] for span in spans)
     tagged = len(styles) > len(UNDERLINES) * len(LINES)
@@ -225,6 +238,12 @@ def show_article(
     ``label, category, speaker, kind, type`` present); each label gets a tint, an underline
     style and a legend entry. ``paragraphs``: only these paragraph ids (e.g. ``["p3", "p4"]``).
     ``sentence_ids``: show the small sentence numbers. ``headline``: show headline and credits.
+
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> show_article(art, paragraphs=["p1"])
+    <IPython.core.display.HTML object>
     """
     return HTML(
         article_html(
@@ -252,7 +271,11 @@ def table_html(frame: pd.DataFrame, *, columns: Iterable[str] | None = None) -> 
 
 def show_table(frame: pd.DataFrame, *, columns: Iterable[str] | None = None) -> HTML:
     """A DataFrame as a compact HTML table with its text escaped and no index column; long
-    text wraps onto more lines instead of being cut with "…"."""
+    text wraps onto more lines instead of being cut with "…".
+
+    >>> show_table(pd.DataFrame({"speaker": ["Lind"], "quotes": [1]}))
+    <IPython.core.display.HTML object>
+    """
     return HTML(table_html(frame, columns=columns))
 
 
@@ -306,6 +329,13 @@ def framing_profile_summary(profile: pd.DataFrame, *, categories: Iterable[str] 
     """:func:`plot_framing_profile`'s chart in words: per category, each article's rate.
 
     Returns a :class:`ChartSummary`.
+
+    >>> from kit import framing
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\nThe regime claimed a stunning victory.")
+    >>> summary = framing_profile_summary(framing.compare({"one": art}))
+    >>> summary.title
+    'framing markers per 1,000 words, by category and article'
     """
     wide = _profile_table(profile, categories)
     lines = [
@@ -333,7 +363,16 @@ def _date_range(start, end) -> str:
 
 def timeline_summary(timeline: pd.DataFrame):
     """:func:`plot_timeline`'s chart in words: each event's dates, in date order, and when the
-    article tells it. Returns a :class:`ChartSummary`."""
+    article tells it. Returns a :class:`ChartSummary`.
+
+    >>> from kit import chronology
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> print(timeline_summary(chronology.timeline(art)))
+    Chart in words: 1 events, earliest first
+    - 12 March 2024: Tuesday: “We agree,” Lind said on Tuesday. (told 1st)
+    """
     lines = [
         f"{_date_range(row.date_start, row.date_end)}: {row.timex_text}: {row.label} "
         f"(told {_ordinal(int(row.position))})"
@@ -344,7 +383,16 @@ def timeline_summary(timeline: pd.DataFrame):
 
 def narrative_order_summary(events: pd.DataFrame):
     """:func:`plot_narrative_order`'s chart in words: the events in the order the article tells
-    them, each with its date. Returns a :class:`ChartSummary`."""
+    them, each with its date. Returns a :class:`ChartSummary`.
+
+    >>> from kit import chronology
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> print(narrative_order_summary(chronology.events(art)))
+    Chart in words: 1 events, told in date order
+    - told 1st: Tuesday (12 March 2024)
+    """
     frame = events.sort_values("position")
     lines = [
         f"told {_ordinal(int(row.position))}: {row.timex_text} "
@@ -366,7 +414,16 @@ def _ordinal(number: int) -> str:
 
 def source_balance_summary(sources: pd.DataFrame):
     """:func:`plot_source_balance`'s chart in words: each speaker's quotations by kind and
-    quoted words. Returns a :class:`ChartSummary`."""
+    quoted words. Returns a :class:`ChartSummary`.
+
+    >>> from kit import attribution
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> print(source_balance_summary(attribution.sources(art)))
+    Chart in words: quotations per speaker, by kind
+    - Lind: 1 quotation (1 direct, 0 partial, 0 indirect), 2 quoted words
+    """
     lines = []
     for row in sources.itertuples(index=False):
         name = row.speaker if row.speaker is not None else "(no speaker named)"
@@ -393,6 +450,12 @@ def plot_framing_profile(profile: pd.DataFrame, *, categories: Iterable[str] | N
     pattern and a legend entry, so the chart reads in black and white. ``categories``: which
     to show (default: every category found, then ``all``). ``summary``: in a notebook, also
     show the chart in words (:func:`framing_profile_summary`). Returns the matplotlib Axes.
+
+    >>> from kit import framing
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\nThe regime claimed a stunning victory.")
+    >>> plot_framing_profile(framing.compare({"one": art}), summary=False).get_title()
+    'Framing markers per 1,000 words'
     """
     import matplotlib.pyplot as plt
 
@@ -448,6 +511,13 @@ def plot_timeline(timeline: pd.DataFrame, *, ax=None, report_date=None,
     ``report_date`` (a date or "YYYY-MM-DD") adds a dashed line for when the article was written.
     ``summary``: in a notebook, also show the chart in words (:func:`timeline_summary`).
     Returns the matplotlib Axes.
+
+    >>> from kit import chronology
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> plot_timeline(chronology.timeline(art), summary=False).get_title()
+    'Timeline: events by date'
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -491,6 +561,14 @@ def plot_narrative_order(events: pd.DataFrame, *, ax=None, report_date=None,
     Vertical bars show the span of an imprecise date (a month, a year); ``report_date`` adds a
     dashed line for when the article was written. ``summary``: in a notebook, also show the
     chart in words (:func:`narrative_order_summary`). Returns the Axes.
+
+    >>> from kit import chronology
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> ax = plot_narrative_order(chronology.events(art), summary=False)
+    >>> len(ax.get_xticks()) > 0
+    True
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -538,6 +616,13 @@ def plot_source_balance(
     *and* hatch, so the chart reads in black and white. Unnamed sources are labelled
     "(unnamed)" and quotations with no speaker "(no speaker named)". ``summary``: in a notebook,
     also show the chart in words (:func:`source_balance_summary`). Returns the matplotlib Axes.
+
+    >>> from kit import attribution
+    >>> from kit.article import Article
+    >>> art = Article.from_text("Talks\\n\\n“We agree,” Lind said on Tuesday. Varga left.",
+    ...                         published="2024-03-14")
+    >>> plot_source_balance(attribution.sources(art), summary=False).get_title()
+    'Whose voice fills the article?'
     """
     import matplotlib.pyplot as plt
 
