@@ -14,11 +14,15 @@ there are two spans: the whole first quotation (the inner ‘...’ is part of i
 
 from __future__ import annotations
 
+import re
+
 # Quotation marks. Curly double quotes open and close unambiguously; straight double quotes are
 # paired by position (an opening one follows a space or a line start). Single quotes count only
 # outside double quotes (headlines, BBC style); inside, they are a quotation within the quotation.
 OPEN_DOUBLE, CLOSE_DOUBLE = "“«„", "”»"
 OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+# Every character that can open a quotation: the finder jumps from one to the next.
+MAY_OPEN = re.compile("[`'\"" + re.escape(OPEN_DOUBLE + OPEN_SINGLE) + "]")
 ELLIPSIS_OR_BRACKET = "…[(.'‘\""
 
 
@@ -44,6 +48,10 @@ def quotation_spans(
     spans: list[tuple[int, int, bool]] = []
     i = start
     while i < end:
+        candidate = MAY_OPEN.search(text, i, end)
+        if candidate is None:
+            break
+        i = candidate.start()
         char = text[i]
         opener = None
         if (char == "`" and text.startswith("``", i)) or (
