@@ -38,13 +38,17 @@ NOTEBOOKS = notebook_paths()
 
 
 def _keys() -> dict[str, tuple[dict, str]]:
-    """Every exercise of every bundled answer key: id -> (spec, article name)."""
-    found = {}
-    for path in sorted((REPO / "data" / "keys").glob("*.json")):
-        key = json.loads(path.read_text(encoding="utf-8"))
-        for exercise_id, spec in key.get("exercises", {}).items():
-            found[exercise_id] = (spec, key.get("article", path.stem))
-    return found
+    """Every exercise of the key the notebooks read: the course's article, the bundled one
+    when no course is set (as here). Other bundled keys use the same exercise ids for other
+    articles, so they are not mixed in. id -> (spec, article name)."""
+    from kit.course import DEFAULT_ARTICLE
+
+    path = REPO / "data" / "keys" / f"{DEFAULT_ARTICLE}.json"
+    key = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        exercise_id: (spec, key.get("article", path.stem))
+        for exercise_id, spec in key.get("exercises", {}).items()
+    }
 
 
 EXERCISES = _keys()
