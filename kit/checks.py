@@ -729,72 +729,14 @@ def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
     def check(text: str) -> Feedback:
         if not text.strip():
             return Feedback(None, (), "Write your version in the box first.")
-        items = []
-        for group in keep:
-            named = any(_names(text, w) for w in group)
-            either = " or ".join(f"“{w}”" for w in group)
-            items.append(ItemFeedback(
-                item=group[0], label=f"Fact kept: {' / '.join(group)}", correct=named,
-                given="", expected="named", role="point",
-                explanation="Kept: a neutral version still tells this fact." if named else
-                f"Missing: a neutral version must still say {either}.",
-            ))  # fmt: skip
-        for name in names:
-            named = _names(text, name)
-            items.append(ItemFeedback(
-                item=name, label=f"Name or number kept: {name}", correct=named, given="",
-                expected="named", role="point",
-                explanation="Kept." if named else
-                f"Missing: the original names “{name}”; a neutral version keeps its names and "
-                "numbers.",
-            ))  # fmt: skip
-        words = set(_content_words(text))
-        for quotation in quotations:
-            wanted = set(_content_words(quotation))
-            share = len(wanted & words) / len(wanted) if wanted else 1.0
-            short = quotation if len(quotation) <= 60 else quotation[:57].rsplit(" ", 1)[0] + " …"
-            kept = share >= 0.5
-            items.append(ItemFeedback(
-                item=quotation, label=f"Quoted words kept: “{short}”", correct=kept, given="",
-                expected="kept", role="point",
-                explanation="Kept: what was said is a fact too, and quotation marks keep it the "
-                "speaker's." if kept else "Missing: what was said is a fact too. Keep the "
-                "quotation in its marks, or report its words faithfully.",
-            ))  # fmt: skip
+        items = facts_kept(text, keep, names, quotations)
         facts = sum(i.correct for i in items) / len(items) if items else 1.0
         own = own_markers(text)
-        left = {t.lower() for t in own["text"]}
-        for row in before_markers.itertuples():
-            gone = row.text.lower() not in left
-            items.append(ItemFeedback(
-                item=f"marker-{row.start}", label=f"Marker gone: “{row.text}” "
-                f"({plain_label(row.category, article=True)})", correct=gone, given="",
-                expected="gone", role="point",
-                explanation="Gone: your version no longer says it." if gone else
-                f"Still there. {row.note}",
-            ))  # fmt: skip
-        old = {t.lower() for t in before_markers["text"]}
-        new = [row for row in own.itertuples() if row.text.lower() not in old]
-        for row in new:
-            items.append(ItemFeedback(
-                item=f"new-{row.start}", label=f"New marker: “{row.text}” "
-                f"({plain_label(row.category, article=True)})", correct=False, given="",
-                expected="gone", role="point", explanation=f"Your own word, not the original's. "
-                f"{row.note}",
-            ))  # fmt: skip
+        items += markers_gone(before_markers, own)
+        new = sum(i.item.startswith("new-") for i in items)
         cleaner = 1 - min(len(own), before) / before
-        length = len(WORD.findall(text))
-        needed = LENGTH_SHARE * original_words
-        long_enough = length >= needed
-        items.append(ItemFeedback(
-            item="length", label=f"Length: {length} words (the original has {original_words})",
-            correct=long_enough, given="", expected="long enough", role="point",
-            explanation="Long enough to keep the content: a neutral version may be a little "
-            "shorter, never a summary." if long_enough else "Too short: a version with fewer "
-            f"than half the original's words ({round(needed)}) has dropped content, so the score "
-            "is scaled down in proportion.",
-        ))  # fmt: skip
-        factor = 1.0 if long_enough else length / needed
+        point, factor, needed = length_point(text, original_words)
+        items.append(point)
         score = round((0.5 * facts + 0.5 * cleaner) * factor, 2)
         kept = sum(i.correct for i in items if i.label.startswith(("Fact", "Name", "Quoted")))
         total = sum(i.label.startswith(("Fact", "Name", "Quoted")) for i in items)
@@ -802,16 +744,101 @@ def framing_rewrite_check(spec: dict) -> Callable[[str], Feedback]:
         detail = (
             f"{kept} of {total} fact{'' if total == 1 else 's'} kept (half the score) and "
             f"{gone} of {len(before_markers)} "
-            f"markers of the original gone{f', {len(new)} new' if new else ''} (the other half)"
+            f"markers of the original gone{f', {new} new' if new else ''} (the other half)"
         )
-        if not long_enough:
-            detail += f"; too short, so the score is multiplied by {factor:.2f}"
-        if long_enough:
+        if point.correct:
             notes = (spec["explanation"],)
         else:
+            detail += f"; too short, so the score is multiplied by {factor:.2f}"
             notes = ("The model answer appears once your version keeps the content: write at "
                      f"least {round(needed)} words.",)  # fmt: skip
         return Feedback(score, tuple(items), score_sentence(score, detail), notes=notes,
                         kind="text")  # fmt: skip
 
     return check
+
+
+def facts_kept(text: str, keep: list, names: list[str], quotations: list[str]) -> list:
+    """The rewrite check's fact points: each ``keep`` group, name or number and quotation of
+    the original, kept or missing in ``text``."""
+    items = []
+    for group in keep:
+        named = any(_names(text, w) for w in group)
+        either = " or ".join(f"“{w}”" for w in group)
+        items.append(ItemFeedback(
+            item=group[0], label=f"Fact kept: {' / '.join(group)}", correct=named,
+            given="", expected="named", role="point",
+            explanation="Kept: a neutral version still tells this fact." if named else
+            f"Missing: a neutral version must still say {either}.",
+        ))  # fmt: skip
+    for name in names:
+        named = _names(text, name)
+        items.append(ItemFeedback(
+            item=name, label=f"Name or number kept: {name}", correct=named, given="",
+            expected="named", role="point",
+            explanation="Kept." if named else
+            f"Missing: the original names “{name}”; a neutral version keeps its names and "
+            "numbers.",
+        ))  # fmt: skip
+    words = set(_content_words(text))
+    for quotation in quotations:
+        wanted = set(_content_words(quotation))
+        share = len(wanted & words) / len(wanted) if wanted else 1.0
+        short = quotation if len(quotation) <= 60 else quotation[:57].rsplit(" ", 1)[0] + " …"
+        kept = share >= 0.5
+        items.append(ItemFeedback(
+            item=quotation, label=f"Quoted words kept: “{short}”", correct=kept, given="",
+            expected="kept", role="point",
+            explanation="Kept: what was said is a fact too, and quotation marks keep it the "
+            "speaker's." if kept else "Missing: what was said is a fact too. Keep the "
+            "quotation in its marks, or report its words faithfully.",
+        ))  # fmt: skip
+    return items
+
+
+def markers_gone(before_markers: pd.DataFrame, own: pd.DataFrame) -> list:
+    """The rewrite check's marker points: each marker of the original gone or left, and each
+    new marker the rewrite brings (items ``marker-START`` and ``new-START``)."""
+    items = []
+    left = {t.lower() for t in own["text"]}
+    for row in before_markers.itertuples():
+        gone = row.text.lower() not in left
+        items.append(ItemFeedback(
+            item=f"marker-{row.start}", label=f"Marker gone: “{row.text}” "
+            f"({plain_label(row.category, article=True)})", correct=gone, given="",
+            expected="gone", role="point",
+            explanation="Gone: your version no longer says it." if gone else
+            f"Still there. {row.note}",
+        ))  # fmt: skip
+    old = {t.lower() for t in before_markers["text"]}
+    for row in own.itertuples():
+        if row.text.lower() not in old:
+            items.append(ItemFeedback(
+                item=f"new-{row.start}", label=f"New marker: “{row.text}” "
+                f"({plain_label(row.category, article=True)})", correct=False, given="",
+                expected="gone", role="point", explanation=f"Your own word, not the original's. "
+                f"{row.note}",
+            ))  # fmt: skip
+    return items
+
+
+def length_point(text: str, original_words: int) -> tuple:
+    """The rewrite check's length point, the factor its score is scaled by, and the words needed."""
+    length = len(WORD.findall(text))
+    needed = LENGTH_SHARE * original_words
+    long_enough = length >= needed
+    point = ItemFeedback(
+        item="length",
+        label=f"Length: {length} words (the original has {original_words})",
+        correct=long_enough,
+        given="",
+        expected="long enough",
+        role="point",
+        explanation="Long enough to keep the content: a neutral version may be a little "
+        "shorter, never a summary."
+        if long_enough
+        else "Too short: a version with fewer "
+        f"than half the original's words ({round(needed)}) has dropped content, so the score "
+        "is scaled down in proportion.",
+    )
+    return point, (1.0 if long_enough else length / needed), needed
