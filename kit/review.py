@@ -261,7 +261,7 @@ class KeyReview:
         self.save_button = widgets.Button(
             layout=WIDE,
             description="Save the key",
-            button_style="success",
+            button_style="primary",
             tooltip="Check the key and save it beside the article",
         )
         self.save_button.add_class("newskit-review-save")
@@ -372,7 +372,7 @@ class KeyReview:
                 "Explanation saved.",
             )
         )
-        delete = w.Button(description="Delete item", button_style="warning", layout=WIDE)
+        delete = w.Button(description="Delete item", layout=WIDE)
         delete.on_click(
             lambda _b: self._edit(lambda: delete_item(self.key, exercise_id, name), "Item deleted.")
         )
@@ -402,7 +402,7 @@ class KeyReview:
         elif spec["type"] == "choice":
             answer = w.Checkbox(value=False, description="correct answer")
             extra = [answer]
-        add = w.Button(description="Add item", button_style="info", layout=WIDE)
+        add = w.Button(description="Add item", layout=WIDE)
         add.add_class("newskit-review-add")
         add.on_click(
             lambda _b: self._edit(
@@ -450,9 +450,7 @@ class KeyReview:
                 )
             )
             rows.append(w.VBox([why, keep]))
-        accept_button = w.Button(
-            description="Accept this exercise", button_style="success", layout=WIDE
-        )
+        accept_button = w.Button(description="Accept this exercise", layout=WIDE)
         accept_button.add_class("newskit-review-accept")
         accept_button.on_click(
             lambda _b: self._edit(
@@ -462,7 +460,7 @@ class KeyReview:
         preview = w.Button(description="Preview as a student", layout=WIDE)
         preview.add_class("newskit-review-preview")
         preview.on_click(lambda _b: self.show_preview(exercise_id))
-        drop = w.Button(description="Delete exercise", button_style="danger", layout=WIDE)
+        drop = w.Button(description="Delete exercise", layout=WIDE)
         drop.on_click(
             lambda _b: self._edit(
                 lambda: delete_exercise(self.key, exercise_id), "Exercise deleted."
