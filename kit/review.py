@@ -317,6 +317,19 @@ class KeyReview:
         self.show()
         self._say(done)
 
+    def _explanation_editor(self, exercise_id: str, name, text: str, label: str, button: str):
+        """A box for an explanation (of item ``name``, or of the exercise) and its save button."""
+        w = self.w
+        box = w.Textarea(value=text, description=label, layout=w.Layout(width="100%", height="4em"))
+        save = w.Button(description=button, layout=WIDE)
+        save.on_click(
+            lambda _b: self._edit(
+                lambda: set_explanation(self.key, exercise_id, name, box.value),
+                f"{button.removeprefix('Save ').capitalize()} saved.",
+            )
+        )
+        return box, save
+
     def _item_row(self, exercise_id: str, spec: dict, item: dict):
         w = self.w
         name = item_id(spec, item)
@@ -360,17 +373,8 @@ class KeyReview:
                 "value",
             )
             controls.append(position)
-        explanation = w.Textarea(
-            value=item.get("explanation", ""),
-            description="Why:",
-            layout=w.Layout(width="100%", height="4em"),
-        )
-        save_why = w.Button(description="Save explanation", layout=WIDE)
-        save_why.on_click(
-            lambda _b: self._edit(
-                lambda: set_explanation(self.key, exercise_id, name, explanation.value),
-                "Explanation saved.",
-            )
+        explanation, save_why = self._explanation_editor(
+            exercise_id, name, item.get("explanation", ""), "Why:", "Save explanation"
         )
         delete = w.Button(description="Delete item", layout=WIDE)
         delete.on_click(
@@ -437,17 +441,8 @@ class KeyReview:
         )
         rows = [self._item_row(exercise_id, spec, item) for item in item_list(spec)]
         if spec["type"] == "text":
-            why = w.Textarea(
-                value=spec.get("explanation", ""),
-                description="Model answer:",
-                layout=w.Layout(width="100%", height="5em"),
-            )
-            keep = w.Button(description="Save model answer", layout=WIDE)
-            keep.on_click(
-                lambda _b: self._edit(
-                    lambda: set_explanation(self.key, exercise_id, None, why.value),
-                    "Model answer saved.",
-                )
+            why, keep = self._explanation_editor(
+                exercise_id, None, spec.get("explanation", ""), "Model answer:", "Save model answer"
             )
             rows.append(w.VBox([why, keep]))
         accept_button = w.Button(description="Accept this exercise", layout=WIDE)
