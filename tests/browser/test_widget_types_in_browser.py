@@ -111,7 +111,7 @@ def test_spans_word_explains_a_tempting_wrong_pick(gallery):
     answer_and_check(gallery, "gallery.spans_word", spec, wrong, seed())
     shown = normalise(exercise_widget(gallery.page, spec).inner_text())
     assert shown.count("Kerry is the visitor, not one of the people he meets.") == 2
-    assert "2 selections not in the key." in shown
+    assert "2 picks are not among the answers" in shown
 
 
 def test_partial_credit_shows_in_the_page(gallery):
@@ -121,7 +121,7 @@ def test_partial_credit_shows_in_the_page(gallery):
     expected, widget = answer_and_check(gallery, "gallery.order", spec, answer, seed())
     assert round(expected.score, 2) == 0.67
     shown = normalise(widget.locator(".newskit-feedback").inner_text())
-    assert shown.startswith("Partly right. Score 67%: 2 of 3 pairs in the right order.")
+    assert shown.startswith("Partly right. Score 67%: 2 of 3 pairs of items in the right order")
     assert "✔ Right" in shown and "✘ Not right" in shown
 
 
