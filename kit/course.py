@@ -108,13 +108,17 @@ def remark(key: dict, name: str):
     """
     from IPython.display import Markdown
 
-    text = (key.get("remarks") or {}).get(name)
+    from kit.keys import remark as key_remark
+
+    text = key_remark(key, name)
     return Markdown(text) if isinstance(text, str) and text.strip() else None
 
 
 def remark_words(key: dict, name: str = "anatomy.words", *, fallback: Iterable[str] = ()) -> list:
     """A comma-separated remark as a list of words (e.g. the article's main names)."""
-    text = (key.get("remarks") or {}).get(name) or ""
+    from kit.keys import remark as key_remark
+
+    text = key_remark(key, name) or ""
     words = [word.strip() for word in text.split(",") if word.strip()]
     return words or list(fallback)
 
