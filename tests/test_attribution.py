@@ -1441,3 +1441,23 @@ def test_no_private_name_is_imported_across_attribution_modules():
         if alias.name.startswith("_")
     ]
     assert private == []
+
+
+def test_unsourced_markers_keep_their_own_category_under_any_hash_seed():
+    """Terms of equal length ('reportedly', 'is said to') must not swap their notes: the pattern
+    and the list of terms it was built from are made together, in the list's order."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import kit\n"
+        "text = 'Title\\n\\nThe minister reportedly left. He is said to be ill.'\n"
+        "a = kit.Article.from_text(text)\n"
+        "print(kit.attribution.unattributed_claims(a)[['marker', 'category']].values.tolist())\n"
+    )
+    for seed in ("1", "2", "3", "4"):
+        shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                               env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"})  # fmt: skip
+        assert shown.stdout.strip() == (
+            "[['reportedly', 'hedge-adverb'], ['is said to', 'passive-attribution']]"
+        ), shown.stderr

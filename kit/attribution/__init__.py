@@ -252,19 +252,22 @@ CLAIM_COLUMNS = [
 ]  # fmt: skip
 
 
-def _unsourced_pattern() -> re.Pattern:
+def _unsourced_pattern() -> tuple[re.Pattern, list[str]]:
     return built_from("attribution_unsourced", _build_unsourced_pattern)
 
 
-def _build_unsourced_pattern(rows: tuple) -> re.Pattern:
+def _build_unsourced_pattern(rows: tuple) -> tuple[re.Pattern, list[str]]:
     # "evidence … surfaced" in the lexicon allows up to two words in between:
     # "evidence later surfaced that the Russians targeted anyone ..."
+    # Longest terms first, ties in the list's order; group tN is terms[N].
+    terms = sorted(dict.fromkeys(r["term"] for r in rows), key=len, reverse=True)
     parts = []
-    for term in sorted({r["term"] for r in rows}, key=len, reverse=True):
+    for term in terms:
         words = [re.escape(w) for w in term.split() if w != "…"]
         gap = r"\s+(?:[\w’'\-]+\s+){0,2}?" if "…" in term else r"\s+"
         parts.append(f"(?P<t{len(parts)}>" + gap.join(words) + ")")
-    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])", re.IGNORECASE)
+    pattern = r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])"
+    return re.compile(pattern, re.IGNORECASE), terms
 
 
 def unattributed_claims(article: Article) -> pd.DataFrame:
@@ -283,9 +286,8 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     [['p1.s1', 'is said to']]
     """
     refresh()  # an edited word list takes effect now
-    terms = sorted(lexicon("attribution_unsourced"), key=len, reverse=True)
     info = lexicon("attribution_unsourced")
-    pattern = _unsourced_pattern()
+    pattern, terms = _unsourced_pattern()  # the pattern's groups and its terms, built together
     masked = []
     for _, s, e in blocks(article):
         masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
