@@ -571,3 +571,24 @@ def test_scorer_figures_on_the_unseen_part():
     assert result["sentences"] == 64 and result["biased"] == 15
     assert result["sentence_f1"] >= 80
     assert result["marker_precision"] >= 50
+
+
+# --------------------------------------------------------------------------------------------
+# The word lists are read once per version of the files
+
+
+def test_an_edited_word_list_takes_effect_and_an_unchanged_one_is_reused(tmp_path, monkeypatch):
+    import shutil
+
+    for file in paths.lexicons_dir().glob("*.csv"):
+        shutil.copy(file, tmp_path / file.name)
+    monkeypatch.setattr(paths, "lexicons_dir", lambda: tmp_path)
+    text = "The council passed a zorbish budget on Monday."
+    assert ("zorbish", "evaluative") not in found(text)
+    assert framing.words.default_index() is framing.words.default_index()
+    with (tmp_path / "framing_evaluative.csv").open("a", encoding="utf-8") as handle:
+        handle.write('zorbish,evaluative,"A made-up verdict word, added for this test.",,\n')
+    assert ("zorbish", "evaluative") in found(text)
+    assert "zorbish" in framing.lexicon()["term"].tolist()
+    monkeypatch.undo()
+    assert ("zorbish", "evaluative") not in found(text)

@@ -184,8 +184,10 @@ def markers(
 ['Yet', 'contrast', 'structure']]
     """
     text = article.text
-    table = lexicon if lexicon is not None else words.lexicon()
-    index = words.compiled(words.entries(table, neutral_verbs=True))
+    if lexicon is None:
+        index = words.default_index()
+    else:
+        index = words.compiled(words.entries(lexicon, neutral_verbs=True))
     rows, quoted, verb_starts = _scan(text, _regions(article), index, neutral_verbs)
     quoted.sort()
     verb_starts.sort()

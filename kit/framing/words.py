@@ -62,6 +62,22 @@ def _read_csv(name: str) -> list[dict]:
     return [{**row, "lexicon": name} for row in lexicons.read(name)]
 
 
+def versions() -> tuple:
+    """What the word lists are now: each file's path, modification time and size (``None`` for a
+    missing file). The tables and the index built from them are kept until this changes, so an
+    edited CSV takes effect on the next call and an unchanged one is never read twice."""
+    stamps = []
+    for name in (*FRAMING_LEXICONS, REPORTING_VERBS, VERB_ROLES):
+        file = lexicons.path(name)
+        try:
+            status = file.stat()
+        except FileNotFoundError:
+            stamps.append((str(file), None))
+            continue
+        stamps.append((str(file), status.st_mtime_ns, status.st_size))
+    return tuple(stamps)
+
+
 def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
     """All the words the marker rules look for, one row per term.
 
@@ -71,11 +87,18 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
     ``connotation``; the marker category is ``reporting_verb``). Rows of category
     ``neutral_use`` are phrases in which a listed word is not a marker. Edit a CSV, or pass your
     own DataFrame to :func:`kit.framing.markers` as ``lexicon=``, to change what is flagged.
+    The table is built once per version of the files; each call returns its own copy.
 
     >>> words = lexicon()
     >>> words.loc[words["term"] == "dismissed", ["category", "connotation"]].values.tolist()
     [['reporting_verb', 'hostile']]
     """
+    return pd.DataFrame(lexicon_rows(versions(), reporting_verbs), columns=LEXICON_COLUMNS)
+
+
+@lru_cache(maxsize=4)
+def lexicon_rows(version: tuple, reporting_verbs: bool = True) -> tuple[dict, ...]:
+    """The rows of :func:`lexicon` for one ``version`` of the files (see :func:`versions`)."""
     rows = []
     for name in FRAMING_LEXICONS:
         for row in _read_csv(name):
@@ -92,7 +115,7 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
             rows.append({**row, "category": "reporting_verb", "note": note, "use": "verb",
                          "connotation": connotation, "side_dependent": False,
                          "role": role})  # fmt: skip
-    return pd.DataFrame(rows, columns=LEXICON_COLUMNS)
+    return tuple(rows)
 
 
 def term_pattern(term: str) -> re.Pattern:
@@ -181,6 +204,19 @@ class Index:
 def compiled(found: tuple[Entry, ...]) -> Index:
     """The :class:`Index` of some entries, built once and reused (entries are hashable)."""
     return Index(found)
+
+
+def default_index() -> Index:
+    """The :class:`Index` of the kit's own word lists (neutral reporting verbs included), built
+    once per version of the files: what :func:`kit.framing.markers` reads when it is given no
+    ``lexicon=``, so an article costs only the reading of its own text."""
+    return _index_of_version(versions())
+
+
+@lru_cache(maxsize=4)
+def _index_of_version(version: tuple) -> Index:
+    frame = pd.DataFrame(lexicon_rows(version), columns=LEXICON_COLUMNS)
+    return Index(entries(frame, neutral_verbs=True))
 
 
 def candidate_pattern(keys: list[str]) -> re.Pattern:
