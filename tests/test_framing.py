@@ -529,6 +529,73 @@ def test_general_news_vocabulary():
     assert has("The minister insisted the plan would work.", "insisted", "reporting_verb")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "piece", "category"),
+    [
+        ("Critics mocked them as far-left radicals.", "far-left", "naming"),
+        ("Immigration hawks opposed the bill.", "Immigration hawks", "naming"),
+        ("One lawmaker lashed out at anti-vaxxers online.", "anti-vaxxers", "naming"),
+        ("Advocates said children were treated like criminals.", "like criminals", "evaluative"),
+        ("The challenger took aim at the mayor's record.", "took aim at", "evaluative"),
+        ("Republicans accused them of holding the budget hostage.", "holding the budget hostage",
+         "evaluative"),
+        ("Environmental groups called it greenwashing.", "greenwashing", "evaluative"),
+        ("The plan is a sticking plaster for the health service.", "sticking plaster",
+         "evaluative"),
+        ("Conservatives blamed runaway spending.", "runaway", "evaluative"),
+        ("Nurses described a grim scene on the wards.", "grim", "evaluative"),
+        ("Families said they were fobbed off by managers.", "fobbed off", "evaluative"),
+        ("The senator said he lied to investigators.", "lied", "evaluative"),
+    ],
+)  # fmt: skip
+def test_vocabulary_of_general_news_by_class(sentence, piece, category):
+    assert has(sentence, piece, category)
+
+
+def test_war_on_as_a_metaphor_not_a_war():
+    assert has("Drivers denounced the war on cars.", "war on", "evaluative")
+    assert not has("Britain declared war on Germany in 1939.", "war on", "evaluative")
+    assert not has("They fought the war on the eastern front.", "war on", "evaluative")
+
+
+def test_scheme_as_a_plot_not_a_programme():
+    assert has("The report details a shameless scheme to hide donations.", "scheme", "evaluative")
+    assert not has("The scheme will run for a year.", "scheme", "evaluative")
+    assert not has("The government's deportation scheme was ruled unlawful.", "scheme",
+                   "evaluative")  # fmt: skip
+    assert not has("The furlough scheme ended in September.", "scheme", "evaluative")
+
+
+def test_lying_as_untruth_not_as_a_position():
+    assert has("He accused the minister of lying about the cost.", "lying", "evaluative")
+    assert not has("A man was found lying in the road.", "lying", "evaluative")
+    assert not has("The wounded were lying injured on the ground.", "lying", "evaluative")
+
+
+def test_rigged_as_adjective_and_verb_but_not_with_equipment():
+    assert has("They exposed a rigged system.", "rigged", "evaluative")
+    assert has("He claimed that they rigged the count.", "rigged", "evaluative")
+    assert not has("The car was rigged with explosives.", "rigged", "evaluative")
+
+
+def test_plural_nouns_after_adjectives_are_no_verbs_of_saying():
+    assert not has("He repeated baseless claims about the vote.", "claims", "reporting_verb")
+    assert not has("She rejected misleading claims.", "claims", "reporting_verb")
+    assert has("The senator claims the vote was unfair.", "claims", "reporting_verb")
+
+
+def test_a_hyphenated_verb_is_read_to_its_end():
+    assert has("They blasted the agency for rubber-stamping permits.", "rubber-stamping",
+               "evaluative")  # fmt: skip
+
+
+def test_new_neutral_uses_keep_plain_words_plain():
+    assert flagged_words("The harsh winter closed the pass.") == set()
+    assert flagged_words("About 6 million people tried and failed to get an appointment.") == set()
+    assert flagged_words("The project ran into a cost overrun.") == set()
+    assert flagged_words("The judge found him in contempt of court.") == set()
+
+
 def test_profiles_report_loaded_and_structure_apart():
     art = kit.Article.from_text("The regime, however, resigned. Yet the brutal crackdown went on.")
     table = framing.compare({"x": art}).set_index("category")
@@ -551,7 +618,7 @@ def test_development_set_is_well_formed():
 
     path = Path(__file__).parent / "data" / "framing_dev.jsonl"
     passages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert {p["part"] for p in passages} == {"dev", "dev2", "dev3", "unseen"}
+    assert {p["part"] for p in passages} == {"dev", "dev2", "dev3", "dev4", "dev5"}
     for passage in passages:
         for sentence in passage["sentences"]:
             assert sentence["biased"] == bool(sentence["loaded"])
@@ -559,7 +626,7 @@ def test_development_set_is_well_formed():
                 assert phrase in sentence["text"], (passage["id"], phrase)
 
 
-def test_scorer_figures_on_the_unseen_part():
+def test_scorer_figures_on_a_development_part():
     import importlib.util
     from pathlib import Path
 
@@ -567,7 +634,7 @@ def test_scorer_figures_on_the_unseen_part():
     spec = importlib.util.spec_from_file_location("score_framing", tool)
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
-    result = scorer.score(scorer.read_set(scorer.DEV_SET, "unseen"))
+    result = scorer.score(scorer.read_set(scorer.DEV_SET, "dev4"))
     assert result["sentences"] == 64 and result["biased"] == 15
     assert result["sentence_f1"] >= 80
     assert result["marker_precision"] >= 50

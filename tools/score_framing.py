@@ -1,7 +1,7 @@
 """Score kit.framing.markers against the framing development set.
 
     python tools/score_framing.py                   # every part, loaded markers only
-    python tools/score_framing.py --part unseen     # only passages written after the rules
+    python tools/score_framing.py --part unseen2    # only passages written after the rules
     python tools/score_framing.py --every-category  # count every marker, loaded or structure
     python tools/score_framing.py --show            # list the sentences it gets wrong
 
@@ -116,7 +116,7 @@ def score(passages: list[dict], every_category: bool = False) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="all", help="dev, unseen or all (default)")
+    parser.add_argument("--part", default="all", help="dev ... dev5, unseen2, or all (default)")
     parser.add_argument("--every-category", action="store_true",
                         help="count every marker, not only loaded language")  # fmt: skip
     parser.add_argument("--show", action="store_true", help="list the sentences scored wrong")

@@ -38,6 +38,9 @@ PREPOSITIONS = frozenset(
 BEFORE_NOUN = DETERMINERS | PREPOSITIONS
 # A word followed by one of these is the subject of a clause, so a noun ("charges were filed").
 AUXILIARY_NEXT = [["is"], ["are"], ["was"], ["were"], ["have"], ["has"], ["had"]]
+# A word with one of these endings before "claims", "charges", "attacks" makes it a plural noun
+# ("baseless claims", "repeated charges", "misleading claims"), not a verb of saying.
+ADJECTIVE_ENDING = re.compile(r"(ed|ing|less|ous|ful|ive|able|ible|al)$")
 # Words after which the next word is a verb: pronouns, "to", modals and auxiliaries, "not".
 BEFORE_VERB = frozenset(
     "i you he she we they it who to will would can could may might must should shall "
@@ -69,8 +72,9 @@ NEXT_WORD = re.compile(r"[^\w.;:!?\n]*(\w+)")
 AUXILIARIES = frozenset(w[0] for w in AUXILIARY_NEXT)
 
 
-def use_fits(use: str, text: str, start: int) -> bool:
-    """Whether the word at ``start`` can be used as ``use`` (``noun``, ``verb`` or empty: any).
+def use_fits(use: str, text: str, start: int, end: int | None = None) -> bool:
+    """Whether the term at ``text[start:end]`` (``end``: by default the end of the word at
+    ``start``) can be used as ``use`` (``noun``, ``verb`` or empty: any).
 
     >>> use_fits("verb", "In a toast to Lavrov", 5)
     False
@@ -78,18 +82,26 @@ def use_fits(use: str, text: str, start: int) -> bool:
     False
     >>> use_fits("verb", "He was accused of pandering to donors", 18)
     True
+    >>> use_fits("verb", "They blasted the agency for rubber-stamping permits", 30, 45)
+    True
+    >>> use_fits("verb", "He repeated baseless claims", 21, 27)
+    False
     """
     if use not in ("noun", "verb"):
         return True
     found = PREVIOUS_WORD.search(text, max(0, start - 30), start)
     before = found.group(1).lower() if found else ""
     if use == "verb":
-        word = WORD.match(text, start)
-        after = NEXT_WORD.match(text, word.end() if word else start, start + 60)
+        if end is None:
+            word = WORD.match(text, start)
+            end = word.end() if word else start
+        after = NEXT_WORD.match(text, end, end + 60)
         if after and after.group(1).lower() in AUXILIARIES:
             return False  # "charges were filed", "claims have been rejected": a noun as subject
         if before in PREPOSITIONS:
-            return bool(word) and word.group().lower().endswith("ing")
+            return text[start:end].lower().endswith("ing")
+        if text[start:end].lower().endswith("s") and ADJECTIVE_ENDING.search(before):
+            return False  # "baseless claims", "misleading claims": a plural noun
         return before not in DETERMINERS
     return before not in BEFORE_VERB
 
@@ -185,13 +197,39 @@ def even_is_emphasis(text: str, start: int, end: int) -> bool:
 
 
 def lies_are_untruths(text: str, start: int, end: int) -> bool:
-    """ "his lies about the war" labels; "the town lies on the river" and "the answer lies in"
-    place something."""
+    """ "his lies about the war" labels; "the town lies on the river", "the answer lies in" and
+    "lying down" place something."""
     return not re.match(
         r"\s+(in|on|at|with|ahead|behind|between|beneath|within|along|near|just|north|south|"
-        r"east|west)"
+        r"east|west|down|dead|low|face|flat|still|injured|unconscious|wounded)"
         r"\b",
         text[end : end + 12],
+    )
+
+
+def war_on_is_a_metaphor(text: str, start: int, end: int) -> bool:
+    """ "a war on women", "the war on coal" make a policy a war; "declared war on Germany" and
+    "the war on the eastern front" are wars (a capitalised name, or "the" after "on")."""
+    after = re.match(r"\s+(\w+)", text[end : end + 30])
+    if not after or after.group(1)[0].isupper() or after.group(1).lower() in ("the", "two"):
+        return False
+    return words_before(text, start, 1) not in (["declared"], ["declare"], ["declares"])
+
+
+def scheme_is_a_plot(text: str, start: int, end: int) -> bool:
+    """ "a shameless scheme to hide donations" accuses; in British news a "scheme" is often a
+    plain programme: "the furlough scheme", "a deportation scheme", "The scheme will run for a
+    year". So a scheme named by the noun before it (a capital, or "-tion", "-ment", "-ing",
+    "-age", "-ance" words) or followed by what programmes do ("will", "is", "opens") is not one."""
+    before = PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if before and (before.group(1)[0].isupper() or re.search(r"(tion|ment|ing|age|ance)$",
+                                                              before.group(1))):  # fmt: skip
+        return False
+    return not re.match(
+        r"\s+(will|would|is|was|has|had|runs|ran|opens|opened|closes|closed|began|begins|"
+        r"starts|started|ends|ended|offers|offered|pays|paid|covers|covered|allows|lets|gives|"
+        r"provides|aims|applies|means)\b",
+        text[end : end + 14],
     )
 
 
@@ -212,13 +250,16 @@ GUARDS = {
     "agenda": agenda_is_a_motive,
     "lies": lies_are_untruths,
     "lie": lies_are_untruths,
+    "lying": lies_are_untruths,
+    "war on": war_on_is_a_metaphor,
+    "scheme": scheme_is_a_plot,
     **{verb: reports_speech for verb in ("attack", "attacks", "attacked", "attacking")},
 }
 
 
 def fires(term: str, use: str, text: str, start: int, end: int) -> bool:
     """Whether a matched lexicon term is a marker here: its use fits and its guard agrees."""
-    if not use_fits(use, text, start):
+    if not use_fits(use, text, start, end):
         return False
     guard = GUARDS.get(term.lower())
     return guard is None or guard(text, start, end)
