@@ -618,7 +618,7 @@ def test_development_set_is_well_formed():
 
     path = Path(__file__).parent / "data" / "framing_dev.jsonl"
     passages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    assert {p["part"] for p in passages} == {"dev", "dev2", "dev3", "dev4", "dev5"}
+    assert {p["part"] for p in passages} == {"dev", "dev2", "dev3", "dev4", "dev5", "unseen2"}
     for passage in passages:
         for sentence in passage["sentences"]:
             assert sentence["biased"] == bool(sentence["loaded"])
@@ -637,6 +637,22 @@ def test_scorer_figures_on_a_development_part():
     result = scorer.score(scorer.read_set(scorer.DEV_SET, "dev4"))
     assert result["sentences"] == 64 and result["biased"] == 15
     assert result["sentence_f1"] >= 80
+    assert result["marker_precision"] >= 50
+
+
+def test_scorer_figures_on_the_unseen_part():
+    """unseen2 was written after the rules were final and scored once; it is not tuned on."""
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).parent.parent / "tools" / "score_framing.py"
+    spec = importlib.util.spec_from_file_location("score_framing", tool)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    result = scorer.score(scorer.read_set(scorer.DEV_SET, "unseen2"))
+    assert result["sentences"] == 64 and result["biased"] == 22
+    assert result["sentence_f1"] >= 80
+    assert result["word_recall"] >= 50
     assert result["marker_precision"] >= 50
 
 
