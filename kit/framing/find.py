@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from kit.article import Article
@@ -140,19 +141,18 @@ def _scare_quotes(
 
 
 def _table(rows: list[tuple], sentence_ids: list[str | None]) -> pd.DataFrame:
-    """The markers as a DataFrame with :data:`COLUMNS`, built once from plain lists."""
-    return pd.DataFrame(
-        {
-            "start": pd.Series([r[0] for r in rows], dtype="int64"),
-            "end": pd.Series([r[1] for r in rows], dtype="int64"),
-            "text": pd.Series([r[2] for r in rows], dtype=object),
-            "category": pd.Series([r[3] for r in rows], dtype=object),
-            "note": pd.Series([r[4] for r in rows], dtype=object),
-            "sentence_id": pd.Series(sentence_ids, dtype=object),
-            "role": pd.Series([r[5] for r in rows], dtype=object),
-        },
-        columns=COLUMNS,
-    )
+    """The markers as a DataFrame with :data:`COLUMNS`, built once from plain lists: the text
+    columns as one block of Python objects (no per-column type guessing), then the offsets."""
+    texts = np.empty((len(rows), 5), dtype=object)
+    if rows:
+        _, _, text, category, note, role = zip(*rows, strict=True)
+        texts[:, 0], texts[:, 1], texts[:, 2] = text, category, note
+        texts[:, 3], texts[:, 4] = sentence_ids, role
+    frame = pd.DataFrame(texts, columns=[c for c in COLUMNS if c not in ("start", "end")],
+                         dtype=object, copy=False)  # fmt: skip
+    frame.insert(0, "start", np.array([r[0] for r in rows], dtype="int64"))
+    frame.insert(1, "end", np.array([r[1] for r in rows], dtype="int64"))
+    return frame
 
 
 def markers(

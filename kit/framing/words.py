@@ -20,6 +20,7 @@ neutral phrase swallows the word it contains and nothing is flagged.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -66,15 +67,16 @@ def versions() -> tuple:
     """What the word lists are now: each file's path, modification time and size (``None`` for a
     missing file). The tables and the index built from them are kept until this changes, so an
     edited CSV takes effect on the next call and an unchanged one is never read twice."""
+    folder = os.fspath(lexicons.path(REPORTING_VERBS).parent)
     stamps = []
     for name in (*FRAMING_LEXICONS, REPORTING_VERBS, VERB_ROLES):
-        file = lexicons.path(name)
+        file = os.path.join(folder, name)
         try:
-            status = file.stat()
+            status = os.stat(file)
         except FileNotFoundError:
-            stamps.append((str(file), None))
+            stamps.append((file, None))
             continue
-        stamps.append((str(file), status.st_mtime_ns, status.st_size))
+        stamps.append((file, status.st_mtime_ns, status.st_size))
     return tuple(stamps)
 
 
