@@ -46,30 +46,32 @@ def lexicon_hits(text: str, start: int, end: int, index: words.Index) -> Iterabl
     ['slammed', 'regime']
     """
     position = start
+    terms = index.terms
     for word in index.candidates.finditer(text, start, end):
-        if word.start() < position:
+        word_start = word.start()
+        if word_start < position:
             continue
-        if word.start() > 0 and text[word.start() - 1] in INSIDE_WORD:
+        if word_start > 0 and text[word_start - 1] in INSIDE_WORD:
             continue  # "so-called" holds no reporting verb "called"; "Russia’s" no word "s"
         following = None
-        for pattern, second, term, category, note, use, role in index.terms[word.group().lower()]:
+        for pattern, second, capitals, checked, term, category, note, use, role in terms[
+            word.group().lower()
+        ]:
             if pattern is None:  # a one-word term: the word itself, capitals checked
-                if term[1:] != term[1:].lower() and word.group()[1:] != term[1:]:
+                if capitals is not None and word.group()[1:] != capitals:
                     continue
-                found_start, found_end = word.start(), word.end()
+                found_start, found_end = word_start, word.end()
             else:
                 if following is None:
                     after = WORD.search(text, word.end(), min(end, word.end() + 40))
                     following = after.group().lower() if after else ""
                 if following != second:
                     continue
-                found = pattern.match(text, word.start(), end)
+                found = pattern.match(text, word_start, end)
                 if not found:
                     continue
                 found_start, found_end = found.start(), found.end()
-            if (use or term.lower() in context.GUARDS) and not context.fires(
-                term, use, text, found_start, found_end
-            ):
+            if checked and not context.fires(term, use, text, found_start, found_end):
                 continue
             yield found_start, found_end, category, note, role
             position = found_end
@@ -143,15 +145,15 @@ def _scare_quotes(
 def _table(rows: list[tuple], sentence_ids: list[str | None]) -> pd.DataFrame:
     """The markers as a DataFrame with :data:`COLUMNS`, built once from plain lists: the text
     columns as one block of Python objects (no per-column type guessing), then the offsets."""
-    texts = np.empty((len(rows), 5), dtype=object)
-    if rows:
-        _, _, text, category, note, role = zip(*rows, strict=True)
-        texts[:, 0], texts[:, 1], texts[:, 2] = text, category, note
-        texts[:, 3], texts[:, 4] = sentence_ids, role
-    frame = pd.DataFrame(texts, columns=[c for c in COLUMNS if c not in ("start", "end")],
-                         dtype=object, copy=False)  # fmt: skip
-    frame.insert(0, "start", np.array([r[0] for r in rows], dtype="int64"))
-    frame.insert(1, "end", np.array([r[1] for r in rows], dtype="int64"))
+    size = len(rows)
+    texts = np.empty((size, 5), dtype=object)
+    for column, field in enumerate((2, 3, 4)):  # text, category, note
+        texts[:, column] = np.fromiter((r[field] for r in rows), dtype=object, count=size)
+    texts[:, 3] = np.fromiter(sentence_ids, dtype=object, count=size)
+    texts[:, 4] = np.fromiter((r[5] for r in rows), dtype=object, count=size)
+    frame = pd.DataFrame(texts, columns=COLUMNS[2:], dtype=object, copy=False)
+    frame.insert(0, "start", np.fromiter((r[0] for r in rows), dtype="int64", count=size))
+    frame.insert(1, "end", np.fromiter((r[1] for r in rows), dtype="int64", count=size))
     return frame
 
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from kit import lexicons
+from kit.framing import context
 from kit.framing.categories import ROLES
 
 FRAMING_LEXICONS = (
@@ -176,8 +177,10 @@ def entries(frame: pd.DataFrame, *, neutral_verbs: bool = True) -> tuple[Entry, 
 
 class Index:
     """The entries of a lexicon, ready for matching: a dict from a term's first word (in lower
-    case) to its terms, longest first, each as ``(pattern, second word, *entry)`` (``None`` for
-    one-word terms), plus one regex that finds any of those first words."""
+    case) to its terms, longest first, each as ``(pattern, second word, capitals, checked,
+    *entry)`` (pattern and second word ``None`` for one-word terms; ``capitals``: the letters
+    after the first that a capitalised one-word term must match, else ``None``; ``checked``:
+    whether a context rule must agree), plus one regex that finds any of those first words."""
 
     def __init__(self, found: tuple[Entry, ...]) -> None:
         by_first: dict[str, list[Entry]] = {}
@@ -190,8 +193,9 @@ class Index:
         # A longer term is tried only when the text's next word is the term's second word.
         self.terms = {
             word: [
-                (None, None, *e) if WORD.fullmatch(e[0]) else
-                (term_pattern(e[0]), WORD.findall(e[0])[1].lower(), *e)
+                (None, None, e[0][1:] if e[0][1:] != e[0][1:].lower() else None, checked(e), *e)
+                if WORD.fullmatch(e[0]) else
+                (term_pattern(e[0]), WORD.findall(e[0])[1].lower(), None, checked(e), *e)
                 for e in sorted(group, key=lambda e: -len(e[0]))
             ]
             for word, group in by_first.items()
@@ -200,6 +204,12 @@ class Index:
         # "the" is a candidate only in "the West", "the very first", ...
         keys = {" ".join(WORD.findall(e[0].lower())[:2]) for e in found if WORD.search(e[0])}
         self.candidates = candidate_pattern(sorted(keys))
+
+
+def checked(entry: Entry) -> bool:
+    """Whether a match of ``entry`` must pass a context rule: a ``use`` (noun or verb) or a
+    guard of its own in :data:`kit.framing.context.GUARDS`."""
+    return bool(entry[3]) or entry[0].lower() in context.GUARDS
 
 
 @lru_cache(maxsize=8)
