@@ -554,6 +554,7 @@ def test_vocabulary_of_general_news_by_class(sentence, piece, category):
 
 def test_war_on_as_a_metaphor_not_a_war():
     assert has("Drivers denounced the war on cars.", "war on", "evaluative")
+    assert has("Campaigners said the budget was a war on the poor.", "war on", "evaluative")
     assert not has("Britain declared war on Germany in 1939.", "war on", "evaluative")
     assert not has("They fought the war on the eastern front.", "war on", "evaluative")
 

@@ -208,10 +208,14 @@ def lies_are_untruths(text: str, start: int, end: int) -> bool:
 
 
 def war_on_is_a_metaphor(text: str, start: int, end: int) -> bool:
-    """ "a war on women", "the war on coal" make a policy a war; "declared war on Germany" and
-    "the war on the eastern front" are wars (a capitalised name, or "the" after "on")."""
+    """ "a war on cars", "the war on the poor" make a policy a war; "declared war on Germany",
+    "the war on the eastern front" and "a war on two fronts" are wars (a capitalised name, a
+    front)."""
     after = re.match(r"\s+(\w+)", text[end : end + 30])
-    if not after or after.group(1)[0].isupper() or after.group(1).lower() in ("the", "two"):
+    if not after or after.group(1)[0].isupper() or after.group(1).lower() == "two":
+        return False
+    if re.match(r"\s+the\s+(\w+\s+)?(front|fronts|border|ground|island|peninsula)\b",
+                text[end : end + 40]):  # fmt: skip
         return False
     return words_before(text, start, 1) not in (["declared"], ["declare"], ["declares"])
 
