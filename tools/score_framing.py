@@ -1,7 +1,7 @@
 """Score kit.framing.markers against the framing development set.
 
     python tools/score_framing.py                   # every part, loaded markers only
-    python tools/score_framing.py --part unseen2    # only passages written after the rules
+    python tools/score_framing.py --part unseen3    # only passages written after the rules
     python tools/score_framing.py --every-category  # count every marker, loaded or structure
     python tools/score_framing.py --show            # list the sentences it gets wrong
 
