@@ -679,3 +679,15 @@ def test_an_edited_word_list_takes_effect_and_an_unchanged_one_is_reused(tmp_pat
     assert "zorbish" in framing.lexicon()["term"].tolist()
     monkeypatch.undo()
     assert ("zorbish", "evaluative") not in found(text)
+
+
+def test_acts_of_state_and_weather_are_not_loaded_but_the_same_words_still_are():
+    text = (
+        "The country declared war on its neighbour. The firm declared bankruptcy in May. "
+        "Forecasters warned of the threat of flooding. The financial crisis cost jobs. "
+        "The minister declared that the talks were over. The Ukraine crisis deepened."
+    )
+    found = framing.markers(kit.Article.from_text(text))
+    loaded = found[found["role"] == "loaded"]
+    assert list(loaded["text"]) == ["declared", "crisis"]
+    assert list(loaded["sentence_id"]) == ["p1.s5", "p1.s6"]
