@@ -90,13 +90,52 @@ def cue_pattern() -> re.Pattern:
 
 def _build_cue_pattern(rows: tuple) -> re.Pattern:
     terms = sorted((r["term"] for r in rows), key=len, reverse=True)
-    parts = []
+    spelled = []  # each term as a list of pieces of pattern, one a character
     for term in terms:
-        escaped = re.escape(term).replace(r"\ ", r"\s+")
-        if term == "according to":
-            escaped = "[Aa]ccording\\s+to"
-        parts.append(escaped)
-    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])")
+        # "according to" with either case: "[Aa]ccording\s+to", spelled both ways
+        for variant in ([term, "A" + term[1:]] if term == "according to" else [term]):
+            spelled.append([r"\s+" if char == " " else re.escape(char) for char in variant])
+    # The terms share their first letters ("said", "says", "saying"): as a tree of letters the
+    # pattern tries a few branches at each word instead of every term; it finds the same words.
+    tree = letter_tree(spelled)
+    if tree is None:  # a term with odd white space: the plain list of terms
+        tree = "|".join("".join(pieces) for pieces in spelled)
+    return re.compile(r"(?<![\w’'\-])(?:" + tree + r")(?![\w’'\-])")
+
+
+def letter_tree(spelled: list[list[str]]) -> str | None:
+    """One pattern for terms given as lists of one-character pieces, longest first, that tries
+    the longer term first where one term starts another ("told reporters" before "told"), as
+    the plain list of terms does. None when two pieces at one branch could match the same
+    character (then the tree would not find the same words).
+
+    >>> letter_tree([["s", "a", "i", "d"], ["s", "a", "y"]])
+    'sa(?:id|y)'
+    """
+    root: dict = {}
+    for pieces in spelled:
+        node = root
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[""] = {}  # a term ends here
+    return _branches(root)
+
+
+def _branches(node: dict) -> str | None:
+    pieces = [piece for piece in node if piece]
+    if r"\s+" in pieces and any(len(p) == 1 and p.isspace() for p in pieces):
+        return None
+    alternatives = []
+    for piece in pieces:
+        rest = _branches(node[piece])
+        if rest is None:
+            return None
+        alternatives.append(piece + rest)
+    if "" in node:
+        alternatives.append("")  # after the longer terms: the shortest match comes last
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
