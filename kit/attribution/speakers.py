@@ -182,16 +182,28 @@ def vague_head(words: list[str]) -> str | None:
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
-    for term, (category, _) in vague.items():
-        if " " in term and term in joined:
+    for term, category in built_from("attribution_vague", _vague_phrases):
+        if term in joined:
             return category
     for word in lowered:
         if word in vague:
             return vague[word][0]
-    roles = lexicon("attribution_titles")
-    if any(roles.get(w, ("",))[0] == "role" for w in lowered):
+    roles = built_from("attribution_titles", _role_words)
+    if any(w in roles for w in lowered):
         return "anonymous"
     return None
+
+
+def _vague_phrases(rows: tuple) -> list[tuple[str, str]]:
+    """The vague sources of more than one word ("senior official"), in the list's order."""
+    table = {r["term"]: r["category"] for r in rows}
+    return [(term, category) for term, category in table.items() if " " in term]
+
+
+def _role_words(rows: tuple) -> frozenset[str]:
+    """The role words of ``attribution_titles.csv`` ("spokesman"): unnamed people."""
+    table = {r["term"]: r["category"] for r in rows}
+    return frozenset(term for term, category in table.items() if category == "role")
 
 
 # --------------------------------------------------------------------------------------------
@@ -317,10 +329,18 @@ class Resolver:
 
     def subject(self, entity: Entity | None) -> None:
         if entity is not None:
-            if entity in self.subjects:
-                self.subjects.remove(entity)
-            self.subjects.append(entity)
-            del self.subjects[:-40]  # only recent subjects matter (and it keeps this fast)
+            subjects = self.subjects
+            # the first earlier subject that is this one, or an equal one ("officials" twice),
+            # moves to the end; only those with the same name can be, so compare names first
+            names = [e.name for e in subjects]
+            k = names.index(entity.name) if entity.name in names else -1
+            while k >= 0:
+                if subjects[k] is entity or subjects[k] == entity:
+                    del subjects[k]
+                    break
+                k = names.index(entity.name, k + 1) if entity.name in names[k + 1 :] else -1
+            subjects.append(entity)
+            del subjects[:-40]  # only recent subjects matter (and it keeps this fast)
 
 
 def first_name_gender(word: str) -> str | None:
@@ -544,60 +564,67 @@ def track_subjects(
     resolved: dict[int, Entity] = {}
     tokens = outside(word_tokens(text, start, end), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
-    cue_ends = {e for _, e, _, _ in cue_spans}
-    masked_ends = {b for _, b in masked}
+    cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
+    names_not = not_names()
+    openers = DETERMINERS | word_class("source-opener")
     i = 0
     while i < len(tokens):
         s, e, w = tokens[i]
-        previous = tokens[i - 1][2] if i > 0 else None
-        after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
-        if w.lower() in PRONOUNS:
+        lower = w.lower()
+        if lower in PRONOUNS:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
             i += 1
             continue
-        if is_capitalised(w) and w not in not_names() and not (i == 0 and w in not_names()):
-            j = _name_run_end(tokens, i)
-            words = [t[2] for t in tokens[i : j + 1]]
-            # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
-            near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
-            following = tokens[j + 1] if j + 1 < len(tokens) else None
-            subject_position = (
-                previous is None
-                or previous in (",", ";", "—", "–")
-                or (previous.lower() in BOUNDARY_WORDS)
-                or after_cue
-                or previous in not_names()
-            )
-            verb_follows = following is not None and (
-                verb_like(following[2])
-                or following[0] in cue_starts
-                or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
-            )
-            if (subject_position and verb_follows) or after_cue:
-                mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
-                if mention.entity is not None and mention.entity.type == "person":
-                    resolver.subject(mention.entity)
-                    people_here.append(mention.entity)
-                elif mention.entity is not None and verb_follows:
-                    resolver.subject(mention.entity)
-            else:
-                named = _named_person(words, near, resolver)
-                if named is not None:
-                    people_here.append(named)
-            i = j + 1
+        if is_capitalised(w) and w not in names_not:
+            i = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
-            w.lower() in DETERMINERS | word_class("source-opener")
-        ):
+        if lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
             i = _lowercase_subject(text, tokens, i, resolver)
             continue
         i += 1
     return resolved
+
+
+def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:
+    """Read the capitalised run at ``tokens[i]``: a subject ("Kerry met", "declared Kerry") is
+    registered with the resolver, other people are remembered; returns the index after it."""
+    cue_starts, cue_ends, masked_ends = cues
+    previous = tokens[i - 1][2] if i > 0 else None
+    after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
+    j = _name_run_end(tokens, i)
+    words = [t[2] for t in tokens[i : j + 1]]
+    # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
+    near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    subject_position = (
+        previous is None
+        or previous in (",", ";", "—", "–")
+        or (previous.lower() in BOUNDARY_WORDS)
+        or after_cue
+        or previous in not_names()
+    )
+    verb_follows = following is not None and (
+        verb_like(following[2])
+        or following[0] in cue_starts
+        or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
+    )
+    if (subject_position and verb_follows) or after_cue:
+        mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
+        if mention.entity is not None and mention.entity.type == "person":
+            resolver.subject(mention.entity)
+            people_here.append(mention.entity)
+        elif mention.entity is not None and verb_follows:
+            resolver.subject(mention.entity)
+    else:
+        named = _named_person(words, near, resolver)
+        if named is not None:
+            people_here.append(named)
+    return j + 1
 
 
 def _after_cue(tokens, i: int, cue_ends: set[int], masked_ends: set[int]) -> bool:
