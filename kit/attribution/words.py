@@ -49,9 +49,13 @@ def _rows(name: str) -> tuple:
     entry = _read_now.get(name)
     if entry is None:
         rows = lexicons.read(name)
-        entry = (rows, {row["term"]: (row["category"], row["note"]) for row in rows})
+        entry = (rows, _built_from_rows(name, rows, _terms))
         _read_now[name] = entry
     return entry[0]
+
+
+def _terms(rows: tuple) -> dict[str, tuple[str, str]]:
+    return {row["term"]: (row["category"], row["note"]) for row in rows}
 
 
 def lexicon(name: str) -> dict[str, tuple[str, str]]:
@@ -60,8 +64,11 @@ def lexicon(name: str) -> dict[str, tuple[str, str]]:
     >>> lexicon("reporting_verbs")["said"][0]
     'neutral'
     """
-    _rows(name)
-    return _read_now[name][1]
+    entry = _read_now.get(name)
+    if entry is None:
+        _rows(name)
+        entry = _read_now[name]
+    return entry[1]
 
 
 def built_from(name: str, build: Callable[[tuple], object]) -> object:
@@ -74,6 +81,11 @@ def built_from(name: str, build: Callable[[tuple], object]) -> object:
     """
     entry = _read_now.get(name)
     rows = entry[0] if entry is not None else _rows(name)
+    return _built_from_rows(name, rows, build)
+
+
+def _built_from_rows(name: str, rows: tuple, build: Callable[[tuple], object]) -> object:
+    """``build(rows)``, kept while ``rows`` (the list ``name`` as read) stay the same object."""
     key = (name, build)
     entry = _built.get(key)
     if entry is None or entry[0] is not rows:
@@ -234,8 +246,11 @@ def previous_word(text: str, position: int, floor: int) -> str | None:
     'also'
     """
     # a word is never longer than 80 characters: read only that far back
-    match = re.search(r"([\w’'\-.]+)\s*$", text[max(floor, position - 80) : position])
+    match = LAST_WORD.search(text[max(floor, position - 80) : position])
     return match.group(1) if match else None
+
+
+LAST_WORD = re.compile(r"([\w’'\-.]+)\s*$")
 
 
 def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
