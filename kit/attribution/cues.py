@@ -41,6 +41,7 @@ from kit.attribution.words import (
     date_words,
     document_nouns,
     is_capitalised,
+    letter_tree,
     lexicon,
     not_names,
     past_like,
@@ -101,41 +102,6 @@ def _build_cue_pattern(rows: tuple) -> re.Pattern:
     if tree is None:  # a term with odd white space: the plain list of terms
         tree = "|".join("".join(pieces) for pieces in spelled)
     return re.compile(r"(?<![\w’'\-])(?:" + tree + r")(?![\w’'\-])")
-
-
-def letter_tree(spelled: list[list[str]]) -> str | None:
-    """One pattern for terms given as lists of one-character pieces, longest first, that tries
-    the longer term first where one term starts another ("told reporters" before "told"), as
-    the plain list of terms does. None when two pieces at one branch could match the same
-    character (then the tree would not find the same words).
-
-    >>> letter_tree([["s", "a", "i", "d"], ["s", "a", "y"]])
-    'sa(?:id|y)'
-    """
-    root: dict = {}
-    for pieces in spelled:
-        node = root
-        for piece in pieces:
-            node = node.setdefault(piece, {})
-        node[""] = {}  # a term ends here
-    return _branches(root)
-
-
-def _branches(node: dict) -> str | None:
-    pieces = [piece for piece in node if piece]
-    if r"\s+" in pieces and any(len(p) == 1 and p.isspace() for p in pieces):
-        return None
-    alternatives = []
-    for piece in pieces:
-        rest = _branches(node[piece])
-        if rest is None:
-            return None
-        alternatives.append(piece + rest)
-    if "" in node:
-        alternatives.append("")  # after the longer terms: the shortest match comes last
-    if len(alternatives) == 1:
-        return alternatives[0]
-    return "(?:" + "|".join(alternatives) + ")"
 
 
 def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):

@@ -26,6 +26,7 @@ from kit.attribution.words import (
     WORDLIKE,
     built_from,
     is_capitalised,
+    letter_tree,
     lexicon,
     not_names,
     outside,
@@ -135,7 +136,11 @@ def institution_pattern() -> re.Pattern:
 
 def _build_institution_pattern(rows: tuple) -> re.Pattern:
     terms = sorted((r["term"] for r in rows if r["category"] == "institution"), key=len)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, reversed(terms))) + r")(?!\w)")
+    # as a tree of letters (see letter_tree): the same matches, without trying every name
+    tree = letter_tree([[re.escape(char) for char in term] for term in reversed(terms)])
+    if tree is None:
+        tree = "|".join(map(re.escape, reversed(terms)))
+    return re.compile(r"(?<![\w.])(?:" + tree + r")(?!\w)")
 
 
 def place_or_institution(words: list[str]) -> str | None:
