@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain
 
 from kit.attribution.words import (
     BOUNDARY_WORDS,
@@ -247,7 +248,7 @@ class Resolver:
 
     def by_role(self, role: str) -> Entity | None:
         """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
-        for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
+        for entity in chain(reversed(self.subjects), reversed(self.full_names.values())):
             if entity.type == "person" and role in entity.roles:
                 return entity
         return None
@@ -584,7 +585,9 @@ def track_subjects(
                 resolved[s] = entity
             i += 1
             continue
-        if is_capitalised(w) and w not in names_not:
+        if (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
+            w not in names_not
+        ):  # is_capitalised(w), the test every word of the sentence goes through
             i = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
             continue
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."

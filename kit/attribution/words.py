@@ -43,6 +43,8 @@ def refresh() -> None:
     """
     _read_now.clear()
     _classes_now.clear()
+    _built_now.clear()
+    _verbs_now.clear()
 
 
 def _rows(name: str) -> tuple:
@@ -79,9 +81,17 @@ def built_from(name: str, build: Callable[[tuple], object]) -> object:
     >>> pattern == len(lexicons.read("reporting_verbs"))
     True
     """
-    entry = _read_now.get(name)
-    rows = entry[0] if entry is not None else _rows(name)
-    return _built_from_rows(name, rows, build)
+    key = (name, build)
+    found = _built_now.get(key)
+    if found is None:
+        entry = _read_now.get(name)
+        rows = entry[0] if entry is not None else _rows(name)
+        found = _built_now[key] = _built_from_rows(name, rows, build)
+    return found
+
+
+# What built_from gave in this call of the analysis (emptied by refresh()).
+_built_now: dict[tuple[str, Callable], object] = {}
 
 
 def _built_from_rows(name: str, rows: tuple, build: Callable[[tuple], object]) -> object:
@@ -294,8 +304,16 @@ def verb_like(word: str) -> bool:
     >>> verb_like("were"), verb_like("dismissed"), verb_like("talks")
     (True, True, False)
     """
-    lower = word.lower()
-    return lower in word_class("finite") or lower in lexicon("reporting_verbs") or past_like(lower)
+    found = _verbs_now.get(word)
+    if found is None:
+        lower = word.lower()
+        found = lower in word_class("finite") or lower in lexicon("reporting_verbs")
+        found = _verbs_now[word] = found or past_like(lower)
+    return found
+
+
+# The words verb_like has answered for in this call of the analysis (emptied by refresh()).
+_verbs_now: dict[str, bool] = {}
 
 
 def past_like(word: str) -> bool:
