@@ -31,6 +31,7 @@ from kit.attribution.words import (
     lexicon,
     not_names,
     outside,
+    sentence_tokens,
     verb_like,
     word_class,
     word_tokens,
@@ -541,9 +542,10 @@ def _full_name(words: list[str]) -> bool:
 
 
 def _gender(words: list[str]) -> str | None:
-    if any(w in word_class("female-word") for w in words):
+    female, male = word_class("female-word"), word_class("male-word")
+    if any(w in female for w in words):
         return "female"
-    if any(w in word_class("male-word") for w in words):
+    if any(w in male for w in words):
         return "male"
     return None
 
@@ -568,7 +570,7 @@ def track_subjects(
     {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
-    tokens = outside(word_tokens(text, start, end), masked)
+    tokens = outside(sentence_tokens(text, start, end), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far

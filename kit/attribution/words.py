@@ -16,6 +16,7 @@ through :func:`kit.lexicons.read`, which parses a file again only after it chang
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 import pandas as pd
@@ -45,6 +46,8 @@ def refresh() -> None:
     _classes_now.clear()
     _built_now.clear()
     _verbs_now.clear()
+    global _sentence_now
+    _sentence_now = None
 
 
 def _rows(name: str) -> tuple:
@@ -269,7 +272,34 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     >>> word_tokens("the U.S. said", 0, 13)
     [(0, 3, 'the'), (4, 8, 'U.S.'), (9, 13, 'said')]
     """
+    held = _sentence_now
+    if held and held[0] is text and held[1] <= start and end <= held[2]:
+        # inside the sentence read last: its words, unless the stretch cuts a word in two
+        tokens, starts = held[3], held[4]
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end)
+        if (first == 0 or tokens[first - 1][1] <= start) and (
+            last == 0 or tokens[last - 1][1] <= end
+        ):
+            return tokens[first:last]
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """:func:`word_tokens` of a whole sentence, kept until the next sentence: the words of a
+    stretch inside it (the phrase before a verb of saying) are then taken from them.
+
+    >>> sentence_tokens("Kerry said so.", 0, 14)[1], word_tokens("Kerry said so.", 6, 13)
+    ((6, 10, 'said'), [(6, 10, 'said'), (11, 13, 'so')])
+    """
+    global _sentence_now
+    tokens = [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+    _sentence_now = (text, start, end, tokens, [t[0] for t in tokens])
+    return tokens
+
+
+# The sentence sentence_tokens read last: (text, start, end, tokens, token starts).
+_sentence_now: tuple | None = None
 
 
 def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
