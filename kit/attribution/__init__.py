@@ -65,6 +65,7 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -155,38 +156,39 @@ def _table(article: Article, found: list) -> pd.DataFrame:
         cues.append((cue.cue, cue.cue_start, cue.cue_end) if cue else NOTHING)
     speaker, speaker_start, speaker_end = zip(*speakers)
     cue, cue_start, cue_end = zip(*cues)
+    rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
+    strings = partial(_column, dtype=STRING, index=rows)
+    objects = partial(_column, dtype=object, index=rows)
     columns = {
-        "quote_id": _strings([f"q{i}" for i in range(1, len(found) + 1)]),
-        "attribution_id": _strings(acts),
+        "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
+        "attribution_id": strings(acts),
         "start": np.array(starts, dtype=np.int64),
         "end": np.array(ends, dtype=np.int64),
-        "text": _strings([text[s:e] for s, e in zip(starts, ends)]),
-        "kind": _strings([q.kind for q in found]),
+        "text": strings([text[s:e] for s, e in zip(starts, ends)]),
+        "kind": strings([q.kind for q in found]),
         # missing values are None (not NaN), and offsets stay Python ints
-        "speaker": _objects(speaker),
-        "speaker_start": _objects(speaker_start),
-        "speaker_end": _objects(speaker_end),
-        "cue": _objects(cue),
-        "cue_start": _objects(cue_start),
-        "cue_end": _objects(cue_end),
-        "sentence_id": _objects([article.sentence_at(s) for s in starts]),
+        "speaker": objects(speaker),
+        "speaker_start": objects(speaker_start),
+        "speaker_end": objects(speaker_end),
+        "cue": objects(cue),
+        "cue_start": objects(cue_start),
+        "cue_end": objects(cue_end),
+        "sentence_id": objects([article.sentence_at(s) for s in starts]),
     }
-    return pd.DataFrame(columns, copy=False)
+    return pd.DataFrame(columns, index=rows, copy=False)
 
 
 NOTHING = (None, None, None)
 
 
-def _strings(values: list) -> pd.Series:
-    """A column of text, with pandas' own string dtype (the one it infers for text)."""
-    return pd.Series(values, dtype=STRING, copy=False)
-
-
-def _objects(values) -> pd.Series:
-    """A column of Python values as they are (str, int or None), with no conversion."""
-    array = np.empty(len(values), dtype=object)
-    array[:] = values
-    return pd.Series(array, dtype=object, copy=False)
+def _column(values, dtype, index: pd.RangeIndex) -> pd.Series:
+    """A column of the table: text with pandas' string dtype, or Python values as they are
+    (str, int or None, no conversion) with ``dtype=object``."""
+    if dtype is object:
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        values = array
+    return pd.Series(values, dtype=dtype, index=index, copy=False)
 
 
 # The dtype pandas gives a column of text (its string dtype, or object on an older pandas).
