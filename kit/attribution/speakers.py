@@ -31,6 +31,7 @@ from kit.attribution.words import (
     lexicon,
     not_names,
     outside,
+    remember,
     sentence_tokens,
     verb_like,
     word_class,
@@ -99,6 +100,10 @@ def _build_abbreviations(rows: tuple) -> frozenset[str]:
 
 def _split_title(words: list[str]) -> int:
     """How many leading words of a capitalised run are a title: "Russian Foreign Minister"."""
+    return remember(_title_length, words)
+
+
+def _title_length(words: list[str]) -> int:
     cut = 0
     for i in range(len(words)):
         for title in _titles_by_first_word().get(words[i], ()):
@@ -152,6 +157,10 @@ def place_or_institution(words: list[str]) -> str | None:
     >>> place_or_institution(["the", "Foreign", "Ministry"]), place_or_institution(["Russian"])
     ('institution', 'place')
     """
+    return remember(_place_or_institution, words)
+
+
+def _place_or_institution(words: list[str]) -> str | None:
     if institution_pattern().search(" ".join(words)):
         return "institution"
     institutions = lexicon("attribution_institutions")
@@ -167,6 +176,10 @@ def outlet_or_document(words: list[str]) -> str | None:
     >>> outlet_or_document(["The", "New", "York", "Times"]), outlet_or_document(["the", "letter"])
     ('media', 'document')
     """
+    return remember(_outlet_or_document, words)
+
+
+def _outlet_or_document(words: list[str]) -> str | None:
     if not words or len(words) > 6:
         return None
     institutions = lexicon("attribution_institutions")
@@ -186,6 +199,10 @@ def vague_head(words: list[str]) -> str | None:
     >>> vague_head(["senior", "officials"]), vague_head(["Kerry"])
     ('anonymous', None)
     """
+    return remember(_vague_head, words)
+
+
+def _vague_head(words: list[str]) -> str | None:
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
@@ -537,6 +554,10 @@ def _institution_name(words: list[str]) -> bool:
 def _full_name(words: list[str]) -> bool:
     """Two or more name words after any title: "Azzam al-Ahmad", "Minister Sergei Lavrov" (but
     not "Minister", "Bank", "Democratic Republic", which go on with "of")."""
+    return remember(_is_full_name, words)
+
+
+def _is_full_name(words: list[str]) -> bool:
     rest = words[_split_title(words) :]
     return len(rest) >= 2 and not place_or_institution(rest) and not vague_head(rest)
 
