@@ -597,8 +597,17 @@ def track_subjects(
     people_here: list[Entity] = []  # people named in this sentence so far
     names_not = not_names()
     openers = DETERMINERS | word_class("source-opener")
-    i = 0
-    while i < len(tokens):
+    # only pronouns, capitalised words and the words that open a source can start anything
+    maybe = openers | PRONOUNS.keys()
+    starts = [
+        k
+        for k, (_, _, w) in enumerate(tokens)
+        if w[:1].isupper() or "-" in w or w.lower() in maybe
+    ]
+    after = 0  # the index after the last name or source read
+    for i in starts:
+        if i < after:
+            continue
         s, e, w = tokens[i]
         lower = w.lower()
         if lower in PRONOUNS:
@@ -606,18 +615,16 @@ def track_subjects(
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-            i += 1
-            continue
-        if (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
+            after = i + 1
+        elif (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
             w not in names_not
-        ):  # is_capitalised(w), the test every word of the sentence goes through
-            i = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
-            continue
+        ):  # is_capitalised(w)
+            after = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        if lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
-            i = _lowercase_subject(text, tokens, i, resolver)
-            continue
-        i += 1
+        elif lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
+            after = _lowercase_subject(text, tokens, i, resolver)
+        else:
+            after = i + 1
     return resolved
 
 

@@ -327,6 +327,8 @@ def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -
     >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
     [(4, 9, 'Kerry')]
     """
+    if not masked:
+        return list(tokens)
     spans = sorted(masked)
     kept, k = [], 0
     for token in tokens:
