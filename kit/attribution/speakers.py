@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import chain
 
 from kit.attribution.words import (
     BOUNDARY_WORDS,
@@ -248,6 +247,7 @@ class Resolver:
         self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
         self.people: list[Entity] = []  # everyone named, first mention first
         self.known: set[int] = set()  # ids of self.people
+        self.titled: dict[int, Entity] = {}  # everyone given a title or role, by id
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -266,7 +266,13 @@ class Resolver:
 
     def by_role(self, role: str) -> Entity | None:
         """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
-        for entity in chain(reversed(self.subjects), reversed(self.full_names.values())):
+        for entity in reversed(self.subjects):
+            if entity.type == "person" and role in entity.roles:
+                return entity
+        # only people given a title can have the role: when none has it, the names need no look
+        if not any(role in entity.roles for entity in self.titled.values()):
+            return None
+        for entity in reversed(self.full_names.values()):
             if entity.type == "person" and role in entity.roles:
                 return entity
         return None
@@ -312,6 +318,8 @@ class Resolver:
         if gender and not entity.gender:
             entity.gender = gender
         entity.roles.update(word.lower().rstrip(".") for word in roles)
+        if entity.roles:
+            self.titled[id(entity)] = entity
         return entity
 
     def pronoun(self, word: str) -> Entity | None:
