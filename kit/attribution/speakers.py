@@ -508,6 +508,7 @@ def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int,
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     origin = False  # inside "of Fatah" after a full name: where the person comes from
+    names_not = not_names()
     for index, (s, e, w) in enumerate(tokens):
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if origin and is_capitalised(w):
@@ -518,7 +519,7 @@ def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int,
                 runs.append(run)
                 run, origin = [], True
                 continue
-        if is_capitalised(w) and w not in not_names():
+        if is_capitalised(w) and w not in names_not:
             run.append((s, e, w))
         elif (
             run
