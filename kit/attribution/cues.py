@@ -94,7 +94,7 @@ def _build_cue_pattern(rows: tuple) -> re.Pattern:
     spelled = []  # each term as a list of pieces of pattern, one a character
     for term in terms:
         # "according to" with either case: "[Aa]ccording\s+to", spelled both ways
-        for variant in ([term, "A" + term[1:]] if term == "according to" else [term]):
+        for variant in [term, "A" + term[1:]] if term == "according to" else [term]:
             spelled.append([r"\s+" if char == " " else re.escape(char) for char in variant])
     # The terms share their first letters ("said", "says", "saying"): as a tree of letters the
     # pattern tries a few branches at each word instead of every term; it finds the same words.

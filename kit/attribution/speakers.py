@@ -609,9 +609,7 @@ def track_subjects(
     # only pronouns, capitalised words and the words that open a source can start anything
     maybe = openers | PRONOUNS.keys()
     starts = [
-        k
-        for k, (_, _, w) in enumerate(tokens)
-        if w[:1].isupper() or "-" in w or w.lower() in maybe
+        k for k, (_, _, w) in enumerate(tokens) if w[:1].isupper() or "-" in w or w.lower() in maybe
     ]
     after = 0  # the index after the last name or source read
     for i in starts:
