@@ -16,6 +16,7 @@ clause for a participle ("..., insisting the West should ..."). In
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kit.attribution.speakers import (
@@ -45,6 +46,7 @@ from kit.attribution.words import (
     lexicon,
     not_names,
     past_like,
+    per_call,
     previous_word,
     verb_like,
     word_class,
@@ -115,15 +117,10 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     """
     found = []
     verbs = lexicon("reporting_verbs")
-    pattern = cue_pattern()
-    source = text[start:end]
-    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
-        source = source.lower()
-    for match in pattern.finditer(source):
-        s, e = start + match.start(), start + match.end()
+    for s, e, said in _cue_spans(text, start, end, headline):
         if any(a <= s < b for a, b in masked):
             continue
-        term = " ".join(match.group().lower().split())
+        term = " ".join(said.lower().split())
         category = verbs.get(term, ("neutral", ""))[0]
         previous = previous_word(text, s, start)
         # "the report", "a claim", "his warning", "a televised address", "his first major
@@ -168,6 +165,38 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     found += _document_verbs(text, start, end, masked)
     found.sort()
     return found
+
+
+def _cue_spans(text: str, start: int, end: int, headline: bool) -> list[tuple[int, int, str]]:
+    """Where the verbs of saying match in ``text[start:end]`` read on its own: (start, end,
+    words matched). The text is searched once, and a sentence takes its part of the matches,
+    unless a word runs over the sentence's edge (then the sentence is searched on its own)."""
+    pattern = cue_pattern()
+    if not headline:
+        held = _cues_now.get("text")
+        if held is None or held[0] is not text or held[1] is not pattern:
+            matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            held = _cues_now["text"] = (text, pattern, matches, [s for s, _ in matches])
+        matches, starts = held[2], held[3]
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end)
+        if (
+            (start == 0 or not WORD_EDGE.match(text, start - 1))
+            and (end >= len(text) or not WORD_EDGE.match(text, end))
+            and (first == 0 or matches[first - 1][1] <= start)
+            and (last == 0 or matches[last - 1][1] <= end)
+        ):
+            return [(s, e, text[s:e]) for s, e in matches[first:last]]
+    source = text[start:end]
+    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
+        source = source.lower()
+    return [(start + m.start(), start + m.end(), m.group()) for m in pattern.finditer(source)]
+
+
+# A character that joins words: a verb of saying never starts or ends next to one.
+WORD_EDGE = re.compile(r"[\w’'\-]")
+# The text searched last and the verbs of saying found in it (emptied by refresh()).
+_cues_now: dict = per_call({})
 
 
 def _build_document_verbs(rows: tuple) -> re.Pattern | None:

@@ -49,6 +49,23 @@ def refresh() -> None:
     _remembered_now.clear()
     global _sentence_now
     _sentence_now = None
+    for held in _per_call:
+        held.clear()
+
+
+def per_call(held: dict) -> dict:
+    """Register ``held``, a dict a module keeps for one call of the analysis: refresh()
+    empties it.
+
+    >>> per_call({"text": "..."}) is not None
+    True
+    """
+    _per_call.append(held)
+    return held
+
+
+# The dicts registered with per_call().
+_per_call: list[dict] = []
 
 
 def _rows(name: str) -> tuple:
