@@ -295,11 +295,13 @@ def previous_word(text: str, position: int, floor: int) -> str | None:
     'also'
     """
     # a word is never longer than 80 characters: read only that far back
-    match = LAST_WORD.search(text[max(floor, position - 80) : position])
-    return match.group(1) if match else None
+    segment = text[max(floor, position - 80) : position].rstrip()
+    # the run of word characters that ends the segment, read from its end backwards
+    run = WORD_RUN.match(segment[::-1])
+    return segment[len(segment) - run.end() :] if run else None
 
 
-LAST_WORD = re.compile(r"([\w’'\-.]+)\s*$")
+WORD_RUN = re.compile(r"[\w’'\-.]+")
 
 
 def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
