@@ -169,33 +169,45 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
 
 def _cue_spans(text: str, start: int, end: int, headline: bool) -> list[tuple[int, int, str]]:
     """Where the verbs of saying match in ``text[start:end]`` read on its own: (start, end,
-    words matched). The text is searched once, and a sentence takes its part of the matches,
-    unless a word runs over the sentence's edge (then the sentence is searched on its own)."""
+    words matched)."""
     pattern = cue_pattern()
-    if not headline:
-        held = _cues_now.get("text")
-        if held is None or held[0] is not text or held[1] is not pattern:
-            matches = [(m.start(), m.end()) for m in pattern.finditer(text)]
-            held = _cues_now["text"] = (text, pattern, matches, [s for s, _ in matches])
-        matches, starts = held[2], held[3]
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end)
-        if (
-            (start == 0 or not WORD_EDGE.match(text, start - 1))
-            and (end >= len(text) or not WORD_EDGE.match(text, end))
-            and (first == 0 or matches[first - 1][1] <= start)
-            and (last == 0 or matches[last - 1][1] <= end)
-        ):
-            return [(s, e, text[s:e]) for s, e in matches[first:last]]
+    spans = None if headline else spans_in_sentence(pattern, text, start, end)
+    if spans is not None:
+        return [(s, e, text[s:e]) for s, e in spans]
     source = text[start:end]
     if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
         source = source.lower()
     return [(start + m.start(), start + m.end(), m.group()) for m in pattern.finditer(source)]
 
 
+def spans_in_sentence(pattern: re.Pattern, text: str, start: int, end: int) -> list | None:
+    """The matches of ``pattern`` (a list of terms between word edges) in ``text[start:end]``
+    read on its own, taken from one search of the whole text; None when a match or a word runs
+    over the sentence's edge (then the caller searches the sentence alone).
+
+    >>> spans_in_sentence(cue_pattern(), "He said so. She added it.", 12, 25)
+    [(16, 21)]
+    """
+    held = _cues_now.get(pattern)
+    if held is None or held[0] is not text:
+        matches = [m.span() for m in pattern.finditer(text)]
+        held = _cues_now[pattern] = (text, matches, [s for s, _ in matches])
+    matches, starts = held[1], held[2]
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end)
+    if (
+        (start == 0 or not WORD_EDGE.match(text, start - 1))
+        and (end >= len(text) or not WORD_EDGE.match(text, end))
+        and (first == 0 or matches[first - 1][1] <= start)
+        and (last == 0 or matches[last - 1][1] <= end)
+    ):
+        return matches[first:last]
+    return None
+
+
 # A character that joins words: a verb of saying never starts or ends next to one.
 WORD_EDGE = re.compile(r"[\w’'\-]")
-# The text searched last and the verbs of saying found in it (emptied by refresh()).
+# The text searched last and what each pattern found in it (emptied by refresh()).
 _cues_now: dict = per_call({})
 
 
@@ -214,8 +226,10 @@ def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, 
     if pattern is None:
         return []
     found = []
-    for match in pattern.finditer(text, start, end):
-        s, e = match.span()
+    spans = spans_in_sentence(pattern, text, start, end)
+    if spans is None:
+        spans = [match.span() for match in pattern.finditer(text, start, end)]
+    for s, e in spans:
         noun = (previous_word(text, s, start) or "").lower()
         if table.get(noun, ("",))[0] != "document":
             continue
