@@ -196,7 +196,17 @@ STRING = pd.Series(["text"]).dtype
 
 
 def _empty_table() -> pd.DataFrame:
-    """The table of an article with no quotations: the same columns, no rows."""
+    """The table of an article with no quotations: the same columns, no rows (a copy of one
+    built once)."""
+    if not _EMPTY:
+        _EMPTY.append(_build_empty_table())
+    return _EMPTY[0].copy()
+
+
+_EMPTY: list[pd.DataFrame] = []
+
+
+def _build_empty_table() -> pd.DataFrame:
     frame = pd.DataFrame(
         {column: pd.Series([], dtype=object) for column in COLUMNS}, index=pd.RangeIndex(0)
     )
