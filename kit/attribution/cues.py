@@ -188,10 +188,10 @@ def spans_in_sentence(pattern: re.Pattern, text: str, start: int, end: int) -> l
     >>> spans_in_sentence(cue_pattern(), "He said so. She added it.", 12, 25)
     [(16, 21)]
     """
-    held = _cues_now.get(pattern)
-    if held is None or held[0] is not text:
+    held = _cues_now.get(id(pattern))  # by id: hashing a long pattern costs more than a search
+    if held is None or held[0] is not text or held[3] is not pattern:
         matches = [m.span() for m in pattern.finditer(text)]
-        held = _cues_now[pattern] = (text, matches, [s for s, _ in matches])
+        held = _cues_now[id(pattern)] = (text, matches, [s for s, _ in matches], pattern)
     matches, starts = held[1], held[2]
     first = bisect_left(starts, start)
     last = bisect_left(starts, end)
