@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 
+import pandas as pd
+
 import kit
-from kit import lexicons
+from kit import attribution, lexicons, paths
 from kit.attribution import words
 from kit.attribution.cues import cue_pattern
 from kit.attribution.speakers import institution_pattern
@@ -89,3 +91,16 @@ def test_remembered_answers_are_forgotten_when_the_lists_are_checked_again():
     words.refresh()
     words.remember(count, ["Foreign", "Minister"])
     assert len(calls) == 2
+
+
+def test_articles_read_at_once_in_threads_get_the_tables_they_get_alone():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(paths.variants_dir().glob("*.txt"))]
+    texts.append(kit.load_article("kerry-lavrov-moscow").text)
+    alone = [attribution.quotes(kit.Article.from_text(t)) for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(3):
+            together = list(pool.map(lambda t: attribution.quotes(kit.Article.from_text(t)), texts))
+            for one, other in zip(alone, together):
+                pd.testing.assert_frame_equal(one, other)

@@ -45,8 +45,8 @@ from kit.attribution.words import (
     letter_tree,
     lexicon,
     not_names,
+    now_reading,
     past_like,
-    per_call,
     previous_word,
     verb_like,
     word_class,
@@ -188,10 +188,11 @@ def spans_in_sentence(pattern: re.Pattern, text: str, start: int, end: int) -> l
     >>> spans_in_sentence(cue_pattern(), "He said so. She added it.", 12, 25)
     [(16, 21)]
     """
-    held = _cues_now.get(id(pattern))  # by id: hashing a long pattern costs more than a search
+    found = now_reading().found
+    held = found.get(id(pattern))  # by id: hashing a long pattern costs more than a search
     if held is None or held[0] is not text or held[3] is not pattern:
         matches = [m.span() for m in pattern.finditer(text)]
-        held = _cues_now[id(pattern)] = (text, matches, [s for s, _ in matches], pattern)
+        held = found[id(pattern)] = (text, matches, [s for s, _ in matches], pattern)
     matches, starts = held[1], held[2]
     first = bisect_left(starts, start)
     last = bisect_left(starts, end)
@@ -207,8 +208,6 @@ def spans_in_sentence(pattern: re.Pattern, text: str, start: int, end: int) -> l
 
 # A character that joins words: a verb of saying never starts or ends next to one.
 WORD_EDGE = re.compile(r"[\w’'\-]")
-# The text searched last and what each pattern found in it (emptied by refresh()).
-_cues_now: dict = per_call({})
 
 
 def _build_document_verbs(rows: tuple) -> re.Pattern | None:

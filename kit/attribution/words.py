@@ -16,6 +16,7 @@ through :func:`kit.lexicons.read`, which parses a file again only after it chang
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -47,25 +48,31 @@ def refresh() -> None:
     _built_now.clear()
     _verbs_now.clear()
     _remembered_now.clear()
-    global _sentence_now
-    _sentence_now = None
-    for held in _per_call:
-        held.clear()
+    reading = now_reading()
+    reading.sentence = None
+    reading.found.clear()
 
 
-def per_call(held: dict) -> dict:
-    """Register ``held``, a dict a module keeps for one call of the analysis: refresh()
-    empties it.
+class Reading(threading.local):
+    """What this thread's call of the analysis is reading: the sentence whose words
+    :func:`sentence_tokens` found last, and what whole-text searches ``found``, by pattern.
+    Each thread has its own (kit.corpus may analyse several articles at once).
 
-    >>> per_call({"text": "..."}) is not None
+    >>> now_reading().sentence is None or len(now_reading().sentence) == 5
     True
     """
-    _per_call.append(held)
-    return held
+
+    def __init__(self) -> None:
+        self.sentence: tuple | None = None  # (text, start, end, tokens, token starts)
+        self.found: dict = {}
 
 
-# The dicts registered with per_call().
-_per_call: list[dict] = []
+def now_reading() -> Reading:
+    """This thread's :class:`Reading`."""
+    return _reading
+
+
+_reading = Reading()
 
 
 def _rows(name: str) -> tuple:
@@ -310,7 +317,7 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     >>> word_tokens("the U.S. said", 0, 13)
     [(0, 3, 'the'), (4, 8, 'U.S.'), (9, 13, 'said')]
     """
-    held = _sentence_now
+    held = _reading.sentence
     if held and held[0] is text and held[1] <= start and end <= held[2]:
         # inside the sentence read last: its words, unless the stretch cuts a word in two
         tokens, starts = held[3], held[4]
@@ -330,14 +337,9 @@ def sentence_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str
     >>> sentence_tokens("Kerry said so.", 0, 14)[1], word_tokens("Kerry said so.", 6, 13)
     ((6, 10, 'said'), [(6, 10, 'said'), (11, 13, 'so')])
     """
-    global _sentence_now
     tokens = [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
-    _sentence_now = (text, start, end, tokens, [t[0] for t in tokens])
+    _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
     return tokens
-
-
-# The sentence sentence_tokens read last: (text, start, end, tokens, token starts).
-_sentence_now: tuple | None = None
 
 
 def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
