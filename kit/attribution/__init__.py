@@ -64,9 +64,10 @@ Check its table against the text; it is a first reading, not the answer.
 
 from __future__ import annotations
 
-import bisect
 import re
+from functools import partial
 
+import numpy as np
 import pandas as pd
 
 from kit.article import Article
@@ -137,50 +138,81 @@ def quotes(article: Article, *, include_indirect: bool = True) -> pd.DataFrame:
 
 
 def _table(article: Article, found: list) -> pd.DataFrame:
-    """The rows of :func:`quotes` from the analysis' records."""
-    rows = []
-    sentence_rows = article.sentences
-    sentence_starts = sentence_rows["start"].tolist()
-    sentence_ends = sentence_rows["end"].tolist()
-    sentence_ids = sentence_rows["sentence_id"].tolist()
-
-    def sentence_at(offset: int) -> str | None:
-        k = bisect.bisect_right(sentence_starts, offset) - 1
-        return sentence_ids[k] if k >= 0 and offset < sentence_ends[k] else None
-
-    for q in found:
-        speaker = q.speaker.entity.name if q.speaker and q.speaker.entity else None
-        rows.append(
-            {
-                "attribution_id": q.act,
-                "start": q.start,
-                "end": q.end,
-                "text": article.text[q.start : q.end],
-                "kind": q.kind,
-                "speaker": speaker,
-                "speaker_start": q.speaker.start if speaker else None,
-                "speaker_end": q.speaker.end if speaker else None,
-                "cue": q.cue.cue if q.cue else None,
-                "cue_start": q.cue.cue_start if q.cue else None,
-                "cue_end": q.cue.cue_end if q.cue else None,
-                "sentence_id": sentence_at(q.start),
-            }
-        )
-    frame = pd.DataFrame(rows, columns=COLUMNS[1:])
-    frame.insert(0, "quote_id", [f"q{i}" for i in range(1, len(frame) + 1)])
+    """The rows of :func:`quotes` from the analysis' records, built column by column in one go."""
+    if not found:
+        return _empty_table()
+    text = article.text
+    starts = [q.start for q in found]
+    ends = [q.end for q in found]
     # acts are numbered in the order of the table, whatever rows were left out
     numbers: dict[int, str] = {}
-    frame["attribution_id"] = [
-        numbers.setdefault(act, f"a{len(numbers) + 1}") for act in frame["attribution_id"]
-    ]
-    # missing values are None (not NaN), and offsets stay Python ints
-    for column in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
-        frame[column] = pd.Series(
-            [None if pd.isna(v) else int(v) for v in frame[column]], index=frame.index, dtype=object
-        )
-    for column in ("speaker", "cue", "sentence_id"):
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
-    return frame.astype({"start": "int64", "end": "int64"})
+    acts = [numbers.setdefault(q.act, f"a{len(numbers) + 1}") for q in found]
+    speakers: list = []
+    cues: list = []
+    for q in found:
+        entity = q.speaker.entity if q.speaker else None
+        speakers.append((entity.name, q.speaker.start, q.speaker.end) if entity else NOTHING)
+        cue = q.cue
+        cues.append((cue.cue, cue.cue_start, cue.cue_end) if cue else NOTHING)
+    speaker, speaker_start, speaker_end = zip(*speakers)
+    cue, cue_start, cue_end = zip(*cues)
+    rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
+    strings = partial(_column, dtype=STRING, index=rows)
+    objects = partial(_column, dtype=object, index=rows)
+    columns = {
+        "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
+        "attribution_id": strings(acts),
+        "start": np.array(starts, dtype=np.int64),
+        "end": np.array(ends, dtype=np.int64),
+        "text": strings([text[s:e] for s, e in zip(starts, ends)]),
+        "kind": strings([q.kind for q in found]),
+        # missing values are None (not NaN), and offsets stay Python ints
+        "speaker": objects(speaker),
+        "speaker_start": objects(speaker_start),
+        "speaker_end": objects(speaker_end),
+        "cue": objects(cue),
+        "cue_start": objects(cue_start),
+        "cue_end": objects(cue_end),
+        "sentence_id": objects([article.sentence_at(s) for s in starts]),
+    }
+    return pd.DataFrame(columns, index=rows, copy=False)
+
+
+NOTHING = (None, None, None)
+
+
+def _column(values, dtype, index: pd.RangeIndex) -> pd.Series:
+    """A column of the table: text with pandas' string dtype, or Python values as they are
+    (str, int or None, no conversion) with ``dtype=object``."""
+    if dtype is object:
+        array = np.empty(len(values), dtype=object)
+        array[:] = values
+        values = array
+    return pd.Series(values, dtype=dtype, index=index, copy=False)
+
+
+# The dtype pandas gives a column of text (its string dtype, or object on an older pandas).
+STRING = pd.Series(["text"]).dtype
+
+
+def _empty_table() -> pd.DataFrame:
+    """The table of an article with no quotations: the same columns, no rows (a copy of one
+    built once)."""
+    if not _EMPTY:
+        _EMPTY.append(_build_empty_table())
+    return _EMPTY[0].copy()
+
+
+_EMPTY: list[pd.DataFrame] = []
+
+
+def _build_empty_table() -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {column: pd.Series([], dtype=object) for column in COLUMNS}, index=pd.RangeIndex(0)
+    )
+    return frame.astype(
+        {"quote_id": "float64", "attribution_id": "float64", "start": "int64", "end": "int64"}
+    )
 
 
 SOURCE_COLUMNS = [

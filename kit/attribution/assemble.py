@@ -74,35 +74,39 @@ def _sentences(article: Article) -> list[_Sentence]:
     if article.headline_span:
         out.append(_Sentence(None, 0, *article.headline_span))
     text = article.text
-    for row in article.sentences.itertuples(index=False):
-        paragraph = int(row.paragraph_id[1:])
+    table = article.sentences
+    for sentence_id, paragraph_id, start, end in zip(
+        table["sentence_id"].tolist(), table["paragraph_id"].tolist(),
+        table["start"].tolist(), table["end"].tolist(),
+    ):  # fmt: skip
+        paragraph = int(paragraph_id[1:])
         previous = out[-1] if out else None
-        before = text[previous.start : previous.end] if previous is not None else ""
-        same_paragraph = previous is not None and previous.paragraph == paragraph
         if (
-            same_paragraph
+            previous is not None
+            and previous.paragraph == paragraph
             and (
                 (  # “Why now?” | Vance asked.
-                    re.search(r"[?!][”\"’']{1,2}$", before)
-                    and len(row.text.split()) <= 8
-                    and cue_pattern().search(row.text)
-                    and row.text[:1] not in OPEN_DOUBLE + '"'
+                    QUESTION_THEN.search(text, previous.start, previous.end)
+                    and len(text[start:end].split()) <= 8
+                    and cue_pattern().search(text[start:end])
+                    and text[start] not in OPEN_DOUBLE + '"'
                 )
                 # “...,” Rep. Elijah E. Cummings (D-Md.) | said in a statement.
-                or row.text[:1].islower()
+                or text[start].islower()
             )
         ):
-            previous.end = row.end
+            previous.end = end
             continue
-        start = row.start
-        dateline = DATELINE.match(text, start, row.end)
+        dateline = DATELINE.match(text, start, end)
         if dateline and (previous is None or previous.paragraph != paragraph):
             start = dateline.end()
-        out += [
-            _Sentence(row.sentence_id, paragraph, s, e)
-            for s, e in sentence_pieces(text, start, row.end)
-        ]
+        pieces = sentence_pieces(text, start, end)
+        out += [_Sentence(sentence_id, paragraph, s, e) for s, e in pieces]
     return out
+
+
+# A sentence that ends with a quotation closed after ? or !: “Why now?”
+QUESTION_THEN = re.compile(r"[?!][”\"’']{1,2}$")
 
 
 # The longest stretch of text read as one sentence. Every step looks around a verb of saying

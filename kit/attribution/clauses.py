@@ -388,13 +388,19 @@ def _addressee_length(tokens) -> int | None:
 CLOSING_PARTICIPLE = r",[”\"’']?\s+(?:describing|calling|noting|stressing|warning|explaining)\s"
 
 
+# Where a reported clause stops, tried in this order.
+CLAUSE_ENDS = [
+    re.compile(marker)
+    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
+                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s", CLOSING_PARTICIPLE)
+]  # fmt: skip
+
+
 def _clean_content(text, start, end, masked) -> tuple[int, int] | None:
     """Trim a reported clause: stop at ", but", "; ", ", adding", ", according to"."""
     piece = text[start:end]
-    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
-                   r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s",
-                   CLOSING_PARTICIPLE):  # fmt: skip
-        found = re.search(marker, piece)
+    for marker in CLAUSE_ENDS:
+        found = marker.search(piece)
         if found and not any(qs <= start + found.start() < qe for qs, qe in masked):
             piece = piece[: found.start()]
     s, e = start, start + len(piece)

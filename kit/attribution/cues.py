@@ -16,6 +16,7 @@ clause for a participle ("..., insisting the West should ..."). In
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from kit.attribution.speakers import (
@@ -41,8 +42,10 @@ from kit.attribution.words import (
     date_words,
     document_nouns,
     is_capitalised,
+    letter_tree,
     lexicon,
     not_names,
+    now_reading,
     past_like,
     previous_word,
     verb_like,
@@ -90,13 +93,17 @@ def cue_pattern() -> re.Pattern:
 
 def _build_cue_pattern(rows: tuple) -> re.Pattern:
     terms = sorted((r["term"] for r in rows), key=len, reverse=True)
-    parts = []
+    spelled = []  # each term as a list of pieces of pattern, one a character
     for term in terms:
-        escaped = re.escape(term).replace(r"\ ", r"\s+")
-        if term == "according to":
-            escaped = "[Aa]ccording\\s+to"
-        parts.append(escaped)
-    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(parts) + r")(?![\w’'\-])")
+        # "according to" with either case: "[Aa]ccording\s+to", spelled both ways
+        for variant in [term, "A" + term[1:]] if term == "according to" else [term]:
+            spelled.append([r"\s+" if char == " " else re.escape(char) for char in variant])
+    # The terms share their first letters ("said", "says", "saying"): as a tree of letters the
+    # pattern tries a few branches at each word instead of every term; it finds the same words.
+    tree = letter_tree(spelled)
+    if tree is None:  # a term with odd white space: the plain list of terms
+        tree = "|".join("".join(pieces) for pieces in spelled)
+    return re.compile(r"(?<![\w’'\-])(?:" + tree + r")(?![\w’'\-])")
 
 
 def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *, headline: bool):
@@ -110,15 +117,10 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     """
     found = []
     verbs = lexicon("reporting_verbs")
-    pattern = cue_pattern()
-    source = text[start:end]
-    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
-        source = source.lower()
-    for match in pattern.finditer(source):
-        s, e = start + match.start(), start + match.end()
+    for s, e, said in _cue_spans(text, start, end, headline):
         if any(a <= s < b for a, b in masked):
             continue
-        term = " ".join(match.group().lower().split())
+        term = " ".join(said.lower().split())
         category = verbs.get(term, ("neutral", ""))[0]
         previous = previous_word(text, s, start)
         # "the report", "a claim", "his warning", "a televised address", "his first major
@@ -165,6 +167,49 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     return found
 
 
+def _cue_spans(text: str, start: int, end: int, headline: bool) -> list[tuple[int, int, str]]:
+    """Where the verbs of saying match in ``text[start:end]`` read on its own: (start, end,
+    words matched)."""
+    pattern = cue_pattern()
+    spans = None if headline else spans_in_sentence(pattern, text, start, end)
+    if spans is not None:
+        return [(s, e, text[s:e]) for s, e in spans]
+    source = text[start:end]
+    if headline:  # Headlines capitalise every word: "John Kerry Expects ‘Real Progress’".
+        source = source.lower()
+    return [(start + m.start(), start + m.end(), m.group()) for m in pattern.finditer(source)]
+
+
+def spans_in_sentence(pattern: re.Pattern, text: str, start: int, end: int) -> list | None:
+    """The matches of ``pattern`` (a list of terms between word edges) in ``text[start:end]``
+    read on its own, taken from one search of the whole text; None when a match or a word runs
+    over the sentence's edge (then the caller searches the sentence alone).
+
+    >>> spans_in_sentence(cue_pattern(), "He said so. She added it.", 12, 25)
+    [(16, 21)]
+    """
+    found = now_reading().found
+    held = found.get(id(pattern))  # by id: hashing a long pattern costs more than a search
+    if held is None or held[0] is not text or held[3] is not pattern:
+        matches = [m.span() for m in pattern.finditer(text)]
+        held = found[id(pattern)] = (text, matches, [s for s, _ in matches], pattern)
+    matches, starts = held[1], held[2]
+    first = bisect_left(starts, start)
+    last = bisect_left(starts, end)
+    if (
+        (start == 0 or not WORD_EDGE.match(text, start - 1))
+        and (end >= len(text) or not WORD_EDGE.match(text, end))
+        and (first == 0 or matches[first - 1][1] <= start)
+        and (last == 0 or matches[last - 1][1] <= end)
+    ):
+        return matches[first:last]
+    return None
+
+
+# A character that joins words: a verb of saying never starts or ends next to one.
+WORD_EDGE = re.compile(r"[\w’'\-]")
+
+
 def _build_document_verbs(rows: tuple) -> re.Pattern | None:
     verbs = [r["term"] for r in rows if r["category"] == "verb"]
     if not verbs:
@@ -180,8 +225,10 @@ def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, 
     if pattern is None:
         return []
     found = []
-    for match in pattern.finditer(text, start, end):
-        s, e = match.span()
+    spans = spans_in_sentence(pattern, text, start, end)
+    if spans is None:
+        spans = [match.span() for match in pattern.finditer(text, start, end)]
+    for s, e in spans:
         noun = (previous_word(text, s, start) or "").lower()
         if table.get(noun, ("",))[0] != "document":
             continue

@@ -26,9 +26,12 @@ from kit.attribution.words import (
     WORDLIKE,
     built_from,
     is_capitalised,
+    letter_tree,
     lexicon,
     not_names,
     outside,
+    remember,
+    sentence_tokens,
     verb_like,
     word_class,
     word_tokens,
@@ -96,6 +99,10 @@ def _build_abbreviations(rows: tuple) -> frozenset[str]:
 
 def _split_title(words: list[str]) -> int:
     """How many leading words of a capitalised run are a title: "Russian Foreign Minister"."""
+    return remember(_title_length, words)
+
+
+def _title_length(words: list[str]) -> int:
     cut = 0
     for i in range(len(words)):
         for title in _titles_by_first_word().get(words[i], ()):
@@ -135,7 +142,11 @@ def institution_pattern() -> re.Pattern:
 
 def _build_institution_pattern(rows: tuple) -> re.Pattern:
     terms = sorted((r["term"] for r in rows if r["category"] == "institution"), key=len)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, reversed(terms))) + r")(?!\w)")
+    # as a tree of letters (see letter_tree): the same matches, without trying every name
+    tree = letter_tree([[re.escape(char) for char in term] for term in reversed(terms)])
+    if tree is None:
+        tree = "|".join(map(re.escape, reversed(terms)))
+    return re.compile(r"(?<![\w.])(?:" + tree + r")(?!\w)")
 
 
 def place_or_institution(words: list[str]) -> str | None:
@@ -145,6 +156,10 @@ def place_or_institution(words: list[str]) -> str | None:
     >>> place_or_institution(["the", "Foreign", "Ministry"]), place_or_institution(["Russian"])
     ('institution', 'place')
     """
+    return remember(_place_or_institution, words)
+
+
+def _place_or_institution(words: list[str]) -> str | None:
     if institution_pattern().search(" ".join(words)):
         return "institution"
     institutions = lexicon("attribution_institutions")
@@ -160,6 +175,10 @@ def outlet_or_document(words: list[str]) -> str | None:
     >>> outlet_or_document(["The", "New", "York", "Times"]), outlet_or_document(["the", "letter"])
     ('media', 'document')
     """
+    return remember(_outlet_or_document, words)
+
+
+def _outlet_or_document(words: list[str]) -> str | None:
     if not words or len(words) > 6:
         return None
     institutions = lexicon("attribution_institutions")
@@ -179,19 +198,35 @@ def vague_head(words: list[str]) -> str | None:
     >>> vague_head(["senior", "officials"]), vague_head(["Kerry"])
     ('anonymous', None)
     """
+    return remember(_vague_head, words)
+
+
+def _vague_head(words: list[str]) -> str | None:
     vague = lexicon("attribution_vague")
     lowered = [w.lower() for w in words]
     joined = " ".join(lowered)
-    for term, (category, _) in vague.items():
-        if " " in term and term in joined:
+    for term, category in built_from("attribution_vague", _vague_phrases):
+        if term in joined:
             return category
     for word in lowered:
         if word in vague:
             return vague[word][0]
-    roles = lexicon("attribution_titles")
-    if any(roles.get(w, ("",))[0] == "role" for w in lowered):
+    roles = built_from("attribution_titles", _role_words)
+    if any(w in roles for w in lowered):
         return "anonymous"
     return None
+
+
+def _vague_phrases(rows: tuple) -> list[tuple[str, str]]:
+    """The vague sources of more than one word ("senior official"), in the list's order."""
+    table = {r["term"]: r["category"] for r in rows}
+    return [(term, category) for term, category in table.items() if " " in term]
+
+
+def _role_words(rows: tuple) -> frozenset[str]:
+    """The role words of ``attribution_titles.csv`` ("spokesman"): unnamed people."""
+    table = {r["term"]: r["category"] for r in rows}
+    return frozenset(term for term, category in table.items() if category == "role")
 
 
 # --------------------------------------------------------------------------------------------
@@ -212,6 +247,7 @@ class Resolver:
         self.last_speaker: Entity | None = None  # the last person quoted, in an earlier sentence
         self.people: list[Entity] = []  # everyone named, first mention first
         self.known: set[int] = set()  # ids of self.people
+        self.titled: dict[int, Entity] = {}  # everyone given a title or role, by id
 
     def recent_source(self) -> Entity | None:
         """The most recent singular speaker: a person or an unnamed individual."""
@@ -230,7 +266,13 @@ class Resolver:
 
     def by_role(self, role: str) -> Entity | None:
         """The last person with this role: "the minister" after "Foreign Minister Sergei Lavrov"."""
-        for entity in [*reversed(self.subjects), *reversed(list(self.full_names.values()))]:
+        for entity in reversed(self.subjects):
+            if entity.type == "person" and role in entity.roles:
+                return entity
+        # only people given a title can have the role: when none has it, the names need no look
+        if not any(role in entity.roles for entity in self.titled.values()):
+            return None
+        for entity in reversed(self.full_names.values()):
             if entity.type == "person" and role in entity.roles:
                 return entity
         return None
@@ -276,6 +318,8 @@ class Resolver:
         if gender and not entity.gender:
             entity.gender = gender
         entity.roles.update(word.lower().rstrip(".") for word in roles)
+        if entity.roles:
+            self.titled[id(entity)] = entity
         return entity
 
     def pronoun(self, word: str) -> Entity | None:
@@ -317,10 +361,18 @@ class Resolver:
 
     def subject(self, entity: Entity | None) -> None:
         if entity is not None:
-            if entity in self.subjects:
-                self.subjects.remove(entity)
-            self.subjects.append(entity)
-            del self.subjects[:-40]  # only recent subjects matter (and it keeps this fast)
+            subjects = self.subjects
+            # the first earlier subject that is this one, or an equal one ("officials" twice),
+            # moves to the end; only those with the same name can be, so compare names first
+            names = [e.name for e in subjects]
+            k = names.index(entity.name) if entity.name in names else -1
+            while k >= 0:
+                if subjects[k] is entity or subjects[k] == entity:
+                    del subjects[k]
+                    break
+                k = names.index(entity.name, k + 1) if entity.name in names[k + 1 :] else -1
+            subjects.append(entity)
+            del subjects[:-40]  # only recent subjects matter (and it keeps this fast)
 
 
 def first_name_gender(word: str) -> str | None:
@@ -456,6 +508,7 @@ def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int,
     runs: list[list[tuple[int, int, str]]] = []
     run: list[tuple[int, int, str]] = []
     origin = False  # inside "of Fatah" after a full name: where the person comes from
+    names_not = not_names()
     for index, (s, e, w) in enumerate(tokens):
         following = tokens[index + 1][2] if index + 1 < len(tokens) else ""
         if origin and is_capitalised(w):
@@ -466,7 +519,7 @@ def capitalised_runs(tokens: list[tuple[int, int, str]]) -> list[list[tuple[int,
                 runs.append(run)
                 run, origin = [], True
                 continue
-        if is_capitalised(w) and w not in not_names():
+        if is_capitalised(w) and w not in names_not:
             run.append((s, e, w))
         elif (
             run
@@ -510,14 +563,19 @@ def _institution_name(words: list[str]) -> bool:
 def _full_name(words: list[str]) -> bool:
     """Two or more name words after any title: "Azzam al-Ahmad", "Minister Sergei Lavrov" (but
     not "Minister", "Bank", "Democratic Republic", which go on with "of")."""
+    return remember(_is_full_name, words)
+
+
+def _is_full_name(words: list[str]) -> bool:
     rest = words[_split_title(words) :]
     return len(rest) >= 2 and not place_or_institution(rest) and not vague_head(rest)
 
 
 def _gender(words: list[str]) -> str | None:
-    if any(w in word_class("female-word") for w in words):
+    female, male = word_class("female-word"), word_class("male-word")
+    if any(w in female for w in words):
         return "female"
-    if any(w in word_class("male-word") for w in words):
+    if any(w in male for w in words):
         return "male"
     return None
 
@@ -542,62 +600,76 @@ def track_subjects(
     {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
-    tokens = outside(word_tokens(text, start, end), masked)
+    tokens = outside(sentence_tokens(text, start, end), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
-    cue_ends = {e for _, e, _, _ in cue_spans}
-    masked_ends = {b for _, b in masked}
+    cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
-    i = 0
-    while i < len(tokens):
+    names_not = not_names()
+    openers = DETERMINERS | word_class("source-opener")
+    # only pronouns, capitalised words and the words that open a source can start anything
+    maybe = openers | PRONOUNS.keys()
+    starts = [
+        k for k, (_, _, w) in enumerate(tokens) if w[:1].isupper() or "-" in w or w.lower() in maybe
+    ]
+    after = 0  # the index after the last name or source read
+    for i in starts:
+        if i < after:
+            continue
         s, e, w = tokens[i]
-        previous = tokens[i - 1][2] if i > 0 else None
-        after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
-        if w.lower() in PRONOUNS:
+        lower = w.lower()
+        if lower in PRONOUNS:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-            i += 1
-            continue
-        if is_capitalised(w) and w not in not_names() and not (i == 0 and w in not_names()):
-            j = _name_run_end(tokens, i)
-            words = [t[2] for t in tokens[i : j + 1]]
-            # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
-            near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
-            following = tokens[j + 1] if j + 1 < len(tokens) else None
-            subject_position = (
-                previous is None
-                or previous in (",", ";", "—", "–")
-                or (previous.lower() in BOUNDARY_WORDS)
-                or after_cue
-                or previous in not_names()
-            )
-            verb_follows = following is not None and (
-                verb_like(following[2])
-                or following[0] in cue_starts
-                or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
-            )
-            if (subject_position and verb_follows) or after_cue:
-                mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
-                if mention.entity is not None and mention.entity.type == "person":
-                    resolver.subject(mention.entity)
-                    people_here.append(mention.entity)
-                elif mention.entity is not None and verb_follows:
-                    resolver.subject(mention.entity)
-            else:
-                named = _named_person(words, near, resolver)
-                if named is not None:
-                    people_here.append(named)
-            i = j + 1
-            continue
+            after = i + 1
+        elif (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
+            w not in names_not
+        ):  # is_capitalised(w)
+            after = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        if (previous is None or previous.lower() in BOUNDARY_WORDS) and (
-            w.lower() in DETERMINERS | word_class("source-opener")
-        ):
-            i = _lowercase_subject(text, tokens, i, resolver)
-            continue
-        i += 1
+        elif lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
+            after = _lowercase_subject(text, tokens, i, resolver)
+        else:
+            after = i + 1
     return resolved
+
+
+def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:
+    """Read the capitalised run at ``tokens[i]``: a subject ("Kerry met", "declared Kerry") is
+    registered with the resolver, other people are remembered; returns the index after it."""
+    cue_starts, cue_ends, masked_ends = cues
+    previous = tokens[i - 1][2] if i > 0 else None
+    after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
+    j = _name_run_end(tokens, i)
+    words = [t[2] for t in tokens[i : j + 1]]
+    # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
+    near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
+    following = tokens[j + 1] if j + 1 < len(tokens) else None
+    subject_position = (
+        previous is None
+        or previous in (",", ";", "—", "–")
+        or (previous.lower() in BOUNDARY_WORDS)
+        or after_cue
+        or previous in not_names()
+    )
+    verb_follows = following is not None and (
+        verb_like(following[2])
+        or following[0] in cue_starts
+        or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
+    )
+    if (subject_position and verb_follows) or after_cue:
+        mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
+        if mention.entity is not None and mention.entity.type == "person":
+            resolver.subject(mention.entity)
+            people_here.append(mention.entity)
+        elif mention.entity is not None and verb_follows:
+            resolver.subject(mention.entity)
+    else:
+        named = _named_person(words, near, resolver)
+        if named is not None:
+            people_here.append(named)
+    return j + 1
 
 
 def _after_cue(tokens, i: int, cue_ends: set[int], masked_ends: set[int]) -> bool:

@@ -16,6 +16,8 @@ through :func:`kit.lexicons.read`, which parses a file again only after it chang
 from __future__ import annotations
 
 import re
+import threading
+from bisect import bisect_left
 from collections.abc import Callable
 
 import pandas as pd
@@ -43,15 +45,47 @@ def refresh() -> None:
     """
     _read_now.clear()
     _classes_now.clear()
+    _built_now.clear()
+    _verbs_now.clear()
+    _remembered_now.clear()
+    reading = now_reading()
+    reading.sentence = None
+    reading.found.clear()
+
+
+class Reading(threading.local):
+    """What this thread's call of the analysis is reading: the sentence whose words
+    :func:`sentence_tokens` found last, and what whole-text searches ``found``, by pattern.
+    Each thread has its own (kit.corpus may analyse several articles at once).
+
+    >>> now_reading().sentence is None or len(now_reading().sentence) == 5
+    True
+    """
+
+    def __init__(self) -> None:
+        self.sentence: tuple | None = None  # (text, start, end, tokens, token starts)
+        self.found: dict = {}
+
+
+def now_reading() -> Reading:
+    """This thread's :class:`Reading`."""
+    return _reading
+
+
+_reading = Reading()
 
 
 def _rows(name: str) -> tuple:
     entry = _read_now.get(name)
     if entry is None:
         rows = lexicons.read(name)
-        entry = (rows, {row["term"]: (row["category"], row["note"]) for row in rows})
+        entry = (rows, _built_from_rows(name, rows, _terms))
         _read_now[name] = entry
     return entry[0]
+
+
+def _terms(rows: tuple) -> dict[str, tuple[str, str]]:
+    return {row["term"]: (row["category"], row["note"]) for row in rows}
 
 
 def lexicon(name: str) -> dict[str, tuple[str, str]]:
@@ -60,8 +94,11 @@ def lexicon(name: str) -> dict[str, tuple[str, str]]:
     >>> lexicon("reporting_verbs")["said"][0]
     'neutral'
     """
-    _rows(name)
-    return _read_now[name][1]
+    entry = _read_now.get(name)
+    if entry is None:
+        _rows(name)
+        entry = _read_now[name]
+    return entry[1]
 
 
 def built_from(name: str, build: Callable[[tuple], object]) -> object:
@@ -72,8 +109,39 @@ def built_from(name: str, build: Callable[[tuple], object]) -> object:
     >>> pattern == len(lexicons.read("reporting_verbs"))
     True
     """
-    entry = _read_now.get(name)
-    rows = entry[0] if entry is not None else _rows(name)
+    key = (name, build)
+    found = _built_now.get(key)
+    if found is None:
+        entry = _read_now.get(name)
+        rows = entry[0] if entry is not None else _rows(name)
+        found = _built_now[key] = _built_from_rows(name, rows, build)
+    return found
+
+
+def remember(function: Callable[[list[str]], object], words: list[str]) -> object:
+    """``function(words)``, worked out once per call of the analysis for the same words: for
+    the tests that read only the words and the word lists ("Foreign Minister" is a title).
+
+    >>> remember(len, ["Foreign", "Minister"])
+    2
+    """
+    key = (function, tuple(words))
+    if key in _remembered_now:
+        return _remembered_now[key]
+    found = _remembered_now[key] = function(words)
+    return found
+
+
+# What remember() worked out in this call of the analysis (emptied by refresh()).
+_remembered_now: dict[tuple, object] = {}
+
+
+# What built_from gave in this call of the analysis (emptied by refresh()).
+_built_now: dict[tuple[str, Callable], object] = {}
+
+
+def _built_from_rows(name: str, rows: tuple, build: Callable[[tuple], object]) -> object:
+    """``build(rows)``, kept while ``rows`` (the list ``name`` as read) stay the same object."""
     key = (name, build)
     entry = _built.get(key)
     if entry is None or entry[0] is not rows:
@@ -234,8 +302,13 @@ def previous_word(text: str, position: int, floor: int) -> str | None:
     'also'
     """
     # a word is never longer than 80 characters: read only that far back
-    match = re.search(r"([\w’'\-.]+)\s*$", text[max(floor, position - 80) : position])
-    return match.group(1) if match else None
+    segment = text[max(floor, position - 80) : position].rstrip()
+    # the run of word characters that ends the segment, read from its end backwards
+    run = WORD_RUN.match(segment[::-1])
+    return segment[len(segment) - run.end() :] if run else None
+
+
+WORD_RUN = re.compile(r"[\w’'\-.]+")
 
 
 def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -244,7 +317,29 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     >>> word_tokens("the U.S. said", 0, 13)
     [(0, 3, 'the'), (4, 8, 'U.S.'), (9, 13, 'said')]
     """
+    held = _reading.sentence
+    if held and held[0] is text and held[1] <= start and end <= held[2]:
+        # inside the sentence read last: its words, unless the stretch cuts a word in two
+        tokens, starts = held[3], held[4]
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end)
+        if (first == 0 or tokens[first - 1][1] <= start) and (
+            last == 0 or tokens[last - 1][1] <= end
+        ):
+            return tokens[first:last]
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+
+
+def sentence_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """:func:`word_tokens` of a whole sentence, kept until the next sentence: the words of a
+    stretch inside it (the phrase before a verb of saying) are then taken from them.
+
+    >>> sentence_tokens("Kerry said so.", 0, 14)[1], word_tokens("Kerry said so.", 6, 13)
+    ((6, 10, 'said'), [(6, 10, 'said'), (11, 13, 'so')])
+    """
+    tokens = [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+    _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
+    return tokens
 
 
 def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
@@ -253,6 +348,8 @@ def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -
     >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
     [(4, 9, 'Kerry')]
     """
+    if not masked:
+        return list(tokens)
     spans = sorted(masked)
     kept, k = [], 0
     for token in tokens:
@@ -279,8 +376,16 @@ def verb_like(word: str) -> bool:
     >>> verb_like("were"), verb_like("dismissed"), verb_like("talks")
     (True, True, False)
     """
-    lower = word.lower()
-    return lower in word_class("finite") or lower in lexicon("reporting_verbs") or past_like(lower)
+    found = _verbs_now.get(word)
+    if found is None:
+        lower = word.lower()
+        found = lower in word_class("finite") or lower in lexicon("reporting_verbs")
+        found = _verbs_now[word] = found or past_like(lower)
+    return found
+
+
+# The words verb_like has answered for in this call of the analysis (emptied by refresh()).
+_verbs_now: dict[str, bool] = {}
 
 
 def past_like(word: str) -> bool:
@@ -291,3 +396,42 @@ def past_like(word: str) -> bool:
     """
     lower = word.lower()
     return lower.endswith("ed") and len(lower) > 4 and lower not in word_class("not-past")
+
+
+# --------------------------------------------------------------------------------------------
+# Patterns for long lists of terms
+
+
+def letter_tree(spelled: list[list[str]]) -> str | None:
+    """One pattern for terms given as lists of one-character pieces, longest first, that tries
+    the longer term first where one term starts another ("told reporters" before "told"), as
+    the plain list of terms does. None when two pieces at one branch could match the same
+    character (then the tree would not find the same words).
+
+    >>> letter_tree([["s", "a", "i", "d"], ["s", "a", "y"]])
+    'sa(?:id|y)'
+    """
+    root: dict = {}
+    for pieces in spelled:
+        node = root
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[""] = {}  # a term ends here
+    return _branches(root)
+
+
+def _branches(node: dict) -> str | None:
+    pieces = [piece for piece in node if piece]
+    if r"\s+" in pieces and any(len(p) == 1 and p.isspace() for p in pieces):
+        return None
+    alternatives = []
+    for piece in pieces:
+        rest = _branches(node[piece])
+        if rest is None:
+            return None
+        alternatives.append(piece + rest)
+    if "" in node:
+        alternatives.append("")  # after the longer terms: the shortest match comes last
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return "(?:" + "|".join(alternatives) + ")"
