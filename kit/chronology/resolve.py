@@ -18,6 +18,7 @@ import bisect
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from kit.article import Article
@@ -81,11 +82,33 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
         sentence_id = ids[i] if i >= 0 and m.start < ends[i] else None
         rows.append([m.start, m.end, text[m.start : m.end], kind, value, sentence_id, m.rule.kind])
     date_times(rows, state)
-    frame = pd.DataFrame([[f"t{n}", *row[:6]] for n, row in enumerate(rows, 1)], columns=COLUMNS)
-    frame["sentence_id"] = (
-        frame["sentence_id"].astype(object).where(frame["sentence_id"].notna(), None)
+    return table(rows)
+
+
+def table(rows: list[list]) -> pd.DataFrame:
+    """The DataFrame of :func:`time_expressions`, built once from its columns.
+
+    ``rows`` are ``[start, end, text, type, value, sentence_id, kind]`` in text order; the ids
+    are numbered here. ``start`` and ``end`` are int64; ``sentence_id`` keeps ``None`` (the
+    headline) as ``None``. With no rows, the columns other than the offsets are plain objects.
+
+    >>> table([[0, 7, "Tuesday", "DATE", "2015-12-15", "p1.s1", "weekday"]]).timex_id.tolist()
+    ['t1']
+    """
+    if not rows:
+        return pd.DataFrame([], columns=COLUMNS).astype({"start": "int64", "end": "int64"})
+    starts, ends, texts, types, values, sentence_ids, _ = zip(*rows)
+    return pd.DataFrame(
+        {
+            "timex_id": [f"t{n}" for n in range(1, len(rows) + 1)],
+            "start": np.array(starts, dtype="int64"),
+            "end": np.array(ends, dtype="int64"),
+            "text": list(texts),
+            "type": list(types),
+            "value": list(values),
+            "sentence_id": pd.Series(sentence_ids, dtype=object),  # None stays None
+        }
     )
-    return frame.astype({"start": "int64", "end": "int64"})
 
 
 # --------------------------------------------------------------------------------------------
