@@ -19,6 +19,7 @@ import bisect
 import re
 import string
 from dataclasses import dataclass
+from functools import cache
 
 from kit.chronology.patterns import (
     RULES,
@@ -76,8 +77,51 @@ def lowercase(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
 
 
+# Letters that a pattern ignoring case reads as an ASCII letter, but str.lower() does not lower
+# to it: the dotted and dotless i, the long s, the Kelvin sign.
+FOLD = str.maketrans(string.ascii_uppercase + "İıſ\u212a", string.ascii_lowercase + "iisk")
+
+
+def folded(text: str) -> str:
+    """``text`` with each character that a pattern ignoring case reads as an ASCII letter made
+    that letter in lower case, each character in its place: a word a rule needs ("ago") is in a
+    stretch of ``text`` in any case exactly when it is in the same stretch of ``folded(text)``.
+
+    >>> folded("Two Days AGO"), folded("İstanbul")
+    ('two days ago', 'istanbul')
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered:
+        return lowered
+    return text.translate(FOLD)
+
+
+def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` contains a word of each choice of ``needs`` (``Rule.needs``).
+
+    >>> has_words("three days ago", (("ago",),), 0, 14), has_words("three days", (("ago",),), 0, 10)
+    (True, False)
+    """
+    for words in needs:
+        if len(words) == 1:
+            if text.find(words[0], low, high) < 0:
+                return False
+        elif _any_of(words).search(text, low, high) is None:
+            return False
+    return True
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
+    if rule.needs and "folded" not in stretches:
+        stretches["folded"] = folded(text)
     if rule.trigger is None:
+        if rule.needs and not has_words(stretches["folded"], rule.needs, 0, len(text)):
+            return []
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:
@@ -85,6 +129,8 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
         stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
     for low, high in stretches[rule.trigger.name]:
+        if rule.needs and not has_words(stretches["folded"], rule.needs, low, high):
+            continue  # no word the rule needs in this stretch ("ago", "later"): no match
         for m in rule.pattern.finditer(text, low, high):
             found.setdefault(m.span("t"), m)
     return list(found.values())

@@ -133,6 +133,7 @@ class Rule:
     example: tuple[str, str] = ("", "")  # a sentence and the value the rule gives in it
     priority: int = 0  # breaks ties between matches with the same span
     compute: Normaliser = field(default=None, repr=False, compare=False)  # value, as a function
+    needs: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)  # speed
 
 
 def rule(
@@ -170,7 +171,75 @@ def rule(
     compiled = re.compile(rf"{WORD_START}(?:{pattern})", flags)
     if "t" not in compiled.groupindex:
         raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
-    return Rule(name, kind, compiled, value, trigger, example, priority, compute)
+    needs = required_words(compiled)
+    return Rule(name, kind, compiled, value, trigger, example, priority, compute, needs)
+
+
+# Speed: besides its trigger, a rule often cannot match without another word ("ago", "later" or
+# "earlier", "every" or "each"). Those words are read from the rule's own pattern, so they are
+# always right; a stretch of text that has none of them is not searched with the rule at all.
+
+try:  # the parser behind Python's regular expressions (its module names changed in 3.11)
+    from re import _constants as regex_codes
+    from re import _parser as regex_parser
+except ImportError:  # pragma: no cover (Python 3.10)
+    import sre_constants as regex_codes
+    import sre_parse as regex_parser
+
+REPEATS = (regex_codes.MAX_REPEAT, regex_codes.MIN_REPEAT)
+
+
+def required_words(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+    """Words, in lower case, that every match of ``pattern`` contains: a tuple of choices, and
+    each match contains one word of every choice. The most telling choices come first (long
+    words, few of them), at most three; choices of many words, or of words shorter than two
+    characters, are left out: they would tell a stretch of text from another too rarely.
+
+    >>> required_words(re.compile(r"(?P<num>\\d+) (?:days?|weeks?) (?:later|earlier)", re.I))
+    (('later', 'earlier'), ('day', 'week'))
+    """
+    try:
+        choices = _required(regex_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 (a pattern the parser reads differently: no shortcut)
+        return ()
+    useful = [c for c in dict.fromkeys(choices) if len(c) <= 8 and min(map(len, c)) >= 2]
+    useful.sort(key=lambda c: (-min(5, *map(len, c)), len(c)))
+    return tuple(useful[:3])
+
+
+def _required(items: list) -> list[tuple[str, ...]]:
+    """The choices of words a sequence of parsed regular-expression items always matches.
+
+    Letters and other ASCII characters in a row make a word (lowered: a pattern that ignores case
+    matches them in any case); a group or a repetition of at least one adds its own choices; an
+    alternative adds one choice made of a choice of each branch; a lookahead adds its choices
+    (a match is searched for only up to the end of the stretch, so the lookahead is inside it).
+    """
+    codes, found, run = regex_codes, [], ""
+    for op, arg in items:
+        if op is codes.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if run:
+            found.append((run,))
+            run = ""
+        if op is codes.SUBPATTERN:
+            found += _required(arg[-1].data)
+        elif op in REPEATS and arg[0] >= 1:
+            found += _required(arg[2].data)
+        elif op is codes.ASSERT and arg[0] == 1:
+            found += _required(arg[1].data)
+        elif op is codes.BRANCH:
+            branches = [_best(_required(branch.data)) for branch in arg[1]]
+            if all(branches):
+                found.append(tuple(dict.fromkeys(w for b in branches for w in b)))
+    if run:
+        found.append((run,))
+    return found
+
+
+def _best(choices: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    return min(choices, key=lambda c: (len(c), -min(map(len, c)))) if choices else None
 
 
 # --------------------------------------------------------------------------------------------
