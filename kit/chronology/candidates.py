@@ -19,7 +19,6 @@ import bisect
 import re
 import string
 from dataclasses import dataclass
-from functools import cache
 
 from kit.chronology.patterns import (
     RULES,
@@ -103,25 +102,49 @@ def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int
     (True, False)
     """
     for words in needs:
-        if len(words) == 1:
-            if text.find(words[0], low, high) < 0:
-                return False
-        elif _any_of(words).search(text, low, high) is None:
+        for word in words:
+            if text.find(word, low, high) >= 0:
+                break
+        else:
             return False
     return True
 
 
-@cache
-def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words)))
+def from_starts(rule: Rule, text: str, folded_text: str) -> list[re.Match]:
+    """The matches of ``rule.pattern.finditer(text)``, found by trying the pattern only where one
+    of the words every match starts with is (``Rule.starts``, looked for in ``folded_text``, the
+    text with case folded): what a long list of words ("recently", "now", ...) needs.
+
+    >>> from kit.chronology.patterns import lexicon_rules
+    >>> fuzzy = lexicon_rules()[0]
+    >>> text = "Prices have risen recently, and now fall."
+    >>> [m.group() for m in from_starts(fuzzy, text, folded(text))]
+    ['recently', 'now']
+    """
+    places = set()
+    for word in rule.starts:
+        at = folded_text.find(word)
+        while at >= 0:
+            places.add(at)
+            at = folded_text.find(word, at + 1)
+    found, after = [], 0
+    for at in sorted(places):
+        if at >= after:  # finditer goes on from the end of the last match
+            m = rule.pattern.match(text, at)
+            if m is not None:  # a match is never empty (Rule.starts is None for such patterns)
+                found.append(m)
+                after = m.end()
+    return found
 
 
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
-    if rule.needs and "folded" not in stretches:
+    if (rule.needs or rule.starts) and "folded" not in stretches:
         stretches["folded"] = folded(text)
     if rule.trigger is None:
         if rule.needs and not has_words(stretches["folded"], rule.needs, 0, len(text)):
             return []
+        if rule.starts:
+            return from_starts(rule, text, stretches["folded"])
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:

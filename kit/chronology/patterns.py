@@ -134,6 +134,7 @@ class Rule:
     priority: int = 0  # breaks ties between matches with the same span
     compute: Normaliser = field(default=None, repr=False, compare=False)  # value, as a function
     needs: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)  # speed
+    starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)  # speed
 
 
 def rule(
@@ -171,8 +172,11 @@ def rule(
     compiled = re.compile(rf"{WORD_START}(?:{pattern})", flags)
     if "t" not in compiled.groupindex:
         raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
-    needs = required_words(compiled)
-    return Rule(name, kind, compiled, value, trigger, example, priority, compute, needs)
+    # a rule tried in short stretches checks only short choices of words; one that reads the
+    # whole text checks them all (a text without a holiday's name skips the holiday rule)
+    needs = required_words(compiled, most=8 if trigger is not None else None)
+    starts = start_words(compiled)
+    return Rule(name, kind, compiled, value, trigger, example, priority, compute, needs, starts)
 
 
 # Speed: besides its trigger, a rule often cannot match without another word ("ago", "later" or
@@ -189,11 +193,11 @@ except ImportError:  # pragma: no cover (Python 3.10)
 REPEATS = (regex_codes.MAX_REPEAT, regex_codes.MIN_REPEAT)
 
 
-def required_words(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
+def required_words(pattern: re.Pattern, *, most: int | None = 8) -> tuple[tuple[str, ...], ...]:
     """Words, in lower case, that every match of ``pattern`` contains: a tuple of choices, and
     each match contains one word of every choice. The most telling choices come first (long
-    words, few of them), at most three; choices of many words, or of words shorter than two
-    characters, are left out: they would tell a stretch of text from another too rarely.
+    words, few of them), at most three; choices of more than ``most`` words, or of words shorter
+    than two characters, are left out: they would tell a stretch of text from another too rarely.
 
     >>> required_words(re.compile(r"(?P<num>\\d+) (?:days?|weeks?) (?:later|earlier)", re.I))
     (('later', 'earlier'), ('day', 'week'))
@@ -202,7 +206,11 @@ def required_words(pattern: re.Pattern) -> tuple[tuple[str, ...], ...]:
         choices = _required(regex_parser.parse(pattern.pattern, pattern.flags).data)
     except Exception:  # noqa: BLE001 (a pattern the parser reads differently: no shortcut)
         return ()
-    useful = [c for c in dict.fromkeys(choices) if len(c) <= 8 and min(map(len, c)) >= 2]
+    useful = [
+        c
+        for c in dict.fromkeys(choices)
+        if (most is None or len(c) <= most) and min(map(len, c)) >= 2
+    ]
     useful.sort(key=lambda c: (-min(5, *map(len, c)), len(c)))
     return tuple(useful[:3])
 
@@ -240,6 +248,51 @@ def _required(items: list) -> list[tuple[str, ...]]:
 
 def _best(choices: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     return min(choices, key=lambda c: (len(c), -min(map(len, c)))) if choices else None
+
+
+def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words, in lower case, that every match of ``pattern`` starts with (one of them), or None
+    when the pattern can start otherwise (with a digit class, say) or can match no text at all.
+
+    >>> start_words(re.compile(r"(?<!\\w)(?:(?:last|next)\\s+)?(?:Easter|Christmas)\\b"))
+    ('last', 'next', 'easter', 'christmas')
+    """
+    try:
+        tree = regex_parser.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None
+        words = _starts(list(tree.data))
+    except Exception:  # noqa: BLE001 (a pattern the parser reads differently: no shortcut)
+        return None
+    return tuple(dict.fromkeys(words)) if words and all(words) else None
+
+
+def _starts(items: list) -> list[str] | None:
+    """The words a sequence of parsed items can start with; None when it could start with
+    anything else, or match nothing (then what it starts with depends on what follows it)."""
+    codes = regex_codes
+    for i, (op, arg) in enumerate(items):
+        if op in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):
+            continue  # takes no character
+        if op is codes.LITERAL and arg < 128:
+            run = ""
+            for op2, arg2 in items[i:]:
+                if op2 is not codes.LITERAL or arg2 >= 128:
+                    break
+                run += chr(arg2).lower()
+            return [run]
+        if op is codes.SUBPATTERN:
+            return _starts(list(arg[-1].data))
+        if op is codes.BRANCH:
+            branches = [_starts(list(branch.data)) for branch in arg[1]]
+            return None if None in branches else [w for b in branches for w in b]
+        if op in REPEATS and arg[0] >= 1:
+            return _starts(list(arg[2].data))
+        if op in REPEATS and arg[0] == 0:  # optional: its own start, or what comes after it
+            first, rest = _starts(list(arg[2].data)), _starts(items[i + 1 :])
+            return None if first is None or rest is None else first + rest
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------------------------
