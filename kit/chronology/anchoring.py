@@ -107,6 +107,20 @@ class State:
     last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
     story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
     quotes: QuoteMarks | None = None  # where the quotation marks are (built when first needed)
+    cues: TenseCues | None = None  # the tense cues, read once per reading (when first needed)
+
+
+def cues_of(state: State) -> TenseCues:
+    """The tense cues for one reading of a text: chronology_tense.csv is read once per reading
+    (an edit takes effect on the next one), not once per date.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")
+    >>> cues_of(State(today, False, today, "", [0])).future.search("it will rain").group()
+    'will'
+    """
+    if state.cues is None:
+        state.cues = tense_cues()
+    return state.cues
 
 
 def _unquoted(window: str) -> str:
@@ -133,7 +147,7 @@ def looks_forward(state: State, start: int, end: int | None = None) -> bool:
     sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
     window = _unquoted(state.text[max(sentence_start, start - 120) : start])
     clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
-    future = tense_cues().future
+    future = cues_of(state).future
     if future.search(clause):
         return True
     if end is not None and len(clause.split()) <= 2:
@@ -157,7 +171,7 @@ def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
     sentence_start = max(sentence_start, start - LONGEST_READ)  # a long sentence: near the date
     following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
     sentence = state.text[sentence_start : min(following, start + 200)]
-    cues = tense_cues()
+    cues = cues_of(state)
     return bool(cues.past.search(sentence) or (reporting and cues.reporting.search(sentence)))
 
 

@@ -26,6 +26,7 @@ from kit.chronology.patterns import (
     Trigger,
     lexicon_rules,
     non_date_pattern,
+    start_words,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -110,19 +111,22 @@ def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int
     return True
 
 
-def from_starts(rule: Rule, text: str, folded_text: str) -> list[re.Match]:
-    """The matches of ``rule.pattern.finditer(text)``, found by trying the pattern only where one
-    of the words every match starts with is (``Rule.starts``, looked for in ``folded_text``, the
-    text with case folded): what a long list of words ("recently", "now", ...) needs.
+def from_starts(
+    pattern: re.Pattern, starts: tuple[str, ...], text: str, folded_text: str
+) -> list[re.Match]:
+    """The matches of ``pattern.finditer(text)``, found by trying the pattern only where one of
+    the words every match starts with is (``starts``: :func:`kit.chronology.patterns.start_words`,
+    looked for in ``folded_text``, the text with case folded): what a long list of words
+    ("recently", "now", ...) needs.
 
     >>> from kit.chronology.patterns import lexicon_rules
     >>> fuzzy = lexicon_rules()[0]
     >>> text = "Prices have risen recently, and now fall."
-    >>> [m.group() for m in from_starts(fuzzy, text, folded(text))]
+    >>> [m.group() for m in from_starts(fuzzy.pattern, fuzzy.starts, text, folded(text))]
     ['recently', 'now']
     """
     places = set()
-    for word in rule.starts:
+    for word in starts:
         at = folded_text.find(word)
         while at >= 0:
             places.add(at)
@@ -130,7 +134,7 @@ def from_starts(rule: Rule, text: str, folded_text: str) -> list[re.Match]:
     found, after = [], 0
     for at in sorted(places):
         if at >= after:  # finditer goes on from the end of the last match
-            m = rule.pattern.match(text, at)
+            m = pattern.match(text, at)
             if m is not None:  # a match is never empty (Rule.starts is None for such patterns)
                 found.append(m)
                 after = m.end()
@@ -144,7 +148,7 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
         if rule.needs and not has_words(stretches["folded"], rule.needs, 0, len(text)):
             return []
         if rule.starts:
-            return from_starts(rule, text, stretches["folded"])
+            return from_starts(rule.pattern, rule.starts, text, stretches["folded"])
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:
@@ -195,7 +199,14 @@ def candidates(text: str) -> list[Match]:
     blocked = []
     pattern = non_date_pattern()
     if pattern is not None:
-        blocked = [m.span() for m in pattern.finditer(text)]
+        starts = start_words(pattern)
+        if starts:
+            if "folded" not in stretches:
+                stretches["folded"] = folded(text)
+            found_names = from_starts(pattern, starts, text, stretches["folded"])
+        else:
+            found_names = pattern.finditer(text)
+        blocked = [m.span() for m in found_names]
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
     taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     kept: list[Match] = []

@@ -250,6 +250,7 @@ def _best(choices: list[tuple[str, ...]]) -> tuple[str, ...] | None:
     return min(choices, key=lambda c: (len(c), -min(map(len, c)))) if choices else None
 
 
+@cache
 def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
     """Words, in lower case, that every match of ``pattern`` starts with (one of them), or None
     when the pattern can start otherwise (with a digit class, say) or can match no text at all.

@@ -14,7 +14,6 @@ date given just before it; clock times get their day once the sentence is read.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
@@ -62,9 +61,7 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
     if found_anchor is None:
         # no date anywhere: count from a stand-in year and print that year as unknown ("XXXX")
         found_anchor, inferred = Point(dt.date(STAND_IN_YEAR, 6, 15), "none"), True
-    sentences = article.sentences
-    starts, ends = sentences.start.tolist(), sentences.end.tolist()
-    ids = sentences.sentence_id.tolist()
+    starts = article.sentences["start"].tolist()
     state = State(found_anchor, inferred, found_anchor, text, starts)
     rows = []
     for m in matches:
@@ -78,8 +75,7 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
             state.story, state.story_value = story_point, value
             if story_point.precision == "day" and not in_quotation(state, m.start):
                 state.last_day = story_point  # a quotation's day comes from the narrative
-        i = bisect.bisect_right(starts, m.start) - 1
-        sentence_id = ids[i] if i >= 0 and m.start < ends[i] else None
+        sentence_id = article.sentence_at(m.start)
         rows.append([m.start, m.end, text[m.start : m.end], kind, value, sentence_id, m.rule.kind])
     date_times(rows, state)
     return table(rows)
