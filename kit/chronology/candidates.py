@@ -112,12 +112,17 @@ def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int
 
 
 def from_starts(
-    pattern: re.Pattern, starts: tuple[str, ...], text: str, folded_text: str
+    pattern: re.Pattern,
+    starts: tuple[str, ...],
+    text: str,
+    folded_text: str,
+    low: int = 0,
+    high: int | None = None,
 ) -> list[re.Match]:
-    """The matches of ``pattern.finditer(text)``, found by trying the pattern only where one of
-    the words every match starts with is (``starts``: :func:`kit.chronology.patterns.start_words`,
-    looked for in ``folded_text``, the text with case folded): what a long list of words
-    ("recently", "now", ...) needs.
+    """The matches of ``pattern.finditer(text, low, high)``, found by trying the pattern only
+    where one of the words every match starts with is (``starts``:
+    :func:`kit.chronology.patterns.start_words`, looked for in ``folded_text``, the text with
+    case folded): a few tries instead of a search at every word.
 
     >>> from kit.chronology.patterns import lexicon_rules
     >>> fuzzy = lexicon_rules()[0]
@@ -125,16 +130,17 @@ def from_starts(
     >>> [m.group() for m in from_starts(fuzzy.pattern, fuzzy.starts, text, folded(text))]
     ['recently', 'now']
     """
+    high = len(text) if high is None else high
     places = set()
     for word in starts:
-        at = folded_text.find(word)
+        at = folded_text.find(word, low, high)
         while at >= 0:
             places.add(at)
-            at = folded_text.find(word, at + 1)
-    found, after = [], 0
+            at = folded_text.find(word, at + 1, high)
+    found, after = [], low
     for at in sorted(places):
         if at >= after:  # finditer goes on from the end of the last match
-            m = pattern.match(text, at)
+            m = pattern.match(text, at, high)
             if m is not None:  # a match is never empty (Rule.starts is None for such patterns)
                 found.append(m)
                 after = m.end()
@@ -158,7 +164,11 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
     for low, high in stretches[rule.trigger.name]:
         if rule.needs and not has_words(stretches["folded"], rule.needs, low, high):
             continue  # no word the rule needs in this stretch ("ago", "later"): no match
-        for m in rule.pattern.finditer(text, low, high):
+        if rule.starts and len(rule.starts) <= 10:  # a few words: look for them, not everywhere
+            matches = from_starts(rule.pattern, rule.starts, text, stretches["folded"], low, high)
+        else:
+            matches = rule.pattern.finditer(text, low, high)
+        for m in matches:
             found.setdefault(m.span("t"), m)
     return list(found.values())
 
