@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -103,7 +104,7 @@ class State:
     inferred: bool  # True when the anchor was taken from the article's own latest date
     story: Point  # the last date the article gave, for "the next day"
     text: str
-    sentence_starts: list[int]
+    sentence_starts: Sequence[int]  # where each sentence starts, in text order
     last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
     story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
     quotes: QuoteMarks | None = None  # where the quotation marks are (built when first needed)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -61,8 +62,7 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
     if found_anchor is None:
         # no date anywhere: count from a stand-in year and print that year as unknown ("XXXX")
         found_anchor, inferred = Point(dt.date(STAND_IN_YEAR, 6, 15), "none"), True
-    starts = article.sentences["start"].tolist()
-    state = State(found_anchor, inferred, found_anchor, text, starts)
+    state = State(found_anchor, inferred, found_anchor, text, SentenceStarts(article))
     rows = []
     for m in matches:
         resolved = m.rule.compute(m, state)
@@ -96,15 +96,46 @@ def table(rows: list[list]) -> pd.DataFrame:
     starts, ends, texts, types, values, sentence_ids, _ = zip(*rows)
     return pd.DataFrame(
         {
-            "timex_id": [f"t{n}" for n in range(1, len(rows) + 1)],
+            "timex_id": pd.array([f"t{n}" for n in range(1, len(rows) + 1)], dtype=TEXT),
             "start": np.array(starts, dtype="int64"),
             "end": np.array(ends, dtype="int64"),
-            "text": list(texts),
-            "type": list(types),
-            "value": list(values),
+            "text": pd.array(texts, dtype=TEXT),
+            "type": pd.array(types, dtype=TEXT),
+            "value": pd.array(values, dtype=TEXT),
             "sentence_id": pd.Series(sentence_ids, dtype=object),  # None stays None
-        }
+        },
+        copy=False,
     )
+
+
+# The dtype pandas gives a column of strings here ("str" in pandas 3, object before it)
+TEXT = pd.Series(["t1"]).dtype
+
+
+class SentenceStarts(Sequence):
+    """Where an article's sentences start, read from ``article.sentences`` only when a rule
+    first needs them (to read a date's tense): many texts never do.
+
+    >>> import kit
+    >>> list(SentenceStarts(kit.Article.from_text("Talks\\n\\nThey met. They spoke.")))
+    [7, 17]
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.starts: list[int] | None = None
+
+    def read(self) -> list[int]:
+        """The start offsets, as a list (read once)."""
+        if self.starts is None:
+            self.starts = self.article.sentences["start"].tolist()
+        return self.starts
+
+    def __len__(self) -> int:
+        return len(self.read())
+
+    def __getitem__(self, index):
+        return self.read()[index]
 
 
 # --------------------------------------------------------------------------------------------
