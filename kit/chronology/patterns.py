@@ -335,13 +335,16 @@ BOUNDARY = re.compile(r"\b")
 
 def word_spans(pattern: str, text: str) -> list[tuple[int, int]]:
     """The spans of ``re.finditer(pattern, text)``, found faster when ``pattern`` starts with
-    ``\\b``: the rest of the pattern is searched for (Python's regular expressions then skip
-    straight to the letters it can start with) and a match counts only at a word boundary.
+    ``\\b`` (the rest of the pattern is searched for, and a match counts only at a word
+    boundary) or is a list of plain words such as ``"spring|summer"`` (each word is looked for
+    with ``str.find``, and the first word in the list wins where two start at one place).
 
-    >>> word_spans(r"\\bday", "today, day by day")
-    [(7, 10), (14, 17)]
+    >>> word_spans(r"\\bday", "today, day by day"), word_spans("dawn|dusk", "from dusk to dawn")
+    ([(7, 10), (14, 17)], [(5, 9), (13, 17)])
     """
-    compiled, at_boundary = _compiled(pattern)
+    compiled, at_boundary, words = _compiled(pattern)
+    if words:
+        return _word_list_spans(words, text, at_boundary)
     if not at_boundary:
         return [m.span() for m in compiled.finditer(text)]
     spans: list[tuple[int, int]] = []
@@ -356,11 +359,33 @@ def word_spans(pattern: str, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_list_spans(words: list[str], text: str, at_boundary: bool) -> list[tuple[int, int]]:
+    found = []  # (start, place in the list, end) of every word, overlapping or not
+    for place, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, place, at + len(word)))
+            at = text.find(word, at + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    after, last_start = 0, -1
+    for start, _, end in found:
+        if start < after or start == last_start:
+            continue  # inside the last match, or a later word of the list at the same place
+        last_start = start
+        if not at_boundary or BOUNDARY.match(text, start):
+            spans.append((start, end))
+            after = end
+    return spans
+
+
 @cache
-def _compiled(pattern: str) -> tuple[re.Pattern, bool]:
-    if pattern.startswith(r"\b"):
-        return re.compile(pattern[2:]), True
-    return re.compile(pattern), False
+def _compiled(pattern: str) -> tuple[re.Pattern, bool, list[str] | None]:
+    at_boundary = pattern.startswith(r"\b")
+    rest = pattern[2:] if at_boundary else pattern
+    core = rest[3:-1] if rest.startswith("(?:") and rest.endswith(")") else rest
+    words = core.split("|") if re.fullmatch(r"[a-z ]+(?:\|[a-z ]+)*", core) else None
+    return re.compile(rest), at_boundary, words
 
 
 MONTH_WORD = Trigger("month", exact=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
