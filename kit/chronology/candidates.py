@@ -218,14 +218,12 @@ def candidates(text: str) -> list[Match]:
             found_names = pattern.finditer(text)
         blocked = [m.span() for m in found_names]
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    taken = bytearray(len(text))  # 1 where a kept match already is (a list would grow slower)
     kept: list[Match] = []
     for cand in found:
-        if _overlaps_any(blocked, cand.start, cand.end) or _overlaps_any(
-            taken, cand.start, cand.end
-        ):
+        if _overlaps_any(blocked, cand.start, cand.end) or taken.find(1, cand.start, cand.end) >= 0:
             continue
-        bisect.insort(taken, (cand.start, cand.end))
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     blocked.sort()
     kept.sort(key=lambda c: c.start)
