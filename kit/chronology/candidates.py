@@ -10,7 +10,11 @@ only after a word like "in" or "since".
     [('month', 'May'), ('weekday', 'Monday')]
 
 For speed, most rules are tried only in windows around a trigger word of their own (a month name,
-a unit such as "days"), so a long text is read once per trigger rather than once per rule.
+a unit such as "days"), so a long text is read once per trigger rather than once per rule. A rule
+is not tried at all in a window that lacks a word its pattern needs ("ago", "later"), and a rule
+that starts with one of a few words (or a long list, such as the fuzzy words) is tried only where
+one of them is. Both lists of words are read from the rule's own pattern (``Rule.needs``,
+``Rule.starts``), so they never lose a match; tests/test_chronology_rules.py checks it.
 """
 
 from __future__ import annotations

@@ -133,8 +133,10 @@ class Rule:
     example: tuple[str, str] = ("", "")  # a sentence and the value the rule gives in it
     priority: int = 0  # breaks ties between matches with the same span
     compute: Normaliser = field(default=None, repr=False, compare=False)  # value, as a function
-    needs: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)  # speed
-    starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)  # speed
+    # for speed, read from the pattern by rule(): words every match contains (one of each
+    # choice) and words every match starts with (see required_words() and start_words())
+    needs: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)
+    starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 def rule(
