@@ -174,6 +174,9 @@ class SentenceStarts(Sequence):
     def __getitem__(self, index):
         return self.read()[index]
 
+    def __iter__(self):
+        return iter(self.read())
+
 
 # --------------------------------------------------------------------------------------------
 # Clock times get their day once the sentence is read (rule 7)
