@@ -176,8 +176,12 @@ def rule(
         raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
     # a rule tried in short stretches checks only short choices of words; one that reads the
     # whole text checks them all (a text without a holiday's name skips the holiday rule)
-    needs = required_words(compiled, most=8 if trigger is not None else None)
     starts = start_words(compiled)
+    needs = tuple(  # (a choice that is the start words themselves would be looked for twice)
+        choice
+        for choice in required_words(compiled, most=8 if trigger is not None else None)
+        if starts is None or set(choice) != set(starts)
+    )
     return Rule(name, kind, compiled, value, trigger, example, priority, compute, needs, starts)
 
 
