@@ -13,8 +13,9 @@ For speed, most rules are tried only in windows around a trigger word of their o
 a unit such as "days"), so a long text is read once per trigger rather than once per rule. A rule
 is not tried at all in a window that lacks a word its pattern needs ("ago", "later"), and a rule
 that starts with one of a few words (or a long list, such as the fuzzy words) is tried only where
-one of them is. Both lists of words are read from the rule's own pattern (``Rule.needs``,
-``Rule.starts``), so they never lose a match; tests/test_chronology_rules.py checks it.
+one of them is. Both lists of words are read from the rule's own pattern
+(:func:`kit.chronology.patterns.shortcuts`), so they never lose a match;
+tests/test_chronology_rules.py checks it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from kit.chronology.patterns import (
     Trigger,
     lexicon_rules,
     non_date_pattern,
+    shortcuts,
     start_words,
 )
 
@@ -101,7 +103,7 @@ def folded(text: str) -> str:
 
 
 def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int) -> bool:
-    """Whether ``text[low:high]`` contains a word of each choice of ``needs`` (``Rule.needs``).
+    """Whether ``text[low:high]`` contains a word of each choice of ``needs`` (a rule's).
 
     >>> has_words("three days ago", (("ago",),), 0, 14), has_words("three days", (("ago",),), 0, 10)
     (True, False)
@@ -131,7 +133,8 @@ def from_starts(
     >>> from kit.chronology.patterns import lexicon_rules
     >>> fuzzy = lexicon_rules()[0]
     >>> text = "Prices have risen recently, and now fall."
-    >>> [m.group() for m in from_starts(fuzzy.pattern, fuzzy.starts, text, folded(text))]
+    >>> starts = start_words(fuzzy.pattern)
+    >>> [m.group() for m in from_starts(fuzzy.pattern, starts, text, folded(text))]
     ['recently', 'now']
     """
     high = len(text) if high is None else high
@@ -152,13 +155,14 @@ def from_starts(
 
 
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
-    if (rule.needs or rule.starts) and "folded" not in stretches:
+    needs, starts = shortcuts(rule)
+    if (needs or starts) and "folded" not in stretches:
         stretches["folded"] = folded(text)
     if rule.trigger is None:
-        if rule.needs and not has_words(stretches["folded"], rule.needs, 0, len(text)):
+        if needs and not has_words(stretches["folded"], needs, 0, len(text)):
             return []
-        if rule.starts:
-            return from_starts(rule.pattern, rule.starts, text, stretches["folded"])
+        if starts:
+            return from_starts(rule.pattern, starts, text, stretches["folded"])
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:
@@ -166,10 +170,10 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
         stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
     for low, high in stretches[rule.trigger.name]:
-        if rule.needs and not has_words(stretches["folded"], rule.needs, low, high):
+        if needs and not has_words(stretches["folded"], needs, low, high):
             continue  # no word the rule needs in this stretch ("ago", "later"): no match
-        if rule.starts and len(rule.starts) <= 10:  # a few words: look for them, not everywhere
-            matches = from_starts(rule.pattern, rule.starts, text, stretches["folded"], low, high)
+        if starts and len(starts) <= 10:  # a few words: look for them, not everywhere
+            matches = from_starts(rule.pattern, starts, text, stretches["folded"], low, high)
         else:
             matches = rule.pattern.finditer(text, low, high)
         for m in matches:

@@ -133,10 +133,6 @@ class Rule:
     example: tuple[str, str] = ("", "")  # a sentence and the value the rule gives in it
     priority: int = 0  # breaks ties between matches with the same span
     compute: Normaliser = field(default=None, repr=False, compare=False)  # value, as a function
-    # for speed, read from the pattern by rule(): words every match contains (one of each
-    # choice) and words every match starts with (see required_words() and start_words())
-    needs: tuple[tuple[str, ...], ...] = field(default=(), repr=False, compare=False)
-    starts: tuple[str, ...] | None = field(default=None, repr=False, compare=False)
 
 
 def rule(
@@ -176,13 +172,7 @@ def rule(
         raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
     # a rule tried in short stretches checks only short choices of words; one that reads the
     # whole text checks them all (a text without a holiday's name skips the holiday rule)
-    starts = start_words(compiled)
-    needs = tuple(  # (a choice that is the start words themselves would be looked for twice)
-        choice
-        for choice in required_words(compiled, most=8 if trigger is not None else None)
-        if starts is None or set(choice) != set(starts)
-    )
-    return Rule(name, kind, compiled, value, trigger, example, priority, compute, needs, starts)
+    return Rule(name, kind, compiled, value, trigger, example, priority, compute)
 
 
 # Speed: besides its trigger, a rule often cannot match without another word ("ago", "later" or
@@ -197,6 +187,33 @@ except ImportError:  # pragma: no cover (Python 3.10)
     import sre_parse as regex_parser
 
 REPEATS = (regex_codes.MAX_REPEAT, regex_codes.MIN_REPEAT)
+_SHORTCUTS: dict[tuple[int, bool], tuple] = {}
+
+
+def shortcuts(rule: Rule) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...] | None]:
+    """The words a rule's matches need (:func:`required_words`) and start with
+    (:func:`start_words`), read from its pattern the first time the rule is run (not when the
+    kit is imported). A rule tried in short stretches checks only short choices of words; one
+    that reads the whole text checks them all (a text that names no holiday skips the holiday
+    rule); a choice that is the start words themselves is not looked for twice.
+
+    >>> ago = next(r for r in RULES if r.name == "ago")
+    >>> shortcuts(ago)
+    ((('ago',),), None)
+    """
+    key = (id(rule.pattern), rule.trigger is None)
+    known = _SHORTCUTS.get(key)
+    if known is not None and known[0] is rule.pattern:
+        return known[1], known[2]
+    starts = start_words(rule.pattern)
+    most = None if rule.trigger is None else 8
+    needs = tuple(
+        choice
+        for choice in required_words(rule.pattern, most=most)
+        if starts is None or set(choice) != set(starts)
+    )
+    _SHORTCUTS[key] = (rule.pattern, needs, starts)
+    return needs, starts
 
 
 def required_words(pattern: re.Pattern, *, most: int | None = 8) -> tuple[tuple[str, ...], ...]:
