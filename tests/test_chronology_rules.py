@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 import kit
 from kit import chronology, paths
+from kit.chronology import candidates as candidates_module
 from kit.chronology import patterns, time_expressions
 from kit.chronology.candidates import candidates
 from kit.chronology.normalise import from_template
@@ -241,3 +243,60 @@ def test_no_reference_says_where_it_looked_and_how_to_write_one(tmp_path):
     assert chronology.find_reference(typed) is None
     with pytest.raises(FileNotFoundError, match="made from text"):
         chronology.load_reference(typed)
+
+
+# --------------------------------------------------------------------------------------------
+# Speed shortcuts change nothing: the words a rule needs or starts with are read from its
+# pattern, and a rule tried only where they are finds what a search of the whole text finds
+
+
+def shortcut_texts() -> list[str]:
+    folders = [paths.articles_dir(), paths.variants_dir()]
+    folders.append(Path(__file__).parent / "benchmarks" / "constructed")
+    texts = [f.read_text(encoding="utf-8") for d in folders for f in sorted(d.glob("*.txt"))]
+    seed = texts[0]
+    odd = [seed.upper(), seed.replace(".", " "), seed.replace("e", "İ", 5),
+           seed.replace("s", "ſ").replace("i", "ı"), "3 DAYS AGO, ſince 1990s, NOON."]  # fmt: skip
+    return texts + odd
+
+
+def test_rules_find_the_same_matches_with_and_without_their_shortcuts(monkeypatch):
+    fast = {text: candidates(text) for text in shortcut_texts()}
+    # without shortcuts: every rule's pattern searched in every stretch, names in the whole text
+    monkeypatch.setattr("kit.chronology.candidates.shortcuts", lambda rule: ((), None))
+    monkeypatch.setattr("kit.chronology.candidates.start_words", lambda pattern: None)
+    for text, found in fast.items():
+        slow = candidates(text)
+        assert [(m.start, m.end, m.rule.name, m.groups) for m in found] == [
+            (m.start, m.end, m.rule.name, m.groups) for m in slow
+        ]
+
+
+def test_a_rule_needs_the_words_its_pattern_cannot_match_without():
+    ago = next(r for r in RULES if r.name == "ago")
+    assert patterns.shortcuts(ago) == ((("ago",),), None)
+    assert patterns.start_words(re.compile(r"(?:last\s+)?(?:Easter|Christmas)\b")) == (
+        "last", "easter", "christmas")  # fmt: skip
+    assert patterns.start_words(re.compile(r"\d+ days")) is None  # a digit: no word to look for
+    assert patterns.required_words(re.compile(r"(?:days?)?")) == ()  # may match nothing
+
+
+def test_folded_text_has_an_ascii_letter_exactly_where_a_pattern_ignoring_case_sees_one():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    folded = candidates_module.folded(every)
+    assert len(folded) == len(every)
+    for char, fold in zip(every, folded, strict=True):
+        seen = bool(letters.fullmatch(char))
+        assert seen == (fold.isascii() and fold.isalpha()), hex(ord(char))
+        assert not seen or re.fullmatch(fold, char, re.IGNORECASE), hex(ord(char))
+
+
+@pytest.mark.parametrize("trigger", sorted({r.trigger for r in RULES if r.trigger}, key=str))
+def test_trigger_words_are_found_where_the_regular_expression_finds_them(trigger):
+    for text in shortcut_texts():
+        lowered = candidates_module.lowercase(text)
+        expected = sorted(
+            [m.span() for m in re.finditer(trigger.exact, text)] if trigger.exact else []
+        ) + ([m.span() for m in re.finditer(trigger.lower, lowered)] if trigger.lower else [])
+        assert trigger.finditer(text, lowered) == sorted(expected)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -103,10 +104,37 @@ class State:
     inferred: bool  # True when the anchor was taken from the article's own latest date
     story: Point  # the last date the article gave, for "the next day"
     text: str
-    sentence_starts: list[int]
+    sentence_starts: Sequence[int]  # where each sentence starts, in text order
     last_day: Point | None = None  # the narrative's last date known to the day, for quoted "today"
     story_value: str = ""  # the value the story point was printed with ("2015-WXX-2")
     quotes: QuoteMarks | None = None  # where the quotation marks are (built when first needed)
+    cues: TenseCues | None = None  # the tense cues, read once per reading (when first needed)
+
+
+def sentence_list(state: State) -> list[int]:
+    """``state.sentence_starts`` as a list: a sequence that reads them only when first needed
+    (:class:`kit.chronology.resolve.SentenceStarts`) is read into one, once.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")
+    >>> sentence_list(State(today, False, today, "", (0, 12)))
+    [0, 12]
+    """
+    if type(state.sentence_starts) is not list:
+        state.sentence_starts = list(state.sentence_starts)
+    return state.sentence_starts
+
+
+def cues_of(state: State) -> TenseCues:
+    """The tense cues for one reading of a text: chronology_tense.csv is read once per reading
+    (an edit takes effect on the next one), not once per date.
+
+    >>> today = Point(dt.date(2015, 12, 16), "day")
+    >>> cues_of(State(today, False, today, "", [0])).future.search("it will rain").group()
+    'will'
+    """
+    if state.cues is None:
+        state.cues = tense_cues()
+    return state.cues
 
 
 def _unquoted(window: str) -> str:
@@ -129,11 +157,12 @@ def looks_forward(state: State, start: int, end: int | None = None) -> bool:
     >>> looks_forward(State(today, False, today, "The vote will be held on Monday.", [0]), 25)
     True
     """
-    i = bisect.bisect_right(state.sentence_starts, start) - 1
-    sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    starts = sentence_list(state)
+    i = bisect.bisect_right(starts, start) - 1
+    sentence_start = starts[i] if i >= 0 else max(0, start - 200)
     window = _unquoted(state.text[max(sentence_start, start - 120) : start])
     clause = CLAUSE_BREAK.split(window)[-1]  # only the clause the date is in
-    future = tense_cues().future
+    future = cues_of(state).future
     if future.search(clause):
         return True
     if end is not None and len(clause.split()) <= 2:
@@ -152,12 +181,13 @@ def looks_back(state: State, start: int, *, reporting: bool = False) -> bool:
     >>> looks_back(State(today, False, today, "The round ended on Sept. 3.", [0]), 19)
     True
     """
-    i = bisect.bisect_right(state.sentence_starts, start) - 1
-    sentence_start = state.sentence_starts[i] if i >= 0 else max(0, start - 200)
+    starts = sentence_list(state)
+    i = bisect.bisect_right(starts, start) - 1
+    sentence_start = starts[i] if i >= 0 else max(0, start - 200)
     sentence_start = max(sentence_start, start - LONGEST_READ)  # a long sentence: near the date
-    following = state.sentence_starts[i + 1] if i + 1 < len(state.sentence_starts) else start + 200
+    following = starts[i + 1] if i + 1 < len(starts) else start + 200
     sentence = state.text[sentence_start : min(following, start + 200)]
-    cues = tense_cues()
+    cues = cues_of(state)
     return bool(cues.past.search(sentence) or (reporting and cues.reporting.search(sentence)))
 
 

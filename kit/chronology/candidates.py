@@ -10,7 +10,12 @@ only after a word like "in" or "since".
     [('month', 'May'), ('weekday', 'Monday')]
 
 For speed, most rules are tried only in windows around a trigger word of their own (a month name,
-a unit such as "days"), so a long text is read once per trigger rather than once per rule.
+a unit such as "days"), so a long text is read once per trigger rather than once per rule. A rule
+is not tried at all in a window that lacks a word its pattern needs ("ago", "later"), and a rule
+that starts with one of a few words (or a long list, such as the fuzzy words) is tried only where
+one of them is. Both lists of words are read from the rule's own pattern
+(:func:`kit.chronology.patterns.shortcuts`), so they never lose a match;
+tests/test_chronology_rules.py checks it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from kit.chronology.patterns import (
     Trigger,
     lexicon_rules,
     non_date_pattern,
+    shortcuts,
+    start_words,
 )
 
 # --------------------------------------------------------------------------------------------
@@ -76,8 +83,86 @@ def lowercase(text: str) -> str:
     return lowered if len(lowered) == len(text) else text.translate(ASCII_LOWER)
 
 
+# Letters that a pattern ignoring case reads as an ASCII letter, but str.lower() does not lower
+# to it: the dotted and dotless i, the long s, the Kelvin sign.
+FOLD = str.maketrans(string.ascii_uppercase + "İıſ\u212a", string.ascii_lowercase + "iisk")
+
+
+def folded(text: str) -> str:
+    """``text`` with each character that a pattern ignoring case reads as an ASCII letter made
+    that letter in lower case, each character in its place: a word a rule needs ("ago") is in a
+    stretch of ``text`` in any case exactly when it is in the same stretch of ``folded(text)``.
+
+    >>> folded("Two Days AGO"), folded("İstanbul")
+    ('two days ago', 'istanbul')
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered:
+        return lowered
+    return text.translate(FOLD)
+
+
+def has_words(text: str, needs: tuple[tuple[str, ...], ...], low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` contains a word of each choice of ``needs`` (a rule's).
+
+    >>> has_words("three days ago", (("ago",),), 0, 14), has_words("three days", (("ago",),), 0, 10)
+    (True, False)
+    """
+    for words in needs:
+        for word in words:
+            if text.find(word, low, high) >= 0:
+                break
+        else:
+            return False
+    return True
+
+
+def from_starts(
+    pattern: re.Pattern,
+    starts: tuple[str, ...],
+    text: str,
+    folded_text: str,
+    low: int = 0,
+    high: int | None = None,
+) -> list[re.Match]:
+    """The matches of ``pattern.finditer(text, low, high)``, found by trying the pattern only
+    where one of the words every match starts with is (``starts``:
+    :func:`kit.chronology.patterns.start_words`, looked for in ``folded_text``, the text with
+    case folded): a few tries instead of a search at every word.
+
+    >>> from kit.chronology.patterns import lexicon_rules
+    >>> fuzzy = lexicon_rules()[0]
+    >>> text = "Prices have risen recently, and now fall."
+    >>> starts = start_words(fuzzy.pattern)
+    >>> [m.group() for m in from_starts(fuzzy.pattern, starts, text, folded(text))]
+    ['recently', 'now']
+    """
+    high = len(text) if high is None else high
+    places = set()
+    for word in starts:
+        at = folded_text.find(word, low, high)
+        while at >= 0:
+            places.add(at)
+            at = folded_text.find(word, at + 1, high)
+    found, after = [], low
+    for at in sorted(places):
+        if at >= after:  # finditer goes on from the end of the last match
+            m = pattern.match(text, at, high)
+            if m is not None:  # a match is never empty (Rule.starts is None for such patterns)
+                found.append(m)
+                after = m.end()
+    return found
+
+
 def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
+    needs, starts = shortcuts(rule)
+    if (needs or starts) and "folded" not in stretches:
+        stretches["folded"] = folded(text)
     if rule.trigger is None:
+        if needs and not has_words(stretches["folded"], needs, 0, len(text)):
+            return []
+        if starts:
+            return from_starts(rule.pattern, starts, text, stretches["folded"])
         return list(rule.pattern.finditer(text))
     if rule.trigger.name not in stretches:  # rules that share a trigger share its windows
         if "lowered" not in stretches:
@@ -85,7 +170,13 @@ def _matches(rule: Rule, text: str, stretches: dict) -> list[re.Match]:
         stretches[rule.trigger.name] = windows(text, rule.trigger, stretches["lowered"])
     found = {}
     for low, high in stretches[rule.trigger.name]:
-        for m in rule.pattern.finditer(text, low, high):
+        if needs and not has_words(stretches["folded"], needs, low, high):
+            continue  # no word the rule needs in this stretch ("ago", "later"): no match
+        if starts and len(starts) <= 10:  # a few words: look for them, not everywhere
+            matches = from_starts(rule.pattern, starts, text, stretches["folded"], low, high)
+        else:
+            matches = rule.pattern.finditer(text, low, high)
+        for m in matches:
             found.setdefault(m.span("t"), m)
     return list(found.values())
 
@@ -126,16 +217,21 @@ def candidates(text: str) -> list[Match]:
     blocked = []
     pattern = non_date_pattern()
     if pattern is not None:
-        blocked = [m.span() for m in pattern.finditer(text)]
+        starts = start_words(pattern)
+        if starts:
+            if "folded" not in stretches:
+                stretches["folded"] = folded(text)
+            found_names = from_starts(pattern, starts, text, stretches["folded"])
+        else:
+            found_names = pattern.finditer(text)
+        blocked = [m.span() for m in found_names]
     found.sort(key=lambda c: (-(c.end - c.start), -c.rule.priority, c.start))
-    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
+    taken = bytearray(len(text))  # 1 where a kept match already is (a list would grow slower)
     kept: list[Match] = []
     for cand in found:
-        if _overlaps_any(blocked, cand.start, cand.end) or _overlaps_any(
-            taken, cand.start, cand.end
-        ):
+        if _overlaps_any(blocked, cand.start, cand.end) or taken.find(1, cand.start, cand.end) >= 0:
             continue
-        bisect.insort(taken, (cand.start, cand.end))
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         kept.append(cand)
     blocked.sort()
     kept.sort(key=lambda c: c.start)

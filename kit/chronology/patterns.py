@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from kit.chronology.normalise import (
     Normaliser,
@@ -169,7 +170,153 @@ def rule(
     compiled = re.compile(rf"{WORD_START}(?:{pattern})", flags)
     if "t" not in compiled.groupindex:
         raise ValueError(f"Chronology rule {name!r}: its pattern has no group (?P<t>...)")
+    # a rule tried in short stretches checks only short choices of words; one that reads the
+    # whole text checks them all (a text without a holiday's name skips the holiday rule)
     return Rule(name, kind, compiled, value, trigger, example, priority, compute)
+
+
+# Speed: besides its trigger, a rule often cannot match without another word ("ago", "later" or
+# "earlier", "every" or "each"). Those words are read from the rule's own pattern, so they are
+# always right; a stretch of text that has none of them is not searched with the rule at all.
+
+try:  # the parser behind Python's regular expressions (its module names changed in 3.11)
+    from re import _constants as regex_codes
+    from re import _parser as regex_parser
+except ImportError:  # pragma: no cover (Python 3.10)
+    import sre_constants as regex_codes
+    import sre_parse as regex_parser
+
+REPEATS = (regex_codes.MAX_REPEAT, regex_codes.MIN_REPEAT)
+_SHORTCUTS: dict[tuple[int, bool], tuple] = {}
+
+
+def shortcuts(rule: Rule) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...] | None]:
+    """The words a rule's matches need (:func:`required_words`) and start with
+    (:func:`start_words`), read from its pattern the first time the rule is run (not when the
+    kit is imported). A rule tried in short stretches checks only short choices of words; one
+    that reads the whole text checks them all (a text that names no holiday skips the holiday
+    rule); a choice that is the start words themselves is not looked for twice.
+
+    >>> ago = next(r for r in RULES if r.name == "ago")
+    >>> shortcuts(ago)
+    ((('ago',),), None)
+    """
+    key = (id(rule.pattern), rule.trigger is None)
+    known = _SHORTCUTS.get(key)
+    if known is not None and known[0] is rule.pattern:
+        return known[1], known[2]
+    starts = start_words(rule.pattern)
+    most = None if rule.trigger is None else 8
+    needs = tuple(
+        choice
+        for choice in required_words(rule.pattern, most=most)
+        if starts is None or set(choice) != set(starts)
+    )
+    _SHORTCUTS[key] = (rule.pattern, needs, starts)
+    return needs, starts
+
+
+def required_words(pattern: re.Pattern, *, most: int | None = 8) -> tuple[tuple[str, ...], ...]:
+    """Words, in lower case, that every match of ``pattern`` contains: a tuple of choices, and
+    each match contains one word of every choice. The most telling choices come first (long
+    words, few of them), at most three; choices of more than ``most`` words, or of words shorter
+    than two characters, are left out: they would tell a stretch of text from another too rarely.
+
+    >>> required_words(re.compile(r"(?P<num>\\d+) (?:days?|weeks?) (?:later|earlier)", re.I))
+    (('later', 'earlier'), ('day', 'week'))
+    """
+    try:
+        choices = _required(regex_parser.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 (a pattern the parser reads differently: no shortcut)
+        return ()
+    useful = [
+        c
+        for c in dict.fromkeys(choices)
+        if (most is None or len(c) <= most) and min(map(len, c)) >= 2
+    ]
+    useful.sort(key=lambda c: (-min(5, *map(len, c)), len(c)))
+    return tuple(useful[:3])
+
+
+def _required(items: list) -> list[tuple[str, ...]]:
+    """The choices of words a sequence of parsed regular-expression items always matches.
+
+    Letters and other ASCII characters in a row make a word (lowered: a pattern that ignores case
+    matches them in any case); a group or a repetition of at least one adds its own choices; an
+    alternative adds one choice made of a choice of each branch; a lookahead adds its choices
+    (a match is searched for only up to the end of the stretch, so the lookahead is inside it).
+    """
+    codes, found, run = regex_codes, [], ""
+    for op, arg in items:
+        if op is codes.LITERAL and arg < 128:
+            run += chr(arg).lower()
+            continue
+        if run:
+            found.append((run,))
+            run = ""
+        if op is codes.SUBPATTERN:
+            found += _required(arg[-1].data)
+        elif op in REPEATS and arg[0] >= 1:
+            found += _required(arg[2].data)
+        elif op is codes.ASSERT and arg[0] == 1:
+            found += _required(arg[1].data)
+        elif op is codes.BRANCH:
+            branches = [_best(_required(branch.data)) for branch in arg[1]]
+            if all(branches):
+                found.append(tuple(dict.fromkeys(w for b in branches for w in b)))
+    if run:
+        found.append((run,))
+    return found
+
+
+def _best(choices: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    return min(choices, key=lambda c: (len(c), -min(map(len, c)))) if choices else None
+
+
+@cache
+def start_words(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Words, in lower case, that every match of ``pattern`` starts with (one of them), or None
+    when the pattern can start otherwise (with a digit class, say) or can match no text at all.
+
+    >>> start_words(re.compile(r"(?<!\\w)(?:(?:last|next)\\s+)?(?:Easter|Christmas)\\b"))
+    ('last', 'next', 'easter', 'christmas')
+    """
+    try:
+        tree = regex_parser.parse(pattern.pattern, pattern.flags)
+        if tree.getwidth()[0] == 0:
+            return None
+        words = _starts(list(tree.data))
+    except Exception:  # noqa: BLE001 (a pattern the parser reads differently: no shortcut)
+        return None
+    return tuple(dict.fromkeys(words)) if words and all(words) else None
+
+
+def _starts(items: list) -> list[str] | None:
+    """The words a sequence of parsed items can start with; None when it could start with
+    anything else, or match nothing (then what it starts with depends on what follows it)."""
+    codes = regex_codes
+    for i, (op, arg) in enumerate(items):
+        if op in (codes.AT, codes.ASSERT, codes.ASSERT_NOT):
+            continue  # takes no character
+        if op is codes.LITERAL and arg < 128:
+            run = ""
+            for op2, arg2 in items[i:]:
+                if op2 is not codes.LITERAL or arg2 >= 128:
+                    break
+                run += chr(arg2).lower()
+            return [run]
+        if op is codes.SUBPATTERN:
+            return _starts(list(arg[-1].data))
+        if op is codes.BRANCH:
+            branches = [_starts(list(branch.data)) for branch in arg[1]]
+            return None if None in branches else [w for b in branches for w in b]
+        if op in REPEATS and arg[0] >= 1:
+            return _starts(list(arg[2].data))
+        if op in REPEATS and arg[0] == 0:  # optional: its own start, or what comes after it
+            first, rest = _starts(list(arg[2].data)), _starts(items[i + 1 :])
+            return None if first is None or rest is None else first + rest
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -200,10 +347,68 @@ class Trigger:
         >>> UNIT_WORDS.finditer("Two Days later", "two days later")
         [(4, 7)]
         """
-        spans = [m.span() for m in re.finditer(self.exact, text)] if self.exact else []
+        spans = word_spans(self.exact, text) if self.exact else []
         if self.lower:
-            spans += [m.span() for m in re.finditer(self.lower, lowered)]
+            spans += word_spans(self.lower, lowered)
         return sorted(spans) if self.exact and self.lower else spans
+
+
+BOUNDARY = re.compile(r"\b")
+
+
+def word_spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    """The spans of ``re.finditer(pattern, text)``, found faster when ``pattern`` starts with
+    ``\\b`` (the rest of the pattern is searched for, and a match counts only at a word
+    boundary) or is a list of plain words such as ``"spring|summer"`` (each word is looked for
+    with ``str.find``, and the first word in the list wins where two start at one place).
+
+    >>> word_spans(r"\\bday", "today, day by day"), word_spans("dawn|dusk", "from dusk to dawn")
+    ([(7, 10), (14, 17)], [(5, 9), (13, 17)])
+    """
+    compiled, at_boundary, words = _compiled(pattern)
+    if words:
+        return _word_list_spans(words, text, at_boundary)
+    if not at_boundary:
+        return [m.span() for m in compiled.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    m = compiled.search(text)
+    while m is not None:
+        start, end = m.span()
+        if BOUNDARY.match(text, start):
+            spans.append((start, end))
+            m = compiled.search(text, max(end, start + 1))
+        else:
+            m = compiled.search(text, start + 1)
+    return spans
+
+
+def _word_list_spans(words: list[str], text: str, at_boundary: bool) -> list[tuple[int, int]]:
+    found = []  # (start, place in the list, end) of every word, overlapping or not
+    for place, word in enumerate(words):
+        at = text.find(word)
+        while at >= 0:
+            found.append((at, place, at + len(word)))
+            at = text.find(word, at + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    after, last_start = 0, -1
+    for start, _, end in found:
+        if start < after or start == last_start:
+            continue  # inside the last match, or a later word of the list at the same place
+        last_start = start
+        if not at_boundary or BOUNDARY.match(text, start):
+            spans.append((start, end))
+            after = end
+    return spans
+
+
+@cache
+def _compiled(pattern: str) -> tuple[re.Pattern, bool, list[str] | None]:
+    at_boundary = pattern.startswith(r"\b")
+    rest = pattern[2:] if at_boundary else pattern
+    core = rest[3:-1] if rest.startswith("(?:") and rest.endswith(")") else rest
+    words = core.split("|") if re.fullmatch(r"[a-z ]+(?:\|[a-z ]+)*", core) else None
+    return re.compile(rest), at_boundary, words
 
 
 MONTH_WORD = Trigger("month", exact=r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")

@@ -14,10 +14,13 @@ date given just before it; clock times get their day once the sentence is read.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import gc
 import re
+from collections.abc import Sequence
+from contextlib import contextmanager
 
+import numpy as np
 import pandas as pd
 
 from kit.article import Article
@@ -55,16 +58,48 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
     >>> time_expressions(art)[["text", "type", "value"]].values.tolist()
     [['Tuesday', 'DATE', '2015-12-15']]
     """
+    with collector_paused():
+        return table(timex_rows(article, anchor))
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cycle collector for a while, and restore it as it was.
+
+    The collector walks every object in memory each time enough new ones have been made; a long
+    text makes hundreds of thousands of small ones (matches, rows), all freed without it, and its
+    walks would make 10 MB slower to read per character than 100 KB.
+
+    >>> import gc
+    >>> with collector_paused():
+    ...     gc.isenabled()
+    False
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def timex_rows(article: Article, anchor=None) -> list[list]:
+    """The rows of :func:`time_expressions`: ``[start, end, text, type, value, sentence_id,
+    kind]`` in text order (``kind``: the family of the rule that found it).
+
+    >>> import kit
+    >>> art = kit.Article.from_text("Kerry met Lavrov on Tuesday.", published="2015-12-16")
+    >>> timex_rows(art)
+    [[20, 27, 'Tuesday', 'DATE', '2015-12-15', 'p1.s1', 'weekday']]
+    """
     text = article.text
     matches = candidates(text)
     found_anchor, inferred = find_anchor(article, anchor, matches)
     if found_anchor is None:
         # no date anywhere: count from a stand-in year and print that year as unknown ("XXXX")
         found_anchor, inferred = Point(dt.date(STAND_IN_YEAR, 6, 15), "none"), True
-    sentences = article.sentences
-    starts, ends = sentences.start.tolist(), sentences.end.tolist()
-    ids = sentences.sentence_id.tolist()
-    state = State(found_anchor, inferred, found_anchor, text, starts)
+    state = State(found_anchor, inferred, found_anchor, text, SentenceStarts(article))
     rows = []
     for m in matches:
         resolved = m.rule.compute(m, state)
@@ -77,15 +112,70 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
             state.story, state.story_value = story_point, value
             if story_point.precision == "day" and not in_quotation(state, m.start):
                 state.last_day = story_point  # a quotation's day comes from the narrative
-        i = bisect.bisect_right(starts, m.start) - 1
-        sentence_id = ids[i] if i >= 0 and m.start < ends[i] else None
+        sentence_id = article.sentence_at(m.start)
         rows.append([m.start, m.end, text[m.start : m.end], kind, value, sentence_id, m.rule.kind])
     date_times(rows, state)
-    frame = pd.DataFrame([[f"t{n}", *row[:6]] for n, row in enumerate(rows, 1)], columns=COLUMNS)
-    frame["sentence_id"] = (
-        frame["sentence_id"].astype(object).where(frame["sentence_id"].notna(), None)
+    return rows
+
+
+def table(rows: list[list]) -> pd.DataFrame:
+    """The DataFrame of :func:`time_expressions`, built once from its columns.
+
+    ``rows`` are ``[start, end, text, type, value, sentence_id, kind]`` in text order; the ids
+    are numbered here. ``start`` and ``end`` are int64; ``sentence_id`` keeps ``None`` (the
+    headline) as ``None``. With no rows, the columns other than the offsets are plain objects.
+
+    >>> table([[0, 7, "Tuesday", "DATE", "2015-12-15", "p1.s1", "weekday"]]).timex_id.tolist()
+    ['t1']
+    """
+    if not rows:
+        return pd.DataFrame([], columns=COLUMNS).astype({"start": "int64", "end": "int64"})
+    starts, ends, texts, types, values, sentence_ids, _ = zip(*rows)
+    return pd.DataFrame(
+        {
+            "timex_id": pd.array([f"t{n}" for n in range(1, len(rows) + 1)], dtype=TEXT),
+            "start": np.array(starts, dtype="int64"),
+            "end": np.array(ends, dtype="int64"),
+            "text": pd.array(texts, dtype=TEXT),
+            "type": pd.array(types, dtype=TEXT),
+            "value": pd.array(values, dtype=TEXT),
+            "sentence_id": pd.Series(sentence_ids, dtype=object),  # None stays None
+        },
+        copy=False,
     )
-    return frame.astype({"start": "int64", "end": "int64"})
+
+
+# The dtype pandas gives a column of strings here ("str" in pandas 3, object before it)
+TEXT = pd.Series(["t1"]).dtype
+
+
+class SentenceStarts(Sequence):
+    """Where an article's sentences start, read from ``article.sentences`` only when a rule
+    first needs them (to read a date's tense): many texts never do.
+
+    >>> import kit
+    >>> list(SentenceStarts(kit.Article.from_text("Talks\\n\\nThey met. They spoke.")))
+    [7, 17]
+    """
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.starts: list[int] | None = None
+
+    def read(self) -> list[int]:
+        """The start offsets, as a list (read once)."""
+        if self.starts is None:
+            self.starts = self.article.sentences["start"].tolist()
+        return self.starts
+
+    def __len__(self) -> int:
+        return len(self.read())
+
+    def __getitem__(self, index):
+        return self.read()[index]
+
+    def __iter__(self):
+        return iter(self.read())
 
 
 # --------------------------------------------------------------------------------------------
