@@ -89,6 +89,20 @@ FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 QUESTION_IN_QUOTES = re.compile(r"[?!][”’\"']+$")
 
 
+# Punkt only considers a break after ".", "?" or "!" with something after it. A text without one
+# (a one-sentence paragraph ending in a period, say) is one sentence: we say so without asking
+# Punkt, which takes far longer to find no break.
+SENTENCE_END_INSIDE = re.compile(r"[.?!].", re.DOTALL)
+
+
+def _one_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Half-open ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of white
     space. Offsets are into ``text``.
@@ -97,6 +111,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     [(0, 25), (26, 38)]
     """
     end = len(text) if end is None else end
+    if not SENTENCE_END_INSIDE.search(text, start, end):
+        return _one_sentence(text, start, end)
     chunk = text if (start, end) == (0, len(text)) else text[start:end]
     spans: list[tuple[int, int]] = []
     starters = sentence_starters()

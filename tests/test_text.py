@@ -54,3 +54,29 @@ def test_words_between_spans_are_left_out():
 )
 def test_word_spans_keep_the_period_of_an_abbreviation(text, words):
     assert [text[s:e] for s, e in word_spans(text)] == words
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "  Kerry met Lavrov in Moscow on Tuesday.\n",
+        "Kerry met Lavrov in Moscow on Tuesday",
+        "Kerry said talks would go on?",
+        " \n\t ",
+        "Talks went on, he said, until late",
+    ],
+)
+def test_a_text_with_no_possible_break_inside_is_one_sentence_as_punkt_says(chunk):
+    from kit.text import sentence_spans, sentence_splitter
+
+    text = "Before. " + chunk + " After."
+    start, end = 8, 8 + len(chunk)
+    punkt = []
+    for s, e in sentence_splitter().span_tokenize(chunk):
+        piece = chunk[s:e]
+        s += len(piece) - len(piece.lstrip())
+        e -= len(piece) - len(piece.rstrip())
+        if s < e:
+            punkt.append((start + s, start + e))
+    assert sentence_spans(text, start, end) == punkt
+    assert len(punkt) <= 1
