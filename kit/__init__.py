@@ -10,7 +10,7 @@ Example::
 ``import kit`` loads only the Article and its segmentation. The analysers, the answer keys and the
 widgets (ipywidgets, IPython, matplotlib) are imported the first time they are used
 (``kit.display``, ``kit.instructor_mode()``), so a script that needs one analyser does not pay
-for the notebook machinery.
+for the notebook machinery. NLTK, too, is imported only when a sentence is first split.
 """
 
 from __future__ import annotations

@@ -27,14 +27,15 @@ import re
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from html.parser import HTMLParser
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from kit import paths
-from kit.text import sentence_spans, word_spans
+from kit.text import Words, sentence_spans, words_of_spans
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
@@ -169,9 +170,16 @@ class Article:
         )
 
     @cached_property
+    def _words(self) -> Words:
+        """Every sentence's words, found in one pass (see ``kit.text.words_of_spans``)."""
+        return words_of_spans(self.text, [(row[2], row[3]) for row in self._sentence_rows])
+
+    @cached_property
     def _sentence_words(self) -> tuple[list[tuple[int, int]], ...]:
         """The word spans of each sentence, in the order of ``_sentence_rows``."""
-        return tuple(word_spans(self.text, start, end) for _, _, start, end in self._sentence_rows)
+        words = self._words
+        spans = list(zip(words.starts.tolist(), words.ends.tolist()))
+        return tuple(spans[a:b] for a, b in zip(words.first, words.first[1:]))
 
     def sentence_words(self, sentence: int | str) -> list[tuple[int, int]]:
         """The ``(start, end)`` spans of the words and punctuation marks of one sentence, given by
@@ -198,20 +206,18 @@ class Article:
 
     @cached_property
     def _token_table(self) -> pd.DataFrame:
-        ids, sentence_ids, starts, ends = [], [], [], []
-        text = self.text
-        for (sentence_id, *_), spans in zip(self._sentence_rows, self._sentence_words):
-            ids.extend([f"{sentence_id}.w{number}" for number in range(1, len(spans) + 1)])
-            sentence_ids.extend([sentence_id] * len(spans))
-            starts.extend([s for s, _ in spans])
-            ends.extend([e for _, e in spans])
+        words = self._words
+        ids, sentence_ids = [], []
+        for (sentence_id, *_), a, b in zip(self._sentence_rows, words.first, words.first[1:]):
+            ids.extend([sentence_id + suffix for suffix in _word_suffixes(b - a)])
+            sentence_ids.extend([sentence_id] * (b - a))
         return _table(
             {
                 "token_id": ids,
                 "sentence_id": sentence_ids,
-                "start": starts,
-                "end": ends,
-                "text": [text[s:e] for s, e in zip(starts, ends)],
+                "start": words.starts,
+                "end": words.ends,
+                "text": words.texts,
             }
         )
 
@@ -353,8 +359,30 @@ def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _table(columns: dict[str, list]) -> pd.DataFrame:
-    """A DataFrame from equal-length lists, with ``start`` and ``end`` as int64 even when empty."""
-    return pd.DataFrame(columns, columns=list(columns)).astype({"start": "int64", "end": "int64"})
+    """A DataFrame from equal-length lists, with ``start`` and ``end`` as int64 even when empty.
+
+    The offsets become NumPy arrays before the DataFrame is built: converting them afterwards
+    (``astype``) costs more than building the whole table of a short article.
+    """
+    return pd.DataFrame(
+        {
+            name: np.array(values, dtype=np.int64) if name in ("start", "end") else values
+            for name, values in columns.items()
+        }
+    )
+
+
+@cache  # one list per power of two
+def _suffix_list(size: int) -> list[str]:
+    return [f".w{number}" for number in range(1, size + 1)]
+
+
+def _word_suffixes(count: int) -> list[str]:
+    """``[".w1", ".w2", ...]``, ``count`` of them: the end of each word's ``token_id``."""
+    size = 256
+    while size < count:
+        size *= 2
+    return _suffix_list(size)[:count]
 
 
 def _as_date(value: str | dt.date | None) -> dt.date | None:

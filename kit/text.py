@@ -1,39 +1,52 @@
 """Sentence and word segmentation with character offsets, using NLTK offline.
 
 The kit ships its own Punkt parameters in ``kit/nltk_data`` (see the README there) and puts that
-folder on ``nltk.data.path`` when ``kit`` is imported, so ``nltk.sent_tokenize`` and
+folder first where NLTK looks for data when ``kit`` is imported, so ``nltk.sent_tokenize`` and
 ``nltk.word_tokenize`` also work in a student's own cells without any download.
+
+NLTK itself is imported the first time a sentence is split, not with ``kit``: importing it takes
+most of a second (it brings in SciPy), and a notebook's first cells (loading an article, showing
+its paragraphs) do not need it.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-import nltk
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+import numpy as np
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 NLTK_DATA = Path(__file__).parent / "nltk_data"
 
 
 def use_bundled_nltk_data() -> None:
-    """Put the kit's NLTK resources first on ``nltk.data.path`` (idempotent)."""
-    folder = str(NLTK_DATA)
-    if folder in nltk.data.path:
-        nltk.data.path.remove(folder)
-    nltk.data.path.insert(0, folder)
+    """Put the kit's NLTK resources first where NLTK looks for data (idempotent).
 
-
-class NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English rules, taught that curly quotes and guillemets close a sentence too.
-
-    Plain Punkt moves a closing straight quote (") back into the sentence it ends, but leaves a
-    curly one (”) at the start of the next sentence. News copy uses curly quotes, so we add them.
+    The folder goes first in the ``NLTK_DATA`` environment variable, which NLTK reads when it is
+    imported, so this does not import NLTK. If NLTK is imported already, the folder also goes
+    first on ``nltk.data.path``.
     """
+    folder = str(NLTK_DATA)
+    others = [entry for entry in os.environ.get("NLTK_DATA", "").split(os.pathsep) if entry]
+    os.environ["NLTK_DATA"] = os.pathsep.join([folder, *(e for e in others if e != folder)])
+    data = getattr(sys.modules.get("nltk"), "data", None)
+    if isinstance(getattr(data, "path", None), list):
+        if folder in data.path:
+            data.path.remove(folder)
+        data.path.insert(0, folder)
 
-    re_boundary_realignment = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
+# Punkt's English rules, taught that curly quotes and guillemets close a sentence too: plain
+# Punkt moves a closing straight quote (") back into the sentence it ends, but leaves a curly one
+# (”) at the start of the next sentence. News copy uses curly quotes, so we add them.
+BOUNDARY_REALIGNMENT = re.compile(r"[\"'”’»)\]}]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
 PUNKT_ENGLISH = NLTK_DATA / "tokenizers" / "punkt_tab" / "english"
 
@@ -46,8 +59,14 @@ def sentence_starters() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
-    """The kit's Punkt sentence splitter, built once from the bundled parameters."""
-    from nltk.tokenize.punkt import PunktParameters
+    """The kit's Punkt sentence splitter, built once from the bundled parameters (the first call
+    imports NLTK)."""
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+    use_bundled_nltk_data()
+
+    class NewsLanguageVars(PunktLanguageVars):
+        re_boundary_realignment = BOUNDARY_REALIGNMENT
 
     params = PunktParameters()
     params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
@@ -70,6 +89,20 @@ FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 QUESTION_IN_QUOTES = re.compile(r"[?!][”’\"']+$")
 
 
+# Punkt only considers a break after ".", "?" or "!" with something after it. A text without one
+# (a one-sentence paragraph ending in a period, say) is one sentence: we say so without asking
+# Punkt, which takes far longer to find no break.
+SENTENCE_END_INSIDE = re.compile(r"[.?!].", re.DOTALL)
+
+
+def _one_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if start < end else []
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Half-open ``(start, end)`` spans of the sentences in ``text[start:end]``, trimmed of white
     space. Offsets are into ``text``.
@@ -78,6 +111,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     [(0, 25), (26, 38)]
     """
     end = len(text) if end is None else end
+    if not SENTENCE_END_INSIDE.search(text, start, end):
+        return _one_sentence(text, start, end)
     chunk = text if (start, end) == (0, len(text)) else text[start:end]
     spans: list[tuple[int, int]] = []
     starters = sentence_starters()
@@ -103,8 +138,16 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 
 
 # A word is letters/digits with inner apostrophes, hyphens, periods ("U.S.", "al-Assad",
-# "Russia’s", "9.5"); anything else that is not white space is a token of its own.
-WORD = re.compile(r"\w+(?:[’'\-.]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[’'\-.]\w+)*|[^\w\s]")
+# "Russia’s", "9.5"); anything else that is not white space is a token of its own. The first two
+# alternatives are shortcuts for the common tokens (a word with no apostrophe, hyphen or period
+# after it; a punctuation mark) that give what the last two would: they only save time.
+WORD = re.compile(
+    r"\w++(?![’'\-.])|[^\w\s]"
+    r"|\w+(?:[’'\-.]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[’'\-.]\w+)*"
+)
+# The same, as a separator for re.split, which hands back words and gaps as strings (faster than
+# a match object per word).
+WORD_SEPARATOR = re.compile(f"({WORD.pattern})")
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -114,3 +157,56 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     """
     end = len(text) if end is None else end
     return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+class Words(NamedTuple):
+    """The words of several spans: ``starts``, ``ends`` (NumPy arrays) and ``texts``, one entry
+    per word, and ``first``: the words of span ``i`` are entries ``first[i]:first[i + 1]``."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    texts: list[str]
+    first: list[int]
+
+
+def words_of_spans(text: str, spans: list[tuple[int, int]]) -> Words:
+    """The words of several spans of ``text`` (sentences, say: sorted and not overlapping), found
+    in one pass: the same words as :func:`word_spans` over each span.
+
+    >>> words = words_of_spans("They met. Lavrov left.", [(0, 9), (10, 22)])
+    >>> words.texts, words.first
+    (['They', 'met', '.', 'Lavrov', 'left', '.'], [0, 3, 6])
+    """
+    if not spans:
+        return Words(np.zeros(0, np.int64), np.zeros(0, np.int64), [], [0])
+    begin = spans[0][0]
+    parts = WORD_SEPARATOR.split(text[begin : spans[-1][1]])  # gap, word, gap, word, ..., gap
+    lengths = np.fromiter(map(len, parts), np.int64, len(parts))
+    ends = np.cumsum(lengths)[1::2] + begin
+    starts = ends - lengths[1::2]
+    texts = parts[1::2]
+    bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
+    # The span each word starts in; a word is the span's when it starts and ends inside it. A word
+    # that runs over a span's end, or from a gap into a span, would be cut differently by
+    # word_spans: then each span is tokenized on its own.
+    owner = np.searchsorted(bounds[:, 0], starts, side="right") - 1
+    owner_end = bounds[owner, 1]
+    inside = starts < owner_end
+    following = np.append(bounds[1:, 0], len(text))[owner]
+    if np.any(inside & (ends > owner_end)) or np.any(~inside & (ends > following)):
+        return _words_span_by_span(text, spans)
+    if not inside.all():
+        starts, ends, owner = starts[inside], ends[inside], owner[inside]
+        texts = [word for word, keep in zip(texts, inside.tolist()) if keep]
+    first = np.searchsorted(owner, np.arange(len(spans) + 1), side="left").tolist()
+    return Words(starts, ends, texts, first)
+
+
+def _words_span_by_span(text: str, spans: list[tuple[int, int]]) -> Words:
+    found, first = [], [0]
+    for start, end in spans:
+        found.extend(word_spans(text, start, end))
+        first.append(len(found))
+    starts = np.array([s for s, _ in found], dtype=np.int64)
+    ends = np.array([e for _, e in found], dtype=np.int64)
+    return Words(starts, ends, [text[s:e] for s, e in found], first)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -199,6 +200,43 @@ def test_import_kit_loads_display_and_exercises_on_first_use():
     assert "ipywidgets" not in loaded and "kit.display" not in loaded
     loaded = _modules_after("import kit\nkit.display\nkit.instructor_mode")
     assert {"kit.display", "kit.exercises", "ipywidgets"} <= loaded
+
+
+def test_import_kit_and_loading_an_article_do_not_import_nltk_or_scipy():
+    loaded = _modules_after("import kit\nkit.load_article('kerry-lavrov-moscow').paragraphs")
+    assert "kit.article" in loaded
+    assert "nltk" not in loaded and "scipy" not in loaded
+    loaded = _modules_after("import kit\nkit.load_article('kerry-lavrov-moscow').sentences")
+    assert "nltk" in loaded  # Punkt is imported when a sentence is first split
+
+
+def test_students_nltk_calls_work_offline_after_import_kit(tmp_path):
+    # A fresh process whose NLTK_DATA names only an empty folder: the sentence splitter and the
+    # word tokenizer can only find punkt_tab in the kit's bundled folder.
+    code = (
+        "import kit, nltk\n"
+        "print(nltk.data.path[0])\n"
+        "print(nltk.sent_tokenize('Kerry met the U.S. envoy. Lavrov left.'))\n"
+        "print(nltk.word_tokenize('Kerry met Lavrov.'))\n"
+    )
+    env = {**os.environ, "NLTK_DATA": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout.splitlines()
+    assert out[0] == str(Path(kit.__file__).parent / "nltk_data")
+    assert out[1] == "['Kerry met the U.S. envoy.', 'Lavrov left.']"
+    assert out[2] == "['Kerry', 'met', 'Lavrov', '.']"
+
+
+def test_bundled_nltk_data_goes_first_on_the_path_once_nltk_is_imported():
+    code = (
+        "import nltk, kit\n"
+        "folder = str(kit.text.NLTK_DATA)\n"
+        "kit.text.use_bundled_nltk_data()\n"
+        "print(nltk.data.path.index(folder), nltk.data.path.count(folder))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "1"]
 
 
 def test_lazy_names_are_the_modules_themselves():

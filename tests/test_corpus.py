@@ -162,3 +162,27 @@ def test_a_small_corpus_stays_in_this_process_unless_told(folder, serial, monkey
     pd.testing.assert_frame_equal(default.quotes, serial.quotes)
     with pytest.raises(AssertionError, match="worker processes"):
         corpus.analyse(folder, processes=2, progress=False)
+
+
+def test_a_batch_comes_back_as_one_table_per_step(folder):
+    items = [
+        corpus.Item("seed.txt", path=str(folder / "seed.txt")),
+        corpus.Item("scan.txt", path=str(folder / "scan.txt")),
+        corpus.Item("text1", text="Talks\n\nNothing was said. Nobody quoted anyone."),
+    ]
+    batch = corpus.analyse_batch(items, ("quotes", "sentences"))
+    assert batch["names"] == ["seed.txt", "text1"]
+    assert [name for name, _ in batch["errors"]] == ["scan.txt"]
+    quotes, sentences = batch["tables"]["quotes"], batch["tables"]["sentences"]
+    assert set(quotes["article"]) == {"seed.txt"}  # the text with no quotation adds no rows
+    assert sentences["article"].tolist()[-2:] == ["text1", "text1"]
+    assert list(sentences.columns) == ["article", *kit.load_article(folder / "seed.txt").sentences]
+
+
+def test_batches_of_any_size_give_the_same_tables(folder, serial):
+    for size in (1, 3):
+        again = corpus.analyse(folder, processes=1, batch_size=size, progress=False)
+        for step in serial.tables:
+            pd.testing.assert_frame_equal(again.tables[step], serial.tables[step])
+        pd.testing.assert_frame_equal(again.warnings, serial.warnings)
+        assert again.articles == serial.articles

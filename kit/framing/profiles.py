@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
-from nltk.text import ConcordanceIndex
 
 from kit.article import Article
 from kit.framing.categories import CATEGORIES, ROLES
@@ -65,6 +64,8 @@ def concordance(article: Article, term: str, *, width: int = 40) -> pd.DataFrame
     words = _words_with_offsets(article)
     if not query or words.empty:
         return pd.DataFrame(columns=columns)
+    from nltk.text import ConcordanceIndex  # imported here: nltk is slow to import
+
     index = ConcordanceIndex(list(words["text"]), key=_normalise)
     lines = index.find_concordance(query, width=len(" ".join(query)) + 2 * width + 2)
     text = article.text

@@ -23,6 +23,7 @@ ANALYSERS = {
 def profile(size: int = 1_000_000, top: int = 12) -> dict[str, str]:
     """The profile of each step as text: ``{step: table}``."""
     text = texts.corpus_text(size)
+    kit.text.sentence_splitter()  # import NLTK before profiling (it is imported on first use)
     reports = {}
     for name, function in ANALYSERS.items():
         with warnings.catch_warnings():
