@@ -46,6 +46,7 @@ from kit.checks import (  # noqa: F401  (re-exported: kit.exercises.check etc. k
 )
 from kit.display import table_html
 from kit.keys import load_key
+from kit.keys.validation import raise_first, sentence_problems
 from kit.widgets import ExerciseHeading, Passage, UnitToggle
 
 _instructor: bool | None = None
@@ -632,6 +633,8 @@ def exercise(
         title = exercise_id.rpartition(".")[2].replace("_", " ").capitalize()
         return PlaceholderExercise(exercise_id, {"title": title}, text=MISSING_TEXT)
     spec = _spec(key, exercise_id)
+    if article is not None and key.get("article") == article.name:
+        raise_first(list(sentence_problems(key, article, exercise_id)), key, article.name)
     if spec.get("status") == "placeholder":
         return PlaceholderExercise(exercise_id, spec)
     if spec["type"] == "text":

@@ -222,6 +222,46 @@ def test_load_key_does_not_import_jsonschema():
     assert result.stdout.strip() == "False"
 
 
+def test_first_exercise_needs_no_sentence_splitting():
+    """Loading a key and showing the first exercise of notebook 00 splits no sentences, so the
+    student does not wait for NLTK's import before anything is on screen."""
+    probe = (
+        "import sys, kit\n"
+        "art = kit.load_article('kerry-lavrov-moscow')\n"
+        "key = kit.keys.load_key(art)\n"
+        "kit.exercises.exercise(art, key, 'start.credit_line')\n"
+        "print('nltk' in sys.modules)\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_a_wrong_sentence_id_is_named_when_its_exercise_is_built(tmp_path, key):
+    article = _article_copy(tmp_path)
+    broken = _key_for(article, key)
+    exercise_id, number = next(
+        (eid, n)
+        for eid, spec in broken["exercises"].items()
+        for n, item in enumerate(spec.get("items", []))
+        if item.get("sentence_id")
+    )
+    broken["exercises"][exercise_id]["items"][number]["sentence_id"] = "p99.s1"
+    (tmp_path / "mine.key.json").write_text(json.dumps(broken), encoding="utf-8")
+    loaded = load_key(article)  # cheap checks only: the exercise says it when it is built
+    field = f"exercises/{exercise_id}/items/{number}"
+    with pytest.raises(KeyFormatError, match=field) as caught:
+        kit.exercises.exercise(article, loaded, exercise_id)
+    assert "no sentence 'p99.s1'" in str(caught.value)
+    with pytest.raises(KeyFormatError, match=field):
+        validate_key(broken, article)  # check-key and save_key check everything at once
+    other = next(e for e in broken["exercises"] if e != exercise_id)
+    kit.exercises.exercise(article, loaded, other)  # the other exercises still work
+
+
 def test_save_key_writes_beside_the_article(tmp_path, key):
     from kit.keys import key_location, save_key
 

@@ -246,8 +246,13 @@ def consistency_problems(key: dict) -> Iterator[Problem]:
                 yield f"{field}/items", f"positions must be 1..{len(positions)}, got {positions}."
 
 
-def text_problems(key: dict, article: Article) -> Iterator[Problem]:
-    """Every place where the key disagrees with the article it is for."""
+def text_problems(key: dict, article: Article, *, sentences: bool = True) -> Iterator[Problem]:
+    """Every place where the key disagrees with the article it is for.
+
+    ``sentences=False`` leaves out the sentence ids: checking them splits the article into
+    sentences, which costs the first notebook cell a second of imports. :func:`load_key` checks
+    them later, one exercise at a time, when the exercise is built (:func:`sentence_problems`).
+    """
     if article.name and key.get("article") != article.name:
         yield (
             "article",
@@ -257,7 +262,6 @@ def text_problems(key: dict, article: Article) -> Iterator[Problem]:
         )
         return
     size = len(article.text)
-    sentence_ids = set(article.sentences["sentence_id"])
     paragraph_ids = set(article.paragraphs["paragraph_id"])
     for exercise_id, spec in key["exercises"].items():
         field = f"exercises/{exercise_id}"
@@ -276,21 +280,39 @@ def text_problems(key: dict, article: Article) -> Iterator[Problem]:
                                 f"article, not {note['text']!r}."
                             ),
                         )
-                if note.get("sentence_id") and note["sentence_id"] not in sentence_ids:
-                    yield where, f"no sentence {note['sentence_id']!r} in the article."
-        scope = spec.get("scope", {})
-        for sid in scope.get("sentence_ids", []):
-            if sid not in sentence_ids:
-                yield f"{field}/scope", f"no sentence {sid!r} in the article."
-        for pid in scope.get("paragraph_ids", []):
+        for pid in spec.get("scope", {}).get("paragraph_ids", []):
             if pid not in paragraph_ids:
                 yield f"{field}/scope", f"no paragraph {pid!r} in the article."
+        if sentences:
+            yield from sentence_problems(key, article, exercise_id)
 
 
-def problems(key, article: Article | None = None, *, full: bool = False) -> list[Problem]:
+def sentence_problems(key: dict, article: Article, exercise_id: str) -> Iterator[Problem]:
+    """The sentence ids of exercise ``exercise_id`` that the article does not have."""
+    spec = key["exercises"][exercise_id]
+    field = f"exercises/{exercise_id}"
+    wanted = [
+        (f"{field}/{part}/{number}", note["sentence_id"])
+        for part in ("targets", "distractors", "items")
+        for number, note in enumerate(spec.get(part, []))
+        if note.get("sentence_id")
+    ]
+    wanted += [(f"{field}/scope", sid) for sid in spec.get("scope", {}).get("sentence_ids", [])]
+    if not wanted:
+        return
+    sentence_ids = set(article.sentences["sentence_id"])
+    for where, sid in wanted:
+        if sid not in sentence_ids:
+            yield where, f"no sentence {sid!r} in the article."
+
+
+def problems(
+    key, article: Article | None = None, *, full: bool = False, sentences: bool = True
+) -> list[Problem]:
     """All the problems of ``key``: schema first, then consistency, then the article's text.
 
-    ``full=True`` also runs the ``jsonschema`` library (seconds to import).
+    ``full=True`` also runs the ``jsonschema`` library (seconds to import); ``sentences=False``
+    leaves the sentence ids to :func:`sentence_problems`.
     """
     found = schema_problems(key)
     if full:
@@ -299,12 +321,15 @@ def problems(key, article: Article | None = None, *, full: bool = False) -> list
         return found
     found = list(consistency_problems(key))
     if not found and article is not None:
-        found = list(text_problems(key, article))
+        found = list(text_problems(key, article, sentences=sentences))
     return found
 
 
-def validate_key(key, article: Article | None = None, *, name: str | None = None) -> None:
-    """Check ``key`` against the schema and, when given, against ``article``'s text.
+def validate_key(
+    key, article: Article | None = None, *, name: str | None = None, sentences: bool = True
+) -> None:
+    """Check ``key`` against the schema and, when given, against ``article``'s text
+    (``sentences=False``: all but the sentence ids, see :func:`text_problems`).
 
     Raises :class:`KeyFormatError` naming the article and the field of the first problem.
 
@@ -314,7 +339,11 @@ def validate_key(key, article: Article | None = None, *, name: str | None = None
     ...     print(error)
     Answer key for 'mine': field exercises/a.b/notebook: this field is required but missing.
     """
-    found = problems(key, article)
+    raise_first(problems(key, article, sentences=sentences), key, name)
+
+
+def raise_first(found: list[Problem], key, name: str | None = None) -> None:
+    """Raise :class:`KeyFormatError` for the first of ``found`` (nothing when it is empty)."""
     if found:
         label = name or (key.get("article") if isinstance(key, dict) else None) or "?"
         where, message = found[0]
