@@ -585,14 +585,15 @@ def _gender(words: list[str]) -> str | None:
 
 
 def track_subjects(
-    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans
+    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans, spans=None
 ) -> dict[int, Entity]:
     """Walk a sentence left to right; register names and pronouns that are subjects.
 
     A mention is a subject when a verb follows it ("Kerry demanded", "Lavrov dismissed",
     "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
     preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
-    resolved on the way, by start offset.
+    resolved on the way, by start offset. ``spans``: the sentence's word spans when they are
+    known already (``Article.sentence_words``), else they are found here.
 
     >>> text = "Kerry met Lavrov and he smiled."
     >>> resolved = track_subjects(text, 0, 30, [], Resolver(), [])
@@ -600,7 +601,7 @@ def track_subjects(
     {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
-    tokens = outside(sentence_tokens(text, start, end), masked)
+    tokens = outside(sentence_tokens(text, start, end, spans), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far

@@ -330,14 +330,17 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
 
 
-def sentence_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def sentence_tokens(text: str, start: int, end: int, spans=None) -> list[tuple[int, int, str]]:
     """:func:`word_tokens` of a whole sentence, kept until the next sentence: the words of a
-    stretch inside it (the phrase before a verb of saying) are then taken from them.
+    stretch inside it (the phrase before a verb of saying) are then taken from them. ``spans``:
+    the sentence's word spans when they are known already (the same as ``word_spans`` gives).
 
     >>> sentence_tokens("Kerry said so.", 0, 14)[1], word_tokens("Kerry said so.", 6, 13)
     ((6, 10, 'said'), [(6, 10, 'said'), (11, 13, 'so')])
     """
-    tokens = [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+    if spans is None:  # else the word spans of the sentence, found already
+        spans = word_spans(text, start, end)
+    tokens = [(s, e, text[s:e]) for s, e in spans]
     _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
     return tokens
 
