@@ -39,18 +39,34 @@ def refresh() -> None:
     """Check the word lists again on their next use (an edited CSV then takes effect).
 
     The public functions of :mod:`kit.attribution` call it first; a list that did not change
-    is not parsed again.
+    is not parsed again. What the last calls worked out from the lists (word classes, patterns,
+    answers of :func:`remember` and :func:`verb_like`) is kept while every list they read is the
+    same: one article after another then costs no more than one long article.
 
     >>> refresh()
     """
-    _read_now.clear()
-    _classes_now.clear()
-    _built_now.clear()
-    _verbs_now.clear()
-    _remembered_now.clear()
+    if not _lists_unchanged() or len(_remembered_now) + len(_verbs_now) > MOST_REMEMBERED:
+        _read_now.clear()
+        _classes_now.clear()
+        _built_now.clear()
+        _verbs_now.clear()
+        _remembered_now.clear()
     reading = now_reading()
     reading.sentence = None
     reading.found.clear()
+
+
+# How many answers remember() and verb_like() keep from one call to the next, at most.
+MOST_REMEMBERED = 200_000
+
+
+def _lists_unchanged() -> bool:
+    """Whether every word list read so far is as it was read (:func:`kit.lexicons.read` gives
+    the same rows until the file changes)."""
+    try:
+        return all(lexicons.read(name) is rows for name, (rows, _) in list(_read_now.items()))
+    except (OSError, ValueError):  # a list removed or broken: read again, and complain, on use
+        return False
 
 
 class Reading(threading.local):
