@@ -157,7 +157,7 @@ def _table(article: Article, found: list) -> pd.DataFrame:
     speaker, speaker_start, speaker_end = zip(*speakers)
     cue, cue_start, cue_end = zip(*cues)
     rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
-    strings = partial(_column, dtype=STRING, index=rows)
+    strings = partial(pd.array, dtype=STRING)  # an array: a Series of text costs more
     objects = partial(_column, dtype=object, index=rows)
     columns = {
         "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
