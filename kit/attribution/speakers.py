@@ -402,6 +402,9 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     """What a speaker phrase ``text[start:end]`` refers to: a person (titles cut off), an
     institution, an outlet or document, a vague source, or something unknown.
 
+    What the words alone tell (:func:`phrase_reading`) is worked out once per phrase; who they
+    name depends on what the article said before (``resolver``).
+
     >>> mention = classify("Foreign Minister Sergei Lavrov", 0, 30, Resolver())
     >>> mention.entity.name, mention.entity.type, (mention.start, mention.end)
     ('Sergei Lavrov', 'person', (17, 30))
@@ -410,37 +413,15 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    tokens = [t for t in word_tokens(text, start, end)]
-    runs = capitalised_runs(tokens)
-    # "The Times wrote", "the letter reads": outlets and documents speak in news
-    voice = outlet_or_document(words)
-    if voice is not None:
-        return Mention(start, end, Entity(_strip_determiner(phrase), voice))
-    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
-    if _institution_name(words):
-        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
-    head_run = bool(runs) and runs[-1][-1][1] == end
-    run = runs[-1] if head_run else (runs[0] if runs else [])
-    kind = None
-    if run:
-        words_run = [w for _, _, w in run]
-        cut = _split_title(words_run)
-        name_tokens = [t for t in run[cut:] if t[2] != "of"]
-        category = place_or_institution(words_run[cut:] if cut else words_run)
-        names_a_group = vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
-        if (
-            name_tokens
-            and category is None
-            and not names_a_group
-            and (cut or head_run or not vague_head(words))
-        ):
-            name = " ".join(w for _, _, w in name_tokens)
-            gender = _gender(words + context.split())
-            roles = words_run[:cut] + [w for w in words if w.islower()]
-            entity = resolver.person(name, gender, roles)
-            return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
-        kind = category
-    vague = vague_head(words)
+    shape = tuple((s - start, e - start) for s, e, _ in word_tokens(text, start, end))
+    reading = remember(phrase_reading, [phrase, shape])
+    if reading[0] == "names":  # "The Times", "the Bank of England": named by the phrase
+        return Mention(start, end, Entity(reading[1], reading[2]))
+    if reading[0] == "person":  # "Foreign Minister Sergei Lavrov"
+        _, name, name_start, name_end, roles = reading
+        entity = resolver.person(name, _gender(words + context.split()), list(roles))
+        return Mention(start + name_start, start + name_end, entity)
+    _, kind, vague, head_vague, run_name = reading
     # "this senior American official said": someone already introduced
     if words[0].lower() in ("this", "that") and vague:
         earlier = resolver.recent_source()
@@ -459,18 +440,65 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
             person = resolver.last_speaker
         if person is not None:
             return Mention(start, end, person)
-    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
-    # Department" are unnamed people, even though an institution is named around them
-    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
-    head_vague = vague_head(head_words[-1:]) if head_words else None
     if vague and (kind != "institution" or head_vague):
         return Mention(start, end, Entity(_vague_label(phrase), head_vague or vague))
     if kind in ("institution", "place") or place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
-    if run:
-        name = " ".join(w for _, _, w in run if w != "of")
-        return Mention(start, end, resolver.person(name))
+    if run_name is not None:
+        return Mention(start, end, resolver.person(run_name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def phrase_reading(phrase_and_shape: list) -> tuple:
+    """What a speaker phrase tells by its words alone, given ``[phrase, shape]`` (``shape``: the
+    ``(start, end)`` of its words, counted from the phrase's start):
+
+    - ``("names", name, type)``: an outlet or document ("The Times"), or an institution's whole
+      name ("the Bank of England");
+    - ``("person", name, start, end, roles)``: a person's name, where it stands, the title words;
+    - ``("other", kind, vague, head_vague, run_name)``: the rest, for :func:`classify` to read
+      with what the article said before.
+
+    >>> phrase_reading(["the Bank of England", ((0, 3), (4, 8), (9, 11), (12, 19))])
+    ('names', 'Bank of England', 'institution')
+    """
+    phrase, shape = phrase_and_shape
+    words = phrase.split()
+    tokens = [(s, e, phrase[s:e]) for s, e in shape]
+    runs = capitalised_runs(tokens)
+    # "The Times wrote", "the letter reads": outlets and documents speak in news
+    voice = outlet_or_document(words)
+    if voice is not None:
+        return ("names", _strip_determiner(phrase), voice)
+    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
+    if _institution_name(words):
+        return ("names", _strip_determiner(phrase), "institution")
+    head_run = bool(runs) and runs[-1][-1][1] == len(phrase)
+    run = runs[-1] if head_run else (runs[0] if runs else [])
+    kind = None
+    if run:
+        words_run = [w for _, _, w in run]
+        cut = _split_title(words_run)
+        name_tokens = [t for t in run[cut:] if t[2] != "of"]
+        category = place_or_institution(words_run[cut:] if cut else words_run)
+        names_a_group = vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
+        if (
+            name_tokens
+            and category is None
+            and not names_a_group
+            and (cut or head_run or not vague_head(words))
+        ):
+            name = " ".join(w for _, _, w in name_tokens)
+            roles = tuple(words_run[:cut] + [w for w in words if w.islower()])
+            return ("person", name, name_tokens[0][0], name_tokens[-1][1], roles)
+        kind = category
+    vague = vague_head(words)
+    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
+    # Department" are unnamed people, even though an institution is named around them
+    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
+    head_vague = vague_head(head_words[-1:]) if head_words else None
+    run_name = " ".join(w for _, _, w in run if w != "of") if run else None
+    return ("other", kind, vague, head_vague, run_name)
 
 
 def _vague_label(phrase: str) -> str:
