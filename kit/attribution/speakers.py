@@ -634,12 +634,18 @@ def track_subjects(
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
     names_not = not_names()
-    openers = DETERMINERS | word_class("source-opener")
+    openers, starting = built_from("attribution_words", _openers)
     # only pronouns, capitalised words and the words that open a source can start anything
-    maybe = openers | PRONOUNS.keys()
-    starts = [
-        k for k, (_, _, w) in enumerate(tokens) if w[:1].isupper() or "-" in w or w.lower() in maybe
-    ]
+    if len(starting) > MOST_WORDS:
+        starting.clear()
+    flags = [starting.get(t[2]) for t in tokens]
+    if None in flags:
+        for k, flag in enumerate(flags):
+            if flag is None:
+                w = tokens[k][2]
+                flag = w[:1].isupper() or "-" in w or w.lower() in openers or w.lower() in PRONOUNS
+                flags[k] = starting[w] = flag
+    starts = [k for k, flag in enumerate(flags) if flag]
     after = 0  # the index after the last name or source read
     for i in starts:
         if i < after:
@@ -662,6 +668,17 @@ def track_subjects(
         else:
             after = i + 1
     return resolved
+
+
+# How many words track_subjects keeps its first test for, at most.
+MOST_WORDS = 200_000
+
+
+def _openers(rows: tuple) -> tuple[frozenset[str], dict[str, bool]]:
+    """The words that open a source ("the", "officials"), and a table, empty at first, of which
+    words may start a subject (kept while the word lists stay the same)."""
+    sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
+    return DETERMINERS | sources, {}
 
 
 def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:
