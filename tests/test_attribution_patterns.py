@@ -118,3 +118,14 @@ def test_articles_read_at_once_in_threads_get_the_tables_they_get_alone():
             together = list(pool.map(lambda t: attribution.quotes(kit.Article.from_text(t)), texts))
             for one, other in zip(alone, together):
                 pd.testing.assert_frame_equal(one, other)
+
+
+def test_the_table_is_the_same_without_pandas_constructor_for_ready_columns(monkeypatch):
+    article = kit.load_article("kerry-lavrov-moscow")
+    quick = attribution.quotes(article)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    plain = attribution.quotes(article)
+    pd.testing.assert_frame_equal(quick, plain, check_exact=True)
+    assert list(quick.dtypes) == list(plain.dtypes) and len(quick) > 10
+    for column in quick.columns:
+        assert [type(v) for v in quick[column]] == [type(v) for v in plain[column]], column
