@@ -390,8 +390,11 @@ def _plural(name: str) -> bool:
     return last.endswith("s") and not last.endswith("ss") or last.lower() in {"police", "people"}
 
 
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def _strip_determiner(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    return LEADING_THE.sub("", text)
 
 
 # --------------------------------------------------------------------------------------------
