@@ -233,8 +233,9 @@ def _analyse(article: Article) -> list[Quote]:
             raw_index += 1
         # resolve pronouns and subjects up to each cue, left to right
         resolved = (
-            track_subjects(text, s_start, s_end, masked, resolver, cues,
-                           _article_words(article, sentence))
+            track_subjects(
+                text, s_start, s_end, masked, resolver, cues, _article_words(article, sentence)
+            )
             if not (is_headline)
             else {}
         )
