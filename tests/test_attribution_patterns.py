@@ -78,19 +78,33 @@ def test_words_of_a_stretch_are_the_words_found_by_tokenizing_it_again():
     words.refresh()
 
 
-def test_remembered_answers_are_forgotten_when_the_lists_are_checked_again():
+def test_remembered_answers_are_kept_until_a_word_list_changes(monkeypatch, tmp_path):
+    for path in paths.lexicons_dir().glob("*.csv"):
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(paths, "lexicons_dir", lambda: tmp_path)
     calls = []
 
     def count(found_words):
         calls.append(found_words)
         return len(found_words)
 
+    words.refresh()
+    assert "said" in words.lexicon("reporting_verbs")
     assert words.remember(count, ["Foreign", "Minister"]) == 2
     assert words.remember(count, ["Foreign", "Minister"]) == 2
     assert len(calls) == 1
-    words.refresh()
+    words.refresh()  # the lists are as they were: the answer stands
+    words.remember(count, ["Foreign", "Minister"])
+    assert len(calls) == 1
+    with open(tmp_path / "reporting_verbs.csv", "a", encoding="utf-8") as handle:
+        handle.write("blorted,neutral,a new row\n")
+    words.refresh()  # a list changed: everything worked out from the lists is worked out again
     words.remember(count, ["Foreign", "Minister"])
     assert len(calls) == 2
+    assert "blorted" in words.lexicon("reporting_verbs")
+    monkeypatch.undo()
+    words.refresh()
+    assert "blorted" not in words.lexicon("reporting_verbs")
 
 
 def test_articles_read_at_once_in_threads_get_the_tables_they_get_alone():
@@ -104,3 +118,14 @@ def test_articles_read_at_once_in_threads_get_the_tables_they_get_alone():
             together = list(pool.map(lambda t: attribution.quotes(kit.Article.from_text(t)), texts))
             for one, other in zip(alone, together):
                 pd.testing.assert_frame_equal(one, other)
+
+
+def test_the_table_is_the_same_without_pandas_constructor_for_ready_columns(monkeypatch):
+    article = kit.load_article("kerry-lavrov-moscow")
+    quick = attribution.quotes(article)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    plain = attribution.quotes(article)
+    pd.testing.assert_frame_equal(quick, plain, check_exact=True)
+    assert list(quick.dtypes) == list(plain.dtypes) and len(quick) > 10
+    for column in quick.columns:
+        assert [type(v) for v in quick[column]] == [type(v) for v in plain[column]], column

@@ -78,21 +78,28 @@ def _according_to_clause(text, sentence, event, masked, events) -> tuple[int, in
     return _clean_content(text, comma + 1, s_end, masked)
 
 
+# The end of the clause before an attribution: ", as" ("..., as indicated by"), a trailing
+# capitalised name ("..., Prime Minister Ranil Wickremesinghe"), a comma inside a closing mark.
+COMMA_AS = re.compile(r",\s+as$")
+TRAILING_NAME = re.compile(r"(?:\s+[A-Z][\w.’'\-]*)+$")
+COMMA_IN_MARK = re.compile(r",[”\"’']$")
+
+
 def _clause_around_attribution(text, sentence, event, masked) -> tuple[int, int] | None:
     """The clause before ", a senior official said", or around ", officials said,"."""
     s_start, s_end = sentence.start, sentence.end
     lower = event.cue.lower()
     # "The talks will resume, a senior official said." / "..., said Maria Zakharova."
     head = text[s_start : min(event.cue_start, event.speaker.start)].rstrip()
-    head = re.sub(r",\s+as$", ",", head)  # "..., as indicated by Sergey Lavrov"
+    head = COMMA_AS.sub(",", head)  # "..., as indicated by Sergey Lavrov"
     if not head.endswith(","):  # "..., Prime Minister Ranil Wickremesinghe said"
-        untitled = re.sub(r"(?:\s+[A-Z][\w.’'\-]*)+$", "", head)
+        untitled = TRAILING_NAME.sub("", head)
         if untitled.endswith(",") and untitled != head:
             head = untitled
     tail = text[max(event.cue_end, event.speaker.end) : s_end]
     # the comma may sit inside the closing mark: 'The council would continue to "look at every
     # option," she said.'
-    comma_inside = bool(re.search(r",[”\"’']$", head))
+    comma_inside = bool(COMMA_IN_MARK.search(head))
     middle = re.match(r"\s*,\s*(?!and\s|but\s)\S+(?:\s+\S+){2,}", tail) and any(
         verb_like(w) for w in re.findall(r"[\w’'\-]+", tail)
     )  # "Without further action, Hunt said, NATO's “credibility” will be undermined"

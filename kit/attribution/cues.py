@@ -511,6 +511,13 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
 # The speaker of one verb of saying
 
 
+# What event_speaker looks for around a verb of saying: a comma before it (inside a closing mark
+# or not), "by" after it (a passive's agent), ", who" and up to two words before it.
+AFTER_COMMA = re.compile(r",[”\"’']?\s*$")
+BY_AGENT = re.compile(r"\s+by\s+")
+COMMA_WHO = re.compile(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$")
+
+
 def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, resolved, events):
     """The speaker of the verb of saying at ``c_start:c_end`` in ``sentence``: the phrase
     before it, after it ("said Kerry", "according to officials"), the agent of a passive, the
@@ -547,7 +554,7 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
             mention.entity = resolved[mention.start]
         return mention
     # the comma may sit inside a closing quotation mark: 'had been "cordial," describing ...'
-    after_comma = re.search(r",[”\"’']?\s*$", text[sentence.start : c_start])
+    after_comma = AFTER_COMMA.search(text[sentence.start : c_start])
     if (
         lower.endswith("ing")
         and lower != "according to"
@@ -558,7 +565,7 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
             return events[-1].speaker
         return sentence_subject(text, sentence.start, c_start, resolver)
     # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
-    agent = re.match(r"\s+by\s+", text[c_end:ceiling])
+    agent = BY_AGENT.match(text[c_end:ceiling])
     if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
         mention = _speaker_after(text, c_end + agent.end() - 1, ceiling, resolver)
         if mention is not None:
@@ -571,7 +578,7 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
         if mention is not None:
             return mention
     # "Antony Blinken, the US secretary of state, who said ...": "who" points back to the name
-    who = re.search(r",\s*who\s+(?:[\w’'\-]+\s+){0,2}$", text[floor:c_start])
+    who = COMMA_WHO.search(text[floor:c_start])
     if who:
         mention = _speaker_before(text, floor, floor + who.start() + 1, resolver)
         if mention is not None:

@@ -390,8 +390,11 @@ def _plural(name: str) -> bool:
     return last.endswith("s") and not last.endswith("ss") or last.lower() in {"police", "people"}
 
 
+LEADING_THE = re.compile(r"^(?:the|The)\s+")
+
+
 def _strip_determiner(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text)
+    return LEADING_THE.sub("", text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -402,6 +405,9 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     """What a speaker phrase ``text[start:end]`` refers to: a person (titles cut off), an
     institution, an outlet or document, a vague source, or something unknown.
 
+    What the words alone tell (:func:`phrase_reading`) is worked out once per phrase; who they
+    name depends on what the article said before (``resolver``).
+
     >>> mention = classify("Foreign Minister Sergei Lavrov", 0, 30, Resolver())
     >>> mention.entity.name, mention.entity.type, (mention.start, mention.end)
     ('Sergei Lavrov', 'person', (17, 30))
@@ -410,37 +416,15 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    tokens = [t for t in word_tokens(text, start, end)]
-    runs = capitalised_runs(tokens)
-    # "The Times wrote", "the letter reads": outlets and documents speak in news
-    voice = outlet_or_document(words)
-    if voice is not None:
-        return Mention(start, end, Entity(_strip_determiner(phrase), voice))
-    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
-    if _institution_name(words):
-        return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
-    head_run = bool(runs) and runs[-1][-1][1] == end
-    run = runs[-1] if head_run else (runs[0] if runs else [])
-    kind = None
-    if run:
-        words_run = [w for _, _, w in run]
-        cut = _split_title(words_run)
-        name_tokens = [t for t in run[cut:] if t[2] != "of"]
-        category = place_or_institution(words_run[cut:] if cut else words_run)
-        names_a_group = vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
-        if (
-            name_tokens
-            and category is None
-            and not names_a_group
-            and (cut or head_run or not vague_head(words))
-        ):
-            name = " ".join(w for _, _, w in name_tokens)
-            gender = _gender(words + context.split())
-            roles = words_run[:cut] + [w for w in words if w.islower()]
-            entity = resolver.person(name, gender, roles)
-            return Mention(name_tokens[0][0], name_tokens[-1][1], entity)
-        kind = category
-    vague = vague_head(words)
+    shape = tuple((s - start, e - start) for s, e, _ in word_tokens(text, start, end))
+    reading = remember(phrase_reading, [phrase, shape])
+    if reading[0] == "names":  # "The Times", "the Bank of England": named by the phrase
+        return Mention(start, end, Entity(reading[1], reading[2]))
+    if reading[0] == "person":  # "Foreign Minister Sergei Lavrov"
+        _, name, name_start, name_end, roles = reading
+        entity = resolver.person(name, _gender(words + context.split()), list(roles))
+        return Mention(start + name_start, start + name_end, entity)
+    _, kind, vague, head_vague, run_name = reading
     # "this senior American official said": someone already introduced
     if words[0].lower() in ("this", "that") and vague:
         earlier = resolver.recent_source()
@@ -459,18 +443,65 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
             person = resolver.last_speaker
         if person is not None:
             return Mention(start, end, person)
-    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
-    # Department" are unnamed people, even though an institution is named around them
-    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
-    head_vague = vague_head(head_words[-1:]) if head_words else None
     if vague and (kind != "institution" or head_vague):
         return Mention(start, end, Entity(_vague_label(phrase), head_vague or vague))
     if kind in ("institution", "place") or place_or_institution(words):
         return Mention(start, end, Entity(_strip_determiner(phrase), "institution"))
-    if run:
-        name = " ".join(w for _, _, w in run if w != "of")
-        return Mention(start, end, resolver.person(name))
+    if run_name is not None:
+        return Mention(start, end, resolver.person(run_name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def phrase_reading(phrase_and_shape: list) -> tuple:
+    """What a speaker phrase tells by its words alone, given ``[phrase, shape]`` (``shape``: the
+    ``(start, end)`` of its words, counted from the phrase's start):
+
+    - ``("names", name, type)``: an outlet or document ("The Times"), or an institution's whole
+      name ("the Bank of England");
+    - ``("person", name, start, end, roles)``: a person's name, where it stands, the title words;
+    - ``("other", kind, vague, head_vague, run_name)``: the rest, for :func:`classify` to read
+      with what the article said before.
+
+    >>> phrase_reading(["the Bank of England", ((0, 3), (4, 8), (9, 11), (12, 19))])
+    ('names', 'Bank of England', 'institution')
+    """
+    phrase, shape = phrase_and_shape
+    words = phrase.split()
+    tokens = [(s, e, phrase[s:e]) for s, e in shape]
+    runs = capitalised_runs(tokens)
+    # "The Times wrote", "the letter reads": outlets and documents speak in news
+    voice = outlet_or_document(words)
+    if voice is not None:
+        return ("names", _strip_determiner(phrase), voice)
+    # "the Movement for Democratic Change", "the Bank of England": a whole institution's name
+    if _institution_name(words):
+        return ("names", _strip_determiner(phrase), "institution")
+    head_run = bool(runs) and runs[-1][-1][1] == len(phrase)
+    run = runs[-1] if head_run else (runs[0] if runs else [])
+    kind = None
+    if run:
+        words_run = [w for _, _, w in run]
+        cut = _split_title(words_run)
+        name_tokens = [t for t in run[cut:] if t[2] != "of"]
+        category = place_or_institution(words_run[cut:] if cut else words_run)
+        names_a_group = vague_head([w for _, _, w in name_tokens])  # "Critics", "Police"
+        if (
+            name_tokens
+            and category is None
+            and not names_a_group
+            and (cut or head_run or not vague_head(words))
+        ):
+            name = " ".join(w for _, _, w in name_tokens)
+            roles = tuple(words_run[:cut] + [w for w in words if w.islower()])
+            return ("person", name, name_tokens[0][0], name_tokens[-1][1], roles)
+        kind = category
+    vague = vague_head(words)
+    # the head noun decides: "a State Department spokeswoman", "the spokesperson of the US State
+    # Department" are unnamed people, even though an institution is named around them
+    head_words = re.split(r"\s(?:of|for|at|in|with|from)\s", phrase, maxsplit=1)[0].split()
+    head_vague = vague_head(head_words[-1:]) if head_words else None
+    run_name = " ".join(w for _, _, w in run if w != "of") if run else None
+    return ("other", kind, vague, head_vague, run_name)
 
 
 def _vague_label(phrase: str) -> str:
@@ -585,14 +616,15 @@ def _gender(words: list[str]) -> str | None:
 
 
 def track_subjects(
-    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans
+    text: str, start: int, end: int, masked, resolver: Resolver, cue_spans, spans=None
 ) -> dict[int, Entity]:
     """Walk a sentence left to right; register names and pronouns that are subjects.
 
     A mention is a subject when a verb follows it ("Kerry demanded", "Lavrov dismissed",
     "he met") or when it follows a verb of saying ("declared Kerry"). It is not a subject after a
     preposition or another verb ("met with Lavrov", "He told Lavrov"). Returns the pronouns
-    resolved on the way, by start offset.
+    resolved on the way, by start offset. ``spans``: the sentence's word spans when they are
+    known already (``Article.sentence_words``), else they are found here.
 
     >>> text = "Kerry met Lavrov and he smiled."
     >>> resolved = track_subjects(text, 0, 30, [], Resolver(), [])
@@ -600,17 +632,23 @@ def track_subjects(
     {21: 'Kerry'}
     """
     resolved: dict[int, Entity] = {}
-    tokens = outside(sentence_tokens(text, start, end), masked)
+    tokens = outside(sentence_tokens(text, start, end, spans), masked)
     cue_starts = {s for s, _, _, _ in cue_spans}
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
     names_not = not_names()
-    openers = DETERMINERS | word_class("source-opener")
+    openers, starting = built_from("attribution_words", _openers)
     # only pronouns, capitalised words and the words that open a source can start anything
-    maybe = openers | PRONOUNS.keys()
-    starts = [
-        k for k, (_, _, w) in enumerate(tokens) if w[:1].isupper() or "-" in w or w.lower() in maybe
-    ]
+    if len(starting) > MOST_WORDS:
+        starting.clear()
+    flags = [starting.get(t[2]) for t in tokens]
+    if None in flags:
+        for k, flag in enumerate(flags):
+            if flag is None:
+                w = tokens[k][2]
+                flag = w[:1].isupper() or "-" in w or w.lower() in openers or w.lower() in PRONOUNS
+                flags[k] = starting[w] = flag
+    starts = [k for k, flag in enumerate(flags) if flag]
     after = 0  # the index after the last name or source read
     for i in starts:
         if i < after:
@@ -633,6 +671,17 @@ def track_subjects(
         else:
             after = i + 1
     return resolved
+
+
+# How many words track_subjects keeps its first test for, at most.
+MOST_WORDS = 200_000
+
+
+def _openers(rows: tuple) -> tuple[frozenset[str], dict[str, bool]]:
+    """The words that open a source ("the", "officials"), and a table, empty at first, of which
+    words may start a subject (kept while the word lists stay the same)."""
+    sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
+    return DETERMINERS | sources, {}
 
 
 def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:

@@ -39,18 +39,34 @@ def refresh() -> None:
     """Check the word lists again on their next use (an edited CSV then takes effect).
 
     The public functions of :mod:`kit.attribution` call it first; a list that did not change
-    is not parsed again.
+    is not parsed again. What the last calls worked out from the lists (word classes, patterns,
+    answers of :func:`remember` and :func:`verb_like`) is kept while every list they read is the
+    same: one article after another then costs no more than one long article.
 
     >>> refresh()
     """
-    _read_now.clear()
-    _classes_now.clear()
-    _built_now.clear()
-    _verbs_now.clear()
-    _remembered_now.clear()
+    if not _lists_unchanged() or len(_remembered_now) + len(_verbs_now) > MOST_REMEMBERED:
+        _read_now.clear()
+        _classes_now.clear()
+        _built_now.clear()
+        _verbs_now.clear()
+        _remembered_now.clear()
     reading = now_reading()
     reading.sentence = None
     reading.found.clear()
+
+
+# How many answers remember() and verb_like() keep from one call to the next, at most.
+MOST_REMEMBERED = 200_000
+
+
+def _lists_unchanged() -> bool:
+    """Whether every word list read so far is as it was read (:func:`kit.lexicons.read` gives
+    the same rows until the file changes)."""
+    try:
+        return all(lexicons.read(name) is rows for name, (rows, _) in list(_read_now.items()))
+    except (OSError, ValueError):  # a list removed or broken: read again, and complain, on use
+        return False
 
 
 class Reading(threading.local):
@@ -330,14 +346,17 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
 
 
-def sentence_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def sentence_tokens(text: str, start: int, end: int, spans=None) -> list[tuple[int, int, str]]:
     """:func:`word_tokens` of a whole sentence, kept until the next sentence: the words of a
-    stretch inside it (the phrase before a verb of saying) are then taken from them.
+    stretch inside it (the phrase before a verb of saying) are then taken from them. ``spans``:
+    the sentence's word spans when they are known already (the same as ``word_spans`` gives).
 
     >>> sentence_tokens("Kerry said so.", 0, 14)[1], word_tokens("Kerry said so.", 6, 13)
     ((6, 10, 'said'), [(6, 10, 'said'), (11, 13, 'so')])
     """
-    tokens = [(s, e, text[s:e]) for s, e in word_spans(text, start, end)]
+    if spans is None:  # else the word spans of the sentence, found already
+        spans = word_spans(text, start, end)
+    tokens = [(s, e, text[s:e]) for s, e in spans]
     _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
     return tokens
 
