@@ -68,10 +68,47 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     class NewsLanguageVars(PunktLanguageVars):
         re_boundary_realignment = BOUNDARY_REALIGNMENT
 
+    class NewsSentenceTokenizer(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            return certain_break(text, abbreviations) or super().text_contains_sentbreak(text)
+
     params = PunktParameters()
     params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
     params.sent_starters = set(sentence_starters())
-    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+    abbreviations = frozenset(params.abbrev_types)
+    # certain_break relies on the kit's parameters having no collocations and no orthographic
+    # statistics: Punkt consults those only for abbreviations, initials and numbers.
+    assert not params.collocations and not params.ortho_context
+    return NewsSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+
+
+# Punkt asks, at each "." "?" or "!" followed by white space and a word (or by a closing quote or
+# bracket), whether the context (the word before, the mark, what follows) holds a sentence
+# break, and answers by tokenizing and annotating the context: most of its time. When the word
+# before is a plain word (letters, maybe joined by hyphens or apostrophes: "said", "al-Assad",
+# "Russia’s") that is not an abbreviation, the answer is always yes: "?" and "!" always break,
+# and a period after such a word breaks, as it is neither an abbreviation, an initial nor a
+# number, the only cases where Punkt looks further (the kit has no collocations). Any other
+# context goes to Punkt.
+PLAIN_END = re.compile(
+    r"([^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+)([.?!])"
+    r"(?:[ \t\n\r\f\v]+\S+|[)\";}\]*:@'({\[‘’“”«»?!])"
+)
+WORD_JOINER = re.compile(r"[-’']")
+
+
+def certain_break(context: str, abbreviations: frozenset[str]) -> bool:
+    """True when Punkt is sure to find a sentence break in ``context`` (see above); False when
+    it is not certain (Punkt must decide)."""
+    match = PLAIN_END.fullmatch(context)
+    if match is None:
+        return False
+    if match.group(2) != ".":
+        return True
+    word = match.group(1).lower()
+    return word not in abbreviations and not any(
+        part in abbreviations for part in WORD_JOINER.split(word)
+    )
 
 
 def _lines(path: Path) -> list[str]:
