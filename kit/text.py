@@ -70,12 +70,14 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
     class NewsSentenceTokenizer(PunktSentenceTokenizer):
         def text_contains_sentbreak(self, text: str) -> bool:
-            return certain_break(text, abbreviations) or super().text_contains_sentbreak(text)
+            known = certain_break(text, abbreviations, starters)
+            return super().text_contains_sentbreak(text) if known is None else known
 
     params = PunktParameters()
     params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
     params.sent_starters = set(sentence_starters())
     abbreviations = frozenset(params.abbrev_types)
+    starters = frozenset(params.sent_starters)
     # certain_break relies on the kit's parameters having no collocations and no orthographic
     # statistics: Punkt consults those only for abbreviations, initials and numbers.
     assert not params.collocations and not params.ortho_context
@@ -84,31 +86,55 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 
 # Punkt asks, at each "." "?" or "!" followed by white space and a word (or by a closing quote or
 # bracket), whether the context (the word before, the mark, what follows) holds a sentence
-# break, and answers by tokenizing and annotating the context: most of its time. When the word
-# before is a plain word (letters, maybe joined by hyphens or apostrophes: "said", "al-Assad",
-# "Russia’s") that is not an abbreviation, the answer is always yes: "?" and "!" always break,
-# and a period after such a word breaks, as it is neither an abbreviation, an initial nor a
-# number, the only cases where Punkt looks further (the kit has no collocations). Any other
-# context goes to Punkt.
-PLAIN_END = re.compile(
-    r"([^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+)([.?!])"
-    r"(?:[ \t\n\r\f\v]+\S+|[)\";}\]*:@'({\[‘’“”«»?!])"
+# break, and answers by tokenizing and annotating the context: most of its time. With the kit's
+# parameters (abbreviations and sentence starters, no collocations, no orthographic statistics)
+# the answer is certain in the common cases, and certain_break gives it:
+# - "?" and "!" always break;
+# - a period after a word of letters ("said", "al-Assad", "Russia’s", "F.B.I.") that is not an
+#   abbreviation breaks: it is neither an abbreviation, an initial nor a number, the only cases
+#   where Punkt looks at the next word;
+# - after an abbreviation ("U.S.", "Sept.") and a plain next word, Punkt breaks when the next word
+#   is a capitalised sentence starter ("The");
+# - after a number ("2010.") and a plain next word, it breaks when the next word is capitalised.
+# Any other context (initials, ellipses, a number before a quote ...) goes to Punkt.
+END_CONTEXT = re.compile(
+    r"(\S*?)([.?!])(?:[ \t\n\r\f\v]+(\S+)|([)\";}\]*:@'({\[‘’“”«»?!]))"
 )
-WORD_JOINER = re.compile(r"[-’']")
+JOINED_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+")
+DOTTED_WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+(?:\.[A-Za-z]+)+")
+NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+NEXT_WORD = re.compile(r"([A-Za-z]+)[,;:]?")
+WORD_JOINER = re.compile(r"[-’'.]")
 
 
-def certain_break(context: str, abbreviations: frozenset[str]) -> bool:
-    """True when Punkt is sure to find a sentence break in ``context`` (see above); False when
-    it is not certain (Punkt must decide)."""
-    match = PLAIN_END.fullmatch(context)
+def certain_break(
+    context: str, abbreviations: frozenset[str], starters: frozenset[str]
+) -> bool | None:
+    """Whether Punkt finds a sentence break in ``context`` (see above), or None when the answer
+    is not certain without Punkt."""
+    match = END_CONTEXT.fullmatch(context)
     if match is None:
-        return False
-    if match.group(2) != ".":
+        return None
+    before, mark, after, closing = match.groups()
+    if mark != ".":
         return True
-    word = match.group(1).lower()
-    return word not in abbreviations and not any(
-        part in abbreviations for part in WORD_JOINER.split(word)
-    )
+    word = before.lower()
+    if after is not None and DOTTED_WORD.fullmatch(before) and word in abbreviations:
+        following = NEXT_WORD.fullmatch(after)
+        if following is None:
+            return None
+        return following.group(1)[0].isupper() and following.group(1).lower() in starters
+    if JOINED_WORD.fullmatch(before) or DOTTED_WORD.fullmatch(before):
+        if word in abbreviations or any(
+            part in abbreviations for part in WORD_JOINER.split(word)
+        ):
+            return None
+        return True
+    if after is not None and NUMBER.fullmatch(before):
+        if after[0].isupper():
+            return True
+        return False if NEXT_WORD.fullmatch(after) else None
+    return None
 
 
 def _lines(path: Path) -> list[str]:
