@@ -58,6 +58,12 @@ def sentence_starters() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def abbreviation_types() -> frozenset[str]:
+    """Punkt's abbreviations (lower case, without the final period: "u.s", "mr")."""
+    return frozenset(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
+
+
+@lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The kit's Punkt sentence splitter, built once from the bundled parameters (the first call
     imports NLTK)."""
@@ -74,10 +80,10 @@ def sentence_splitter() -> PunktSentenceTokenizer:
             return super().text_contains_sentbreak(text) if known is None else known
 
     params = PunktParameters()
-    params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
+    params.abbrev_types = set(abbreviation_types())
     params.sent_starters = set(sentence_starters())
-    abbreviations = frozenset(params.abbrev_types)
-    starters = frozenset(params.sent_starters)
+    abbreviations = abbreviation_types()
+    starters = sentence_starters()
     # certain_break relies on the kit's parameters having no collocations and no orthographic
     # statistics: Punkt consults those only for abbreviations, initials and numbers.
     assert not params.collocations and not params.ortho_context
@@ -104,7 +110,7 @@ JOINED_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+")
 DOTTED_WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+(?:\.[A-Za-z]+)+")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 NEXT_WORD = re.compile(r"([A-Za-z]+)[,;:]?")
-WORD_JOINER = re.compile(r"[-’'.]")
+APOSTROPHE = re.compile(r"[’']")
 
 
 def certain_break(
@@ -125,11 +131,11 @@ def certain_break(
             return None
         return following.group(1)[0].isupper() and following.group(1).lower() in starters
     if JOINED_WORD.fullmatch(before) or DOTTED_WORD.fullmatch(before):
-        if word in abbreviations or any(
-            part in abbreviations for part in WORD_JOINER.split(word)
-        ):
-            return None
-        return True
+        # Punkt's token is the word from its last apostrophe on ("’s." in "Russia’s."); it is an
+        # abbreviation if it, or its last hyphenated part, is one.
+        token = APOSTROPHE.split(word)[-1]
+        candidates = {word, token, word.rsplit("-", 1)[-1], token.rsplit("-", 1)[-1]}
+        return None if candidates & abbreviations else True
     if after is not None and NUMBER.fullmatch(before):
         if after[0].isupper():
             return True
