@@ -152,6 +152,18 @@ def _lines(path: Path) -> list[str]:
 # word from sent_starters.txt ("... the F.B.I. The agency said"). So "Justice D.Y. Chandrachud
 # said" and "works for the F.B.I. in Washington" stay one sentence each.
 DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+def _ends_dotted(text: str, start: int, end: int) -> bool:
+    # A quick look at the last three characters ("S.", "I.") first: DOTTED reads the whole span.
+    return (
+        end - start >= 4
+        and text[end - 1] == "."
+        and text[end - 3] == "."
+        and DOTTED.search(text, start, end) is not None
+    )
+
+
 FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 # Punkt always ends a sentence at "?" or "!", also inside a quotation that the sentence goes on
 # after: "“Why now?” he asked." We join the pieces back when the next one starts in lower case.
@@ -194,7 +206,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             e -= 1
         if s == e:
             continue
-        if spans and DOTTED.search(text, spans[-1][0], spans[-1][1]):
+        if spans and _ends_dotted(text, *spans[-1]):
             word = FIRST_WORD.match(text, s, e)
             if word and not (word.group(1)[0].isupper() and word.group(1).lower() in starters):
                 spans[-1] = (spans[-1][0], e)
