@@ -300,7 +300,7 @@ def _looks_like_credit(line: str) -> bool:
 
 LINE = re.compile(r"[^\n]+")
 # A paragraph: a run of lines with no blank line (only spaces, tabs or no-break spaces) inside.
-PARAGRAPH = re.compile(r"(?:[^\n]|\n(?![ \t\xa0]*\n))+")
+PARAGRAPH = re.compile(r"(?:[^\n]++|\n(?![ \t\xa0]*\n))+")
 
 
 def _trimmed_spans(

@@ -58,6 +58,12 @@ def sentence_starters() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def abbreviation_types() -> frozenset[str]:
+    """Punkt's abbreviations (lower case, without the final period: "u.s", "mr")."""
+    return frozenset(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
+
+
+@lru_cache(maxsize=1)
 def sentence_splitter() -> PunktSentenceTokenizer:
     """The kit's Punkt sentence splitter, built once from the bundled parameters (the first call
     imports NLTK)."""
@@ -68,10 +74,73 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     class NewsLanguageVars(PunktLanguageVars):
         re_boundary_realignment = BOUNDARY_REALIGNMENT
 
+    class NewsSentenceTokenizer(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            known = certain_break(text, abbreviations, starters)
+            return super().text_contains_sentbreak(text) if known is None else known
+
     params = PunktParameters()
-    params.abbrev_types = set(_lines(PUNKT_ENGLISH / "abbrev_types.txt"))
+    params.abbrev_types = set(abbreviation_types())
     params.sent_starters = set(sentence_starters())
-    return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+    abbreviations = abbreviation_types()
+    starters = sentence_starters()
+    # certain_break relies on the kit's parameters having no collocations and no orthographic
+    # statistics: Punkt consults those only for abbreviations, initials and numbers.
+    assert not params.collocations and not params.ortho_context
+    return NewsSentenceTokenizer(params, lang_vars=NewsLanguageVars())
+
+
+# Punkt asks, at each "." "?" or "!" followed by white space and a word (or by a closing quote or
+# bracket), whether the context (the word before, the mark, what follows) holds a sentence
+# break, and answers by tokenizing and annotating the context: most of its time. With the kit's
+# parameters (abbreviations and sentence starters, no collocations, no orthographic statistics)
+# the answer is certain in the common cases, and certain_break gives it:
+# - "?" and "!" always break;
+# - a period after a word of letters ("said", "al-Assad", "Russia’s", "F.B.I.") that is not an
+#   abbreviation breaks: it is neither an abbreviation, an initial nor a number, the only cases
+#   where Punkt looks at the next word;
+# - after an abbreviation ("U.S.", "Sept.") and a plain next word, Punkt breaks when the next word
+#   is a capitalised sentence starter ("The");
+# - after a number ("2010.") and a plain next word, it breaks when the next word is capitalised.
+# Any other context (initials, ellipses, a number before a quote ...) goes to Punkt.
+END_CONTEXT = re.compile(
+    r"(\S*?)([.?!])(?:[ \t\n\r\f\v]+(\S+)|([)\";}\]*:@'({\[‘’“”«»?!]))"
+)
+JOINED_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+")
+DOTTED_WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+(?:\.[A-Za-z]+)+")
+NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+NEXT_WORD = re.compile(r"([A-Za-z]+)[,;:]?")
+APOSTROPHE = re.compile(r"[’']")
+
+
+def certain_break(
+    context: str, abbreviations: frozenset[str], starters: frozenset[str]
+) -> bool | None:
+    """Whether Punkt finds a sentence break in ``context`` (see above), or None when the answer
+    is not certain without Punkt."""
+    match = END_CONTEXT.fullmatch(context)
+    if match is None:
+        return None
+    before, mark, after, closing = match.groups()
+    if mark != ".":
+        return True
+    word = before.lower()
+    if after is not None and DOTTED_WORD.fullmatch(before) and word in abbreviations:
+        following = NEXT_WORD.fullmatch(after)
+        if following is None:
+            return None
+        return following.group(1)[0].isupper() and following.group(1).lower() in starters
+    if JOINED_WORD.fullmatch(before) or DOTTED_WORD.fullmatch(before):
+        # Punkt's token is the word from its last apostrophe on ("’s." in "Russia’s."); it is an
+        # abbreviation if it, or its last hyphenated part, is one.
+        token = APOSTROPHE.split(word)[-1]
+        candidates = {word, token, word.rsplit("-", 1)[-1], token.rsplit("-", 1)[-1]}
+        return None if candidates & abbreviations else True
+    if after is not None and NUMBER.fullmatch(before):
+        if after[0].isupper():
+            return True
+        return False if NEXT_WORD.fullmatch(after) else None
+    return None
 
 
 def _lines(path: Path) -> list[str]:
@@ -83,6 +152,18 @@ def _lines(path: Path) -> list[str]:
 # word from sent_starters.txt ("... the F.B.I. The agency said"). So "Justice D.Y. Chandrachud
 # said" and "works for the F.B.I. in Washington" stay one sentence each.
 DOTTED = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
+def _ends_dotted(text: str, start: int, end: int) -> bool:
+    # A quick look at the last three characters ("S.", "I.") first: DOTTED reads the whole span.
+    return (
+        end - start >= 4
+        and text[end - 1] == "."
+        and text[end - 3] == "."
+        and DOTTED.search(text, start, end) is not None
+    )
+
+
 FIRST_WORD = re.compile(r"[\"“‘'(\[]*(\w+)")
 # Punkt always ends a sentence at "?" or "!", also inside a quotation that the sentence goes on
 # after: "“Why now?” he asked." We join the pieces back when the next one starts in lower case.
@@ -125,7 +206,7 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             e -= 1
         if s == e:
             continue
-        if spans and DOTTED.search(text, spans[-1][0], spans[-1][1]):
+        if spans and _ends_dotted(text, *spans[-1]):
             word = FIRST_WORD.match(text, s, e)
             if word and not (word.group(1)[0].isupper() and word.group(1).lower() in starters):
                 spans[-1] = (spans[-1][0], e)
