@@ -85,8 +85,10 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     abbreviations = abbreviation_types()
     starters = sentence_starters()
     # certain_break relies on the kit's parameters having no collocations and no orthographic
-    # statistics: Punkt consults those only for abbreviations, initials and numbers.
-    assert not params.collocations and not params.ortho_context
+    # statistics (Punkt consults those only for abbreviations, initials and numbers); with
+    # parameters that have them, Punkt answers every question itself.
+    if params.collocations or params.ortho_context:
+        return PunktSentenceTokenizer(params, lang_vars=NewsLanguageVars())
     return NewsSentenceTokenizer(params, lang_vars=NewsLanguageVars())
 
 
