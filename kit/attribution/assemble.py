@@ -16,9 +16,7 @@ Both quotations are direct and both are Ferran's: the second continues the first
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from kit.article import Article
@@ -27,6 +25,7 @@ from kit.attribution.cues import Event, cue_pattern, event_speaker, find_cues, s
 from kit.attribution.marks import ELLIPSIS_OR_BRACKET, OPEN_DOUBLE, quotation_spans
 from kit.attribution.speakers import Mention, Resolver, abbreviations, classify, track_subjects
 from kit.attribution.words import SPEECH_CATEGORIES, refresh, word_class
+from kit.collector import paused
 
 # --------------------------------------------------------------------------------------------
 # Small data holders and the sentences the analysis reads
@@ -171,25 +170,6 @@ def blocks(article: Article) -> list[tuple[int, int, int]]:
 # The analysis
 
 
-@contextmanager
-def collector_paused():
-    """Pause Python's cycle collector while the analysis runs, and restore it as it was: the
-    analysis makes many small objects, all freed without the collector, whose walks over every
-    object in memory would only cost time.
-
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def analyse(article: Article) -> list[Quote]:
     """The quotations of ``article`` as :class:`Quote` records, in text order (what
     :func:`kit.attribution.quotes` turns into a table).
@@ -197,7 +177,7 @@ def analyse(article: Article) -> list[Quote]:
     >>> [q.kind for q in analyse(Article.from_text("Keller said the talks failed.", headline=""))]
     ['indirect']
     """
-    with collector_paused():
+    with paused():
         return _analyse(article)
 
 

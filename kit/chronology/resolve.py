@@ -15,10 +15,8 @@ date given just before it; clock times get their day once the sentence is read.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 from collections.abc import Sequence
-from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -27,6 +25,7 @@ from kit.article import Article
 from kit.chronology.anchoring import State, find_anchor, in_quotation, looks_back
 from kit.chronology.candidates import candidates
 from kit.chronology.values import Point, mask
+from kit.collector import paused
 
 STAND_IN_YEAR = 4000  # a year no news story is about, used when there is no anchor at all
 COLUMNS = ["timex_id", "start", "end", "text", "type", "value", "sentence_id"]
@@ -58,30 +57,8 @@ def time_expressions(article: Article, anchor=None) -> pd.DataFrame:
     >>> time_expressions(art)[["text", "type", "value"]].values.tolist()
     [['Tuesday', 'DATE', '2015-12-15']]
     """
-    with collector_paused():
+    with paused():
         return table(timex_rows(article, anchor))
-
-
-@contextmanager
-def collector_paused():
-    """Pause Python's cycle collector for a while, and restore it as it was.
-
-    The collector walks every object in memory each time enough new ones have been made; a long
-    text makes hundreds of thousands of small ones (matches, rows), all freed without it, and its
-    walks would make 10 MB slower to read per character than 100 KB.
-
-    >>> import gc
-    >>> with collector_paused():
-    ...     gc.isenabled()
-    False
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def timex_rows(article: Article, anchor=None) -> list[list]:
