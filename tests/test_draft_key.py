@@ -197,3 +197,20 @@ def test_reviewed_key_of_the_second_lesson_differs_from_its_draft(seren):
     who = {i["id"]: i["answer"] for i in reviewed["exercises"]["attribution.who_said_it"]["items"]}
     assert who["q10"] == "Kalmarian television"
     assert "framing.which_variant" not in reviewed["exercises"]
+
+
+def test_whose_word_uses_only_words_the_naming_list_marks_as_side_dependent(seed, monkeypatch):
+    drafted = draft_key(seed)["exercises"]["framing.naming_sides"]["items"]
+    assert {item["text"] for item in drafted} >= {"invasion", "civil war", "settlement"}
+    read = kit.lexicons.read
+
+    def settlement_not_side_dependent(name):
+        rows = read(name)
+        if name != "framing_naming":
+            return rows
+        return [{**r, "side_dependent": ""} if r["term"] == "settlement" else r for r in rows]
+
+    monkeypatch.setattr(kit.lexicons, "read", settlement_not_side_dependent)
+    again = draft_key(seed)["exercises"]["framing.naming_sides"]["items"]
+    assert "settlement" not in {item["text"] for item in again}
+    assert {"invasion", "civil war"} <= {item["text"] for item in again}

@@ -99,13 +99,23 @@ def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:
     return pd.DataFrame(lexicon_rows(versions(), reporting_verbs), columns=LEXICON_COLUMNS)
 
 
+def side_dependent(row: dict) -> bool:
+    """Whether a word-list row marks its word as loaded only by the side that uses it
+    (``side_dependent`` is ``yes``, ``true`` or ``1``).
+
+    >>> side_dependent({"term": "regime", "side_dependent": "yes"}), side_dependent({"term": "x"})
+    (True, False)
+    """
+    return str(row.get("side_dependent") or "").strip().lower() in ("yes", "true", "1")
+
+
 @lru_cache(maxsize=4)
 def lexicon_rows(version: tuple, reporting_verbs: bool = True) -> tuple[dict, ...]:
     """The rows of :func:`lexicon` for one ``version`` of the files (see :func:`versions`)."""
     rows = []
     for name in FRAMING_LEXICONS:
         for row in _read_csv(name):
-            side = str(row.get("side_dependent", "")).strip().lower() in ("yes", "true", "1")
+            side = side_dependent(row)
             role = ROLES.get(row["category"], "")
             rows.append({**row, "connotation": None, "use": row.get("use", ""),
                          "side_dependent": side, "role": role})  # fmt: skip

@@ -38,6 +38,7 @@ import pandas as pd
 from kit import attribution, chronology, framing, lexicons, paths
 from kit.article import Article
 from kit.attribution.assemble import DATELINE
+from kit.framing.words import side_dependent
 
 __all__ = ["EXERCISES", "agreement", "draft_key", "draft_remarks", "reference_for"]
 
@@ -636,7 +637,7 @@ def _naming_sides(article: Article, markers: pd.DataFrame) -> dict | None:
     items, seen = [], set()
     for m in markers[markers["category"] == "naming"].itertuples():
         entry = notes.get(m.text.lower())
-        if entry is None or m.text.lower() in seen:
+        if entry is None or m.text.lower() in seen or not side_dependent(entry):
             continue
         side = entry.get("side") or _side(entry["note"])
         if not side:
