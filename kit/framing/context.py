@@ -242,6 +242,59 @@ def agenda_is_a_motive(text: str, start: int, end: int) -> bool:
     return words_before(text, start, 1) not in (["the"], ["an"], ["on"], ["of"])
 
 
+# Words that put a metaphor of harm back into its literal sense: a blade, a body, a storm, a
+# hospital ("slashed with a knife", "a storm surge", "chest pain", "the train derailed").
+LITERAL_SCENE = frozenset(
+    "knife knives blade machete razor throat throats wrist wrists neck tires tyres stabbed "
+    "stabbing shot gunman victim victims body bodies corpse murder murdered suspect wound "
+    "wounds injuries injured hospital patient patients chest knee joint joints chronic relief "
+    "medication painkillers surgery pills storm storms hurricane typhoon cyclone tornado quake "
+    "earthquake wildfire wildfires fire fires blaze flames water waters river rivers rain rains "
+    "rainfall waves tide sea coast flood floods floodwaters snow train trains tracks locomotive "
+    "carriage electrical electricity voltage bees snake snakes polio injury ankle leg bullets "
+    "missiles rockets shells artillery ship vessel boat bomb device documents heat humidity "
+    "crowd stampede wife husband girlfriend boyfriend woman girl boy baby locusts insects "
+    "mosquitoes dog dogs bear shark animals cattle crops building buildings homes bulldozers "
+    "rubble".split()
+)
+
+
+# Metaphors of harm and size that are loaded only away from a literal scene.
+METAPHORS_OF_HARM = (
+    "pummeled|pummelled|pummeling|trounced|thrashed|mauled|demolished|clobbering|humiliated|"
+    "drubbing|shellacking|trouncing|walloped|skewering|savaging|hammering|stinging rebuke|"
+    "blistering attack|searing criticism|gut punch|body blow|black eye|smackdown|cripple|"
+    "cripples|guts|torpedoes|hobble|hobbled|hobbling|hamstring|hamstrung|kneecap|kneecapped|"
+    "kneecapping|strangle|strangled|strangling|stranglehold|scuttle|scuttled|scuttling|"
+    "derail|derailed|derailing|derails|steamroll|steamrolling|eviscerate|eviscerating|"
+    "decimate|decimating|ravaging|devastated|hollowed out|hollowing out|wrecking ball|"
+    "sledgehammer|tramples|straitjacket|rip apart|ripped apart|ripping apart|rips apart|"
+    "tear apart|tearing apart|tore apart|torn apart|tore up|ripped up|rip up|kill the bill|"
+    "killed the bill|kill the deal|killed the deal|killing the deal|kill jobs|killing jobs|"
+    "kills jobs|killed jobs|sink the deal|sank the deal|blew a hole|blow a hole|choke off|"
+    "choked off|choking off|stifle|stifled|stifling|stifles|smother|smothered|slash|slashed|"
+    "slashes|slashing|axed|chopped|hacked away|hemorrhaging|haemorrhaging|dismantle|"
+    "dismantled|dismantling|dismantles|shred|shredding|jammed through|strong-arming|"
+    "arm-twisting|muscled through|muscle through|perilous|precarious|dangerously|existential|"
+    "cataclysmic|ruinous|ferocious|bruising|ticking time bomb|time bomb|powder keg|tinderbox|"
+    "nightmare scenario|pain|painful|surge|surging|treachery|betrayed|betrays|"
+    "stab in the back|deluge|influx|torrent of|tsunami of|avalanche of|swarming"
+).split("|")
+
+
+def harm_is_a_metaphor(text: str, start: int, end: int) -> bool:
+    """ "a plan to gut the agency" or "the pain of higher prices" are pictures of harm; "slashed
+    with a knife", "a storm surge" and "chest pain" are the harm itself.
+
+    >>> harm_is_a_metaphor("The bill would gut the agency.", 14, 17)
+    True
+    >>> harm_is_a_metaphor("He was slashed with a knife.", 7, 14)
+    False
+    """
+    near = words_before(text, start, 4) + words_after(text, end, 6)
+    return not any(word in LITERAL_SCENE for word in near)
+
+
 GUARDS = {
     "but": but_is_contrast,
     "though": though_is_concession,
@@ -258,6 +311,7 @@ GUARDS = {
     "war on": war_on_is_a_metaphor,
     "scheme": scheme_is_a_plot,
     **{verb: reports_speech for verb in ("attack", "attacks", "attacked", "attacking")},
+    **{term: harm_is_a_metaphor for term in METAPHORS_OF_HARM},
 }
 
 
