@@ -619,7 +619,7 @@ def test_development_set_is_well_formed():
 
     path = Path(__file__).parent / "data" / "framing_dev.jsonl"
     passages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    parts = {"dev", "dev2", "dev3", "dev4", "dev5", "unseen2", "unseen3"}
+    parts = {"dev", "dev2", "dev3", "dev4", "dev5", "unseen2", "unseen3", "unseen4"}
     assert {p["part"] for p in passages} == parts
     for passage in passages:
         for sentence in passage["sentences"]:
@@ -642,10 +642,12 @@ def test_scorer_figures_on_a_development_part():
     assert result["marker_precision"] >= 50
 
 
-@pytest.mark.parametrize("part, sentences, biased", [("unseen2", 64, 22), ("unseen3", 80, 32)])
+@pytest.mark.parametrize(
+    "part, sentences, biased", [("unseen2", 64, 22), ("unseen3", 80, 32), ("unseen4", 72, 28)]
+)
 def test_scorer_figures_on_the_unseen_parts(part, sentences, biased):
-    """unseen2 and unseen3 were written without sight of the final word lists and scored once
-    after them (unseen3 by a different writer); neither is tuned on."""
+    """unseen2, unseen3 and unseen4 were each written after the word lists they test and scored
+    once against them (unseen3 by a different writer); none is tuned on."""
     import importlib.util
     from pathlib import Path
 
@@ -691,3 +693,22 @@ def test_acts_of_state_and_weather_are_not_loaded_but_the_same_words_still_are()
     loaded = found[found["role"] == "loaded"]
     assert list(loaded["text"]) == ["declared", "crisis"]
     assert list(loaded["sentence_id"]) == ["p1.s5", "p1.s6"]
+
+
+@pytest.mark.parametrize(
+    "text, loaded",
+    [
+        ("The governor slashed funding for rural schools.", ["slashed"]),
+        ("The victim was slashed with a knife outside a bar.", []),
+        ("Families feel the pain of rising prices.", ["pain"]),
+        ("Patients reported chest pain and a high fever.", []),
+        ("Officials expect a surge of migrants at the border.", ["surge"]),
+        ("The storm surge reached nine feet along the coast.", []),
+        ("The freight train derailed near the river.", []),
+        ("Critics say the rule will gut the agency.", ["gut"]),
+        ("The minister shrugged off the criticism.", ["shrugged off"]),
+    ],
+)
+def test_metaphors_of_harm_are_loaded_only_away_from_a_literal_scene(text, loaded):
+    found = framing.markers(kit.Article.from_text(text, headline=""))
+    assert [t for t, role in zip(found["text"], found["role"]) if role == "loaded"] == loaded

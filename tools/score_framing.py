@@ -116,7 +116,8 @@ def score(passages: list[dict], every_category: bool = False) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", default="all", help="dev ... dev5, unseen2, or all (default)")
+    parser.add_argument("--part", default="all",
+                        help="dev ... dev5, unseen2 ... unseen4, or all (default)")  # fmt: skip
     parser.add_argument("--every-category", action="store_true",
                         help="count every marker, not only loaded language")  # fmt: skip
     parser.add_argument("--show", action="store_true", help="list the sentences scored wrong")
