@@ -138,6 +138,21 @@ class Article:
         return tuple(rows)
 
     @cached_property
+    def sentence_spans(self) -> tuple[tuple[int, int, str], ...]:
+        """Each sentence as ``(start, end, sentence_id)``, in order: the ``start``, ``end`` and
+        ``sentence_id`` columns of ``sentences`` without building or copying a table. Found
+        once per Article and shared, so it cannot be edited (a tuple of tuples); analysers that
+        only need where the sentences are read this instead of ``sentences``. The paragraph is
+        the number after ``p`` in the id (``"p2.s1"`` is in paragraph ``p2``).
+
+        >>> art = Article.from_text("Talks\\n\\nThey met. They spoke.")
+        >>> art.sentence_spans
+        ((7, 16, 'p1.s1'), (17, 28, 'p1.s2'))
+        """
+        rows = self._sentence_rows
+        return tuple((start, end, sentence_id) for sentence_id, _, start, end in rows)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [row[2] for row in self._sentence_rows]
 

@@ -343,18 +343,18 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     for _, s, e in blocks(article):
         masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
     rows = []
-    for row in article.sentences.itertuples(index=False):
-        for match in pattern.finditer(article.text, row.start, row.end):
+    for start, end, sentence_id in article.sentence_spans:
+        for match in pattern.finditer(article.text, start, end):
             if any(qs <= match.start() < qe for qs, qe in masked):
                 continue
             term = terms[int(match.lastgroup[1:])]
             category, note = info[term]
             rows.append(
                 {
-                    "sentence_id": row.sentence_id,
-                    "start": row.start,
-                    "end": row.end,
-                    "text": row.text,
+                    "sentence_id": sentence_id,
+                    "start": start,
+                    "end": end,
+                    "text": article.text[start:end],
                     "marker": match.group(),
                     "marker_start": match.start(),
                     "marker_end": match.end(),
