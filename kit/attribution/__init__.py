@@ -65,7 +65,7 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache, partial
 
 import numpy as np
 import pandas as pd
@@ -201,13 +201,20 @@ def _frame(columns: dict, rows: pd.RangeIndex) -> pd.DataFrame:
     """
     build = getattr(pd.DataFrame, "_from_arrays", None)
     if build is not None:
-        return build(list(columns.values()), columns=list(columns), index=rows,
+        return build(list(columns.values()), columns=_names(tuple(columns)).copy(), index=rows,
                      verify_integrity=False)  # fmt: skip
     series = {
         name: pd.Series(values, dtype=values.dtype, index=rows, copy=False)
         for name, values in columns.items()
     }
     return pd.DataFrame(series, index=rows, copy=False)
+
+
+@lru_cache(maxsize=16)
+def _names(names: tuple[str, ...]) -> pd.Index:
+    """The column labels as an Index, built once per set of names. Each table gets a copy,
+    which shares the labels but has its own ``name`` (reading the labels again costs more)."""
+    return pd.Index(names)
 
 
 # The dtype pandas gives a column of text (its string dtype, or object on an older pandas).
