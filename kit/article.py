@@ -396,7 +396,7 @@ def _table(columns: dict[str, list]) -> pd.DataFrame:
     if not size or build is None or isinstance(TEXT, np.dtype):  # as pandas would build it
         return pd.DataFrame({name: offsets.get(name, values) for name, values in columns.items()})
     arrays = [
-        offsets[name] if name in offsets else _strings(values) for name, values in columns.items()
+        offsets[name] if name in offsets else text_array(values) for name, values in columns.items()
     ]
     labels = _labels(tuple(columns)).copy()  # a copy: a table's labels can be renamed
     return build(arrays, columns=labels, index=pd.RangeIndex(size), verify_integrity=False)
@@ -406,10 +406,16 @@ def _table(columns: dict[str, list]) -> pd.DataFrame:
 TEXT = pd.Series(["text"]).dtype
 
 
-def _strings(values: list[str]):
-    """A pandas array of ``TEXT`` from a list of strings. Where that dtype keeps its strings
-    in Arrow, the Arrow array is made directly: pandas' general conversion checks every value
-    first, which costs more than the rest of a short table."""
+def text_array(values: list[str]):
+    """A pandas array of ``TEXT`` (the dtype pandas gives a column of text) from a list of
+    strings, for building a table column by column. Where that dtype keeps its strings in Arrow,
+    the Arrow array is made directly: pandas' general conversion checks every value first, which
+    costs more than the rest of a short table.
+
+    >>> column = text_array(["They met.", "They spoke."])
+    >>> column.dtype == TEXT, column.tolist()
+    (True, ['They met.', 'They spoke.'])
+    """
     direct = _arrow_strings()
     return direct(values) if direct is not None else pd.array(values, dtype=TEXT)
 

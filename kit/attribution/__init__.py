@@ -65,12 +65,12 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from kit.article import Article
+from kit.article import Article, text_array
 from kit.attribution.assemble import analyse, blocks
 from kit.attribution.marks import quotation_spans
 from kit.attribution.words import built_from, lexicon, refresh, reporting_verbs
@@ -157,7 +157,7 @@ def _table(article: Article, found: list) -> pd.DataFrame:
     speaker, speaker_start, speaker_end = zip(*speakers)
     cue, cue_start, cue_end = zip(*cues)
     rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
-    strings = partial(pd.array, dtype=STRING)  # an array: a Series of text costs more
+    strings = text_array  # an array: a Series of text costs more
     objects = _objects
     columns = {
         "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
@@ -215,10 +215,6 @@ def _names(names: tuple[str, ...]) -> pd.Index:
     """The column labels as an Index, built once per set of names. Each table gets a copy,
     which shares the labels but has its own ``name`` (reading the labels again costs more)."""
     return pd.Index(names)
-
-
-# The dtype pandas gives a column of text (its string dtype, or object on an older pandas).
-STRING = pd.Series(["text"]).dtype
 
 
 def _empty_table() -> pd.DataFrame:
