@@ -138,6 +138,21 @@ class Article:
         return tuple(rows)
 
     @cached_property
+    def sentence_spans(self) -> tuple[tuple[int, int, str], ...]:
+        """Each sentence as ``(start, end, sentence_id)``, in order: the ``start``, ``end`` and
+        ``sentence_id`` columns of ``sentences`` without building or copying a table. Found
+        once per Article and shared, so it cannot be edited (a tuple of tuples); analysers that
+        only need where the sentences are read this instead of ``sentences``. The paragraph is
+        the number after ``p`` in the id (``"p2.s1"`` is in paragraph ``p2``).
+
+        >>> art = Article.from_text("Talks\\n\\nThey met. They spoke.")
+        >>> art.sentence_spans
+        ((7, 16, 'p1.s1'), (17, 28, 'p1.s2'))
+        """
+        rows = self._sentence_rows
+        return tuple((start, end, sentence_id) for sentence_id, _, start, end in rows)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [row[2] for row in self._sentence_rows]
 
@@ -359,17 +374,76 @@ def _paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _table(columns: dict[str, list]) -> pd.DataFrame:
-    """A DataFrame from equal-length lists, with ``start`` and ``end`` as int64 even when empty.
+    """A DataFrame from equal-length lists, with ``start`` and ``end`` as int64 even when empty
+    and the other columns (ids and text) of pandas' own dtype for strings.
 
     The offsets become NumPy arrays before the DataFrame is built: converting them afterwards
-    (``astype``) costs more than building the whole table of a short article.
+    (``astype``) costs more than building the whole table of a short article. For the same
+    reason each column is made ready, of its final dtype, and handed to pandas' constructor for
+    ready columns (``DataFrame._from_arrays``), which checks and infers nothing.
+
+    >>> frame = _table({"sentence_id": ["p1.s1"], "start": [0], "end": [9]})
+    >>> frame.dtypes.astype(str).tolist(), frame.end.tolist()
+    (['str', 'int64', 'int64'], [9])
     """
-    return pd.DataFrame(
-        {
-            name: np.array(values, dtype=np.int64) if name in ("start", "end") else values
-            for name, values in columns.items()
-        }
-    )
+    offsets = {
+        name: np.array(values, dtype=np.int64)
+        for name, values in columns.items()
+        if name in ("start", "end")
+    }
+    size = len(next(iter(offsets.values())))
+    build = getattr(pd.DataFrame, "_from_arrays", None)
+    if not size or build is None or isinstance(TEXT, np.dtype):  # as pandas would build it
+        return pd.DataFrame({name: offsets.get(name, values) for name, values in columns.items()})
+    arrays = [
+        offsets[name] if name in offsets else text_array(values) for name, values in columns.items()
+    ]
+    labels = _labels(tuple(columns)).copy()  # a copy: a table's labels can be renamed
+    return build(arrays, columns=labels, index=pd.RangeIndex(size), verify_integrity=False)
+
+
+# The dtype pandas gives a column of strings (its string dtype; object on an older pandas)
+TEXT = pd.Series(["text"]).dtype
+
+
+def text_array(values: list[str]):
+    """A pandas array of ``TEXT`` (the dtype pandas gives a column of text) from a list of
+    strings, for building a table column by column. Where that dtype keeps its strings in Arrow,
+    the Arrow array is made directly: pandas' general conversion checks every value first, which
+    costs more than the rest of a short table.
+
+    >>> column = text_array(["They met.", "They spoke."])
+    >>> column.dtype == TEXT, column.tolist()
+    (True, ['They met.', 'They spoke.'])
+    """
+    direct = _arrow_strings()
+    return direct(values) if direct is not None else pd.array(values, dtype=TEXT)
+
+
+@cache
+def _arrow_strings():
+    """A function that makes an array of ``TEXT`` straight from Arrow, or ``None`` where this
+    pandas stores its strings otherwise (or builds such arrays differently): then ``pd.array``
+    does it. It is kept only if it gives what ``pd.array`` gives."""
+    try:
+        import pyarrow
+
+        probe = pd.array(["text", "é"], dtype=TEXT)
+        kind = pyarrow.array(probe).type
+
+        def direct(values: list[str]):
+            return pd.arrays.ArrowStringArray(pyarrow.array(values, kind), dtype=TEXT)
+
+        made = direct(["text", "é"])
+        same = type(made) is type(probe) and made.dtype == TEXT and made.tolist() == probe.tolist()
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return None
+    return direct if same else None
+
+
+@cache
+def _labels(names: tuple[str, ...]) -> pd.Index:
+    return pd.Index(names)
 
 
 @cache  # one list per power of two

@@ -295,3 +295,23 @@ def test_sentence_words_are_the_tokens_of_each_sentence(seed):
         assert spans == list(zip(mine.start, mine.end))
     with pytest.raises(KeyError, match="p99.s1"):
         seed.sentence_words("p99.s1")
+
+
+def test_sentence_spans_are_the_sentences_table_without_a_table(seed):
+    table = seed.sentences
+    expected = list(zip(table.start.tolist(), table.end.tolist(), table.sentence_id.tolist()))
+    assert list(seed.sentence_spans) == expected
+    assert seed.sentence_spans is seed.sentence_spans  # found once, shared
+    assert all(
+        type(value) is int for start, end, _ in seed.sentence_spans for value in (start, end)
+    )
+
+
+def test_each_table_has_its_own_labels_and_cells(seed):
+    first = seed.sentences
+    first.columns.name = "renamed"
+    first.loc[0, "text"] = "changed"
+    again = seed.sentences
+    assert again.columns.name is None and again.loc[0, "text"] != "changed"
+    assert [str(dtype) for dtype in again.dtypes] == [str(dtype) for dtype in first.dtypes]
+    assert [str(dtype) for dtype in seed.tokens.dtypes] == ["str", "str", "int64", "int64", "str"]

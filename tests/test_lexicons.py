@@ -37,3 +37,15 @@ def test_a_list_without_its_columns_is_explained(tmp_path, monkeypatch):
         lexicons.read("bad")
     with pytest.raises(FileNotFoundError, match="nothing.csv"):
         lexicons.read("nothing")
+
+
+def test_each_folder_gives_its_own_lists(tmp_path, monkeypatch):
+    shipped = lexicons.read("reporting_verbs")
+    (tmp_path / "reporting_verbs.csv").write_text("term,category,note\nsaid,neutral,x\n", "utf-8")
+    (tmp_path / "folder.csv").mkdir()
+    with monkeypatch.context() as patch:
+        patch.setattr(paths, "lexicons_dir", lambda: tmp_path)
+        assert [row["term"] for row in lexicons.read("reporting_verbs")] == ["said"]
+        with pytest.raises(FileNotFoundError, match="folder.csv"):
+            lexicons.read("folder")
+    assert lexicons.read("reporting_verbs") is shipped

@@ -65,12 +65,12 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from kit.article import Article
+from kit.article import Article, text_array
 from kit.attribution.assemble import analyse, blocks
 from kit.attribution.marks import quotation_spans
 from kit.attribution.words import built_from, lexicon, refresh, reporting_verbs
@@ -157,7 +157,7 @@ def _table(article: Article, found: list) -> pd.DataFrame:
     speaker, speaker_start, speaker_end = zip(*speakers)
     cue, cue_start, cue_end = zip(*cues)
     rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
-    strings = partial(pd.array, dtype=STRING)  # an array: a Series of text costs more
+    strings = text_array  # an array: a Series of text costs more
     objects = _objects
     columns = {
         "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
@@ -201,7 +201,7 @@ def _frame(columns: dict, rows: pd.RangeIndex) -> pd.DataFrame:
     """
     build = getattr(pd.DataFrame, "_from_arrays", None)
     if build is not None:
-        return build(list(columns.values()), columns=list(columns), index=rows,
+        return build(list(columns.values()), columns=_names(tuple(columns)).copy(), index=rows,
                      verify_integrity=False)  # fmt: skip
     series = {
         name: pd.Series(values, dtype=values.dtype, index=rows, copy=False)
@@ -210,8 +210,11 @@ def _frame(columns: dict, rows: pd.RangeIndex) -> pd.DataFrame:
     return pd.DataFrame(series, index=rows, copy=False)
 
 
-# The dtype pandas gives a column of text (its string dtype, or object on an older pandas).
-STRING = pd.Series(["text"]).dtype
+@lru_cache(maxsize=16)
+def _names(names: tuple[str, ...]) -> pd.Index:
+    """The column labels as an Index, built once per set of names. Each table gets a copy,
+    which shares the labels but has its own ``name`` (reading the labels again costs more)."""
+    return pd.Index(names)
 
 
 def _empty_table() -> pd.DataFrame:
@@ -343,18 +346,18 @@ def unattributed_claims(article: Article) -> pd.DataFrame:
     for _, s, e in blocks(article):
         masked += [(qs, qe) for qs, qe, _ in quotation_spans(article.text, s, e)]
     rows = []
-    for row in article.sentences.itertuples(index=False):
-        for match in pattern.finditer(article.text, row.start, row.end):
+    for start, end, sentence_id in article.sentence_spans:
+        for match in pattern.finditer(article.text, start, end):
             if any(qs <= match.start() < qe for qs, qe in masked):
                 continue
             term = terms[int(match.lastgroup[1:])]
             category, note = info[term]
             rows.append(
                 {
-                    "sentence_id": row.sentence_id,
-                    "start": row.start,
-                    "end": row.end,
-                    "text": row.text,
+                    "sentence_id": sentence_id,
+                    "start": start,
+                    "end": end,
+                    "text": article.text[start:end],
                     "marker": match.group(),
                     "marker_start": match.start(),
                     "marker_end": match.end(),

@@ -78,12 +78,8 @@ def _sentences(article: Article) -> list[_Sentence]:
     if article.headline_span:
         out.append(_Sentence(None, 0, *article.headline_span))
     text = article.text
-    table = article.sentences
-    for position, (sentence_id, paragraph_id, start, end) in enumerate(zip(
-        table["sentence_id"].tolist(), table["paragraph_id"].tolist(),
-        table["start"].tolist(), table["end"].tolist(),
-    )):  # fmt: skip
-        paragraph = int(paragraph_id[1:])
+    for position, (start, end, sentence_id) in enumerate(article.sentence_spans):
+        paragraph = int(sentence_id[1 : sentence_id.index(".")])  # "p12.s3": paragraph 12
         previous = out[-1] if out else None
         if (
             previous is not None

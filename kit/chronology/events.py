@@ -54,7 +54,7 @@ def events(article: Article, *, anchor=None) -> pd.DataFrame:
     [['e1', 'p1.s1', '2015-09-29', 'day']]
     """
     timexes = time_expressions(article, anchor=anchor)
-    sentences = article.sentences.set_index("sentence_id")
+    sentences = {i: article.text[s:e] for s, e, i in article.sentence_spans}
     rows = []
     for row in timexes.itertuples(index=False):
         if row.sentence_id is None or row.type not in ("DATE", "TIME"):
@@ -62,7 +62,7 @@ def events(article: Article, *, anchor=None) -> pd.DataFrame:
         span = value_range(row.value)
         if span is None:
             continue
-        sentence = sentences.loc[row.sentence_id, "text"]
+        sentence = sentences[row.sentence_id]
         rows.append([row.sentence_id, sentence, _label(sentence), row.timex_id, row.text,
                      row.value, span[0], span[1], span[2]])  # fmt: skip
     frame = pd.DataFrame(
@@ -141,8 +141,8 @@ def estimate_published(article: Article) -> pd.DataFrame:
     """
     bare = Article.from_text(article.text, published=None, headline=article.headline)
     timexes = time_expressions(bare)
-    sentences = bare.sentences
-    starts, ends, ids = (sentences[c].tolist() for c in ("start", "end", "sentence_id"))
+    spans = bare.sentence_spans
+    starts, ends, ids = ([span[i] for span in spans] for i in range(3))
 
     def sentence_at(offset: int) -> str | None:
         i = bisect.bisect_right(starts, offset) - 1
@@ -441,11 +441,11 @@ def _best_sentence(article: Article, timexes: pd.DataFrame, event: str) -> tuple
     """Without ``article_says``: the dated sentence sharing most content words with the event."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", event)}
     best = (1, -1, "")
-    sentences = article.sentences.set_index("sentence_id")["text"]
+    sentences = {i: article.text[s:e] for s, e, i in article.sentence_spans}
     for row in timexes.itertuples(index=False):
         if row.sentence_id is None:
             continue
-        sentence = sentences.loc[row.sentence_id]
+        sentence = sentences[row.sentence_id]
         overlap = len(words & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", sentence)})
         if overlap > best[0]:
             best = (overlap, row.start, row.text)

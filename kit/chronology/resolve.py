@@ -127,7 +127,7 @@ TEXT = pd.Series(["t1"]).dtype
 
 
 class SentenceStarts(Sequence):
-    """Where an article's sentences start, read from ``article.sentences`` only when a rule
+    """Where an article's sentences start, read from ``article.sentence_spans`` only when a rule
     first needs them (to read a date's tense): many texts never do.
 
     >>> import kit
@@ -142,7 +142,7 @@ class SentenceStarts(Sequence):
     def read(self) -> list[int]:
         """The start offsets, as a list (read once)."""
         if self.starts is None:
-            self.starts = self.article.sentences["start"].tolist()
+            self.starts = [start for start, _, _ in self.article.sentence_spans]
         return self.starts
 
     def __len__(self) -> int:

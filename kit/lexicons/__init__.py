@@ -8,6 +8,8 @@ only after the file changes (edit a CSV and re-run the cell: no kernel restart n
 from __future__ import annotations
 
 import csv
+import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,13 +26,34 @@ def path(name: str) -> Path:
 def read(name: str) -> tuple[dict, ...]:
     """The rows of the list ``name``: dicts with ``term, category, note`` (and any extra
     columns), white space trimmed; blank rows and rows whose term starts with ``#`` skipped."""
-    file = path(name)
-    if not file.is_file():
+    where = paths.lexicons_dir
+    # the kit's own folder never moves: its files are named once; another folder (a test's, an
+    # instructor's) is asked for at every call
+    file = _own_file(name) if where is _OWN_FOLDER else _file(where(), name)
+    # One look at the file per call (analysers read a dozen lists per article): the modification
+    # time and the size together, so two saves within one clock tick that change the length of
+    # the file still count as a change.
+    try:
+        status = os.stat(file)
+    except (FileNotFoundError, NotADirectoryError):
+        status = None
+    if status is None or not stat.S_ISREG(status.st_mode):
+        file = Path(file)
         raise FileNotFoundError(f"No word list {file.name} in {file.parent}.")
-    # The modification time and the size together: two saves within one clock tick that change
-    # the length of the file still count as a change.
-    status = file.stat()
-    return _read(str(file), (status.st_mtime_ns, status.st_size))
+    return _read(file, (status.st_mtime_ns, status.st_size))
+
+
+_OWN_FOLDER = paths.lexicons_dir  # the function that names the kit's own folder
+
+
+@lru_cache(maxsize=256)
+def _own_file(name: str) -> str:
+    return _file(_OWN_FOLDER(), name)
+
+
+def _file(folder: Path, name: str) -> str:
+    """The file of the list ``name`` in ``folder``, as a string."""
+    return os.fspath(folder / (name if name.endswith(".csv") else f"{name}.csv"))
 
 
 @lru_cache(maxsize=64)
