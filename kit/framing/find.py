@@ -112,9 +112,9 @@ def _scan(
 
 def _sentence_table(article: Article) -> tuple[list[int], list[int], list[str | None]]:
     """Starts, ends and ids of the pieces a marker can sit in: the headline, then sentences."""
-    sentences = article.sentences
-    starts, ends = sentences["start"].tolist(), sentences["end"].tolist()
-    ids: list[str | None] = sentences["sentence_id"].tolist()
+    spans = article.sentence_spans
+    starts, ends = [s for s, _, _ in spans], [e for _, e, _ in spans]
+    ids: list[str | None] = [i for _, _, i in spans]
     if article.headline_span:
         starts, ends, ids = [article.headline_span[0], *starts], [article.headline_span[1],
                                                                   *ends], [None, *ids]  # fmt: skip
