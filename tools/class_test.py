@@ -12,6 +12,7 @@ It builds the class that ``deploy/jupyterhub/`` describes and uses it as a class
 4. checks two exercises in each kernel (``kit.exercises.exercise(...).check()`` after setting an
    answer), each student answering differently, so every student's score is known;
 5. verifies: each home holds its own progress file naming its own student (``$JUPYTERHUB_USER``);
+   every kernel talks to its server over Unix sockets in its student's private runtime folder;
    no student's token or login cookie reaches another's server or files (403/404, and
    ``PermissionError`` from a kernel); the gradebook over the homes shows N students with the
    expected re-checked scores; no record lost; every ping of ``/hub/api`` under load answered.
@@ -269,7 +270,7 @@ class Kernel:
         connection = await websocket_connect(request, max_message_size=64 * 2**20)
         return cls(connection, name)
 
-    async def run(self, code: str, timeout: float = 300.0) -> dict:
+    async def run(self, code: str, what: str = "", timeout: float = 300.0) -> dict:
         """Execute ``code``; returns its status, stdout and error (if any), and its duration."""
         msg_id = uuid.uuid4().hex
         message = {
@@ -299,8 +300,13 @@ class Kernel:
         stdout, error, status, idle = [], None, None, False
         while status is None or not idle:
             raw = await asyncio.wait_for(self.connection.read_message(), timeout)
-            if raw is None:
-                raise RuntimeError(f"{self.name}: the kernel's websocket closed")
+            if raw is None:  # the server closed it: its log says why (class-test-hub.log)
+                code, reason = self.connection.close_code, self.connection.close_reason
+                raise RuntimeError(
+                    f"{self.name}: the kernel's websocket closed"
+                    + (f" in {what}" if what else "")
+                    + f" (close code {code}, {reason or 'no reason given'})"
+                )
             if isinstance(raw, bytes):  # a binary frame (widgets' buffers): not ours
                 continue
             reply = json.loads(raw)
@@ -420,13 +426,14 @@ async def ping(hub: Hub, latencies: list, failures: list, stop: asyncio.Event) -
     client.close()
 
 
-async def work_as_student(hub, name, index, token, cells, homes, classmate, key) -> dict:
-    """Notebook 01 cell by cell, two exercises checked, and two looks at a classmate's files."""
+async def work_as_student(hub, name, index, token, cells, homes, runtime, classmate, key) -> dict:
+    """Notebook 01 cell by cell, two exercises checked, and three looks at a classmate's files
+    (their home, their progress file, their kernels' sockets)."""
     kernel = await Kernel.open(hub, name, token, f"course/{NOTEBOOK}")
     try:
         timings = []
         for number, code in enumerate(cells, 1):
-            result = await kernel.run(code)
+            result = await kernel.run(code, f"cell {number}")
             timings.append(result["seconds"])
             if result["status"] != "ok":
                 raise RuntimeError(f"{name}: cell {number} of {NOTEBOOK}: {result['error']}")
@@ -437,9 +444,12 @@ async def work_as_student(hub, name, index, token, cells, homes, classmate, key)
         if checked["status"] != "ok":
             raise RuntimeError(f"{name}: checking the exercises failed: {checked['error']}")
         peek = await kernel.run(
-            "import os\n"
+            "import json, os\n"
+            "from ipykernel import get_connection_info\n"
+            "print('TRANSPORT', json.loads(get_connection_info())['transport'])\n"
             f"for _path in [{str(homes / classmate)!r}, "
-            f"{str(homes / classmate / 'course' / 'newskit_progress.jsonl')!r}]:\n"
+            f"{str(homes / classmate / 'course' / 'newskit_progress.jsonl')!r}, "
+            f"{str(runtime / classmate)!r}]:\n"
             "    try:\n"
             "        os.listdir(_path) if os.path.isdir(_path) else open(_path).read()\n"
             "        print('READ', _path)\n"
@@ -512,6 +522,7 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         NEWSKIT_HUB_SERVICE_TOKEN=token,
         NEWSKIT_HUB_API_PORT=free_port(),
         NEWSKIT_PROXY_API_PORT=free_port(),
+        NEWSKIT_RUNTIME=work / "run",
     )
     log = open(work / "hub.log", "wb")  # closed in clean_up
     hub_process = subprocess.Popen(
@@ -575,7 +586,15 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         worked = await asyncio.gather(
             *(
                 work_as_student(
-                    hub, name, i, tokens[name], cells, homes, users[(i + 1) % len(users)], key
+                    hub,
+                    name,
+                    i,
+                    tokens[name],
+                    cells,
+                    homes,
+                    work / "run",
+                    users[(i + 1) % len(users)],
+                    key,
                 )
                 for i, name in enumerate(users)
             ),
@@ -641,9 +660,15 @@ async def run_class(args, report: Report, work: Path, setup, users: list[str]) -
         # 5. isolation: files from a kernel, servers and the hub with another's token and cookie
         leaks = [f"{n}: {w['peek'].strip()}" for n, w in done.items() if "READ" in w["peek"]]
         denied = sum(w["peek"].count("DENIED") for w in done.values())
+        on_tcp = [n for n, w in done.items() if "TRANSPORT ipc" not in w["peek"]]
         report.check(
-            "no kernel can read a classmate's home or progress file",
-            not leaks and denied == 2 * len(done),
+            "every kernel talks to its server over sockets in its student's private folder",
+            bool(done) and not on_tcp,
+            f"not on ipc: {', '.join(on_tcp[:3])}" if on_tcp else "",
+        )
+        report.check(
+            "no kernel can read a classmate's home, progress file or kernel sockets",
+            not leaks and denied == 3 * len(done),
             "; ".join(leaks[:3]),
         )
         crossing = []

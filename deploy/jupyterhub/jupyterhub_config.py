@@ -22,6 +22,8 @@ NEWSKIT_HUB_SERVICE_TOKEN   a token for scripts (collecting, the class test)   (
 NEWSKIT_SPAWN_LIMIT         servers starting at the same moment                10
 NEWSKIT_IDLE_SERVER         seconds before an idle server is stopped           3600
 NEWSKIT_IDLE_KERNEL         seconds before an idle kernel is shut down         1200
+NEWSKIT_RUNTIME             a private folder per student for their server's    /run/newskit
+                            runtime files and their kernels' sockets
 ==========================  =================================================  =================
 
 Choices, and why:
@@ -44,6 +46,13 @@ Choices, and why:
   over their work later), owned by the student.
 - **Ports**: each student's server listens on 127.0.0.1 at ``NEWSKIT_PORT_BASE`` (10000) plus
   their uid modulo 20000, not a random port (see ``prepare_server``).
+- **Kernels talk to their server over Unix sockets** (``KernelManager.transport=ipc``) in the
+  student's own ``0700`` runtime folder, not over TCP ports on 127.0.0.1. With TCP, every server
+  picks five free ports per kernel and releases them for the kernel to take: when a class opens
+  its first notebook at once, another student's kernel can take a port in between, and the
+  kernel dies at start with "Address already in use" (the class test saw this lose one student
+  in two runs). TCP ports are also open to every user of the machine: a classmate could listen
+  to a kernel's output channel. A socket in a private folder can do neither.
 """
 
 from __future__ import annotations
@@ -63,6 +72,7 @@ INSTRUCTOR = os.environ.get("NEWSKIT_INSTRUCTOR", "").strip()
 ROSTER = os.environ.get("NEWSKIT_ROSTER", "")
 IDLE_SERVER = int(os.environ.get("NEWSKIT_IDLE_SERVER", "3600"))
 IDLE_KERNEL = int(os.environ.get("NEWSKIT_IDLE_KERNEL", "1200"))
+RUNTIME = Path(os.environ.get("NEWSKIT_RUNTIME", "/run/newskit"))
 
 # --- where the hub listens, and where it keeps its files -------------------------------------
 c.JupyterHub.ip = os.environ.get("NEWSKIT_HUB_IP", "127.0.0.1")
@@ -111,6 +121,8 @@ c.Spawner.args = [
     f"--MappingKernelManager.cull_idle_timeout={IDLE_KERNEL}",
     "--MappingKernelManager.cull_interval=120",
     "--MappingKernelManager.cull_connected=True",
+    # Kernels on Unix sockets in the student's runtime folder (see "Kernels talk..." above).
+    "--KernelManager.transport=ipc",
     "--LabApp.news_url=",
     "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
 ]
@@ -178,9 +190,42 @@ def hand_out_course(spawner) -> None:
 PORT_BASE = int(os.environ.get("NEWSKIT_PORT_BASE", "10000"))
 
 
+# --- each student's runtime folder: their kernels' sockets ------------------------------------
+# A Unix socket's path must fit in 107 bytes; a kernel's is the runtime folder plus 50
+# characters ("/kernel-" + its 36-character id + "-ipc-5"). ~/.local/share/jupyter/runtime
+# is too long for homes deeper than about 20 characters, so the folders live under RUNTIME.
+SOCKET_PATH_LIMIT = 107
+KERNEL_SOCKET_NAME = len("/kernel-") + 36 + len("-ipc-5")
+
+
+def runtime_folder(spawner, account) -> Path:
+    """``RUNTIME/<student>``: made for the student, ``0700``, inside a folder only root writes
+    to (``0711``: a student can enter their own folder but not list the others)."""
+    RUNTIME.mkdir(parents=True, exist_ok=True)
+    os.chmod(RUNTIME, 0o711)
+    folder = RUNTIME / spawner.user.name
+    if len(str(folder)) + KERNEL_SOCKET_NAME > SOCKET_PATH_LIMIT:
+        raise ValueError(
+            f"NEWSKIT_RUNTIME={RUNTIME} is too long for kernel sockets: a socket path must fit "
+            f"in {SOCKET_PATH_LIMIT} bytes; choose a shorter folder, such as /run/newskit"
+        )
+    if folder.is_symlink():
+        folder.unlink()  # only root can have put it there; never follow it
+    folder.mkdir(mode=0o700, exist_ok=True)
+    os.chown(folder, account.pw_uid, account.pw_gid)
+    os.chmod(folder, 0o700)
+    return folder
+
+
 def prepare_server(spawner) -> None:
-    """Before a student's server starts: give it its own port, and hand out the course."""
-    spawner.port = PORT_BASE + pwd.getpwnam(spawner.user.name).pw_uid % 20000
+    """Before a student's server starts: give it its own port and its own runtime folder, and
+    hand out the course."""
+    account = pwd.getpwnam(spawner.user.name)
+    spawner.port = PORT_BASE + account.pw_uid % 20000
+    spawner.environment = {
+        **spawner.environment,
+        "JUPYTER_RUNTIME_DIR": str(runtime_folder(spawner, account)),
+    }
     hand_out_course(spawner)
 
 
