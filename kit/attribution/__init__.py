@@ -65,12 +65,12 @@ Check its table against the text; it is a first reading, not the answer.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 import pandas as pd
 
-from kit.article import Article, text_array
+from kit.article import Article, ready_frame, text_array
 from kit.attribution.assemble import analyse, blocks
 from kit.attribution.marks import quotation_spans
 from kit.attribution.words import built_from, lexicon, refresh, reporting_verbs
@@ -156,9 +156,7 @@ def _table(article: Article, found: list) -> pd.DataFrame:
         cues.append((cue.cue, cue.cue_start, cue.cue_end) if cue else NOTHING)
     speaker, speaker_start, speaker_end = zip(*speakers)
     cue, cue_start, cue_end = zip(*cues)
-    rows = pd.RangeIndex(len(found))  # one index for every column: pandas need not align them
-    strings = text_array  # an array: a Series of text costs more
-    objects = _objects
+    strings, objects = text_array, _objects  # arrays: a Series of text costs more
     columns = {
         "quote_id": strings([f"q{i}" for i in range(1, len(found) + 1)]),
         "attribution_id": strings(acts),
@@ -175,7 +173,7 @@ def _table(article: Article, found: list) -> pd.DataFrame:
         "cue_end": objects(cue_end),
         "sentence_id": objects([article.sentence_at(s) for s in starts]),
     }
-    return _frame(columns, rows)
+    return ready_frame(columns, len(found))
 
 
 NOTHING = (None, None, None)
@@ -188,47 +186,14 @@ def _objects(values) -> np.ndarray:
     return array
 
 
-def _frame(columns: dict, rows: pd.RangeIndex) -> pd.DataFrame:
-    """A DataFrame of columns that are ready (arrays of one length, each of its final dtype).
-
-    pandas' own constructor for ready columns (``DataFrame._from_arrays``) checks and converts
-    nothing, which makes it several times quicker for a short table than the public one; where
-    a pandas has no such constructor, each column becomes a Series of its dtype first.
-
-    >>> frame = _frame({"n": np.array([1, 2]), "who": _objects(["Kerry", None])}, pd.RangeIndex(2))
-    >>> [str(dtype) for dtype in frame.dtypes], frame["who"].tolist()
-    (['int64', 'object'], ['Kerry', None])
-    """
-    build = getattr(pd.DataFrame, "_from_arrays", None)
-    if build is not None:
-        return build(list(columns.values()), columns=_names(tuple(columns)).copy(), index=rows,
-                     verify_integrity=False)  # fmt: skip
-    series = {
-        name: pd.Series(values, dtype=values.dtype, index=rows, copy=False)
-        for name, values in columns.items()
-    }
-    return pd.DataFrame(series, index=rows, copy=False)
-
-
-@lru_cache(maxsize=16)
-def _names(names: tuple[str, ...]) -> pd.Index:
-    """The column labels as an Index, built once per set of names. Each table gets a copy,
-    which shares the labels but has its own ``name`` (reading the labels again costs more)."""
-    return pd.Index(names)
-
-
 def _empty_table() -> pd.DataFrame:
     """The table of an article with no quotations: the same columns, no rows (a copy of one
     built once)."""
-    if not _EMPTY:
-        _EMPTY.append(_build_empty_table())
-    return _EMPTY[0].copy()
+    return _built_empty_table().copy()
 
 
-_EMPTY: list[pd.DataFrame] = []
-
-
-def _build_empty_table() -> pd.DataFrame:
+@cache
+def _built_empty_table() -> pd.DataFrame:
     frame = pd.DataFrame(
         {column: pd.Series([], dtype=object) for column in COLUMNS}, index=pd.RangeIndex(0)
     )

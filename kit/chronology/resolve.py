@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from kit.article import Article
+from kit.article import Article, text_array
 from kit.chronology.anchoring import State, find_anchor, in_quotation, looks_back
 from kit.chronology.candidates import candidates
 from kit.chronology.values import Point, mask
@@ -110,20 +110,16 @@ def table(rows: list[list]) -> pd.DataFrame:
     starts, ends, texts, types, values, sentence_ids, _ = zip(*rows)
     return pd.DataFrame(
         {
-            "timex_id": pd.array([f"t{n}" for n in range(1, len(rows) + 1)], dtype=TEXT),
+            "timex_id": text_array([f"t{n}" for n in range(1, len(rows) + 1)]),
             "start": np.array(starts, dtype="int64"),
             "end": np.array(ends, dtype="int64"),
-            "text": pd.array(texts, dtype=TEXT),
-            "type": pd.array(types, dtype=TEXT),
-            "value": pd.array(values, dtype=TEXT),
+            "text": text_array(texts),
+            "type": text_array(types),
+            "value": text_array(values),
             "sentence_id": pd.Series(sentence_ids, dtype=object),  # None stays None
         },
         copy=False,
     )
-
-
-# The dtype pandas gives a column of strings here ("str" in pandas 3, object before it)
-TEXT = pd.Series(["t1"]).dtype
 
 
 class SentenceStarts(Sequence):

@@ -20,7 +20,6 @@ neutral phrase swallows the word it contains and nothing is flagged.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -65,20 +64,10 @@ def _read_csv(name: str) -> list[dict]:
 
 
 def versions() -> tuple:
-    """What the word lists are now: each file's path, modification time and size (``None`` for a
-    missing file). The tables and the index built from them are kept until this changes, so an
-    edited CSV takes effect on the next call and an unchanged one is never read twice."""
-    folder = os.fspath(lexicons.path(REPORTING_VERBS).parent)
-    stamps = []
-    for name in (*FRAMING_LEXICONS, REPORTING_VERBS, VERB_ROLES):
-        file = os.path.join(folder, name)
-        try:
-            status = os.stat(file)
-        except FileNotFoundError:
-            stamps.append((file, None))
-            continue
-        stamps.append((file, status.st_mtime_ns, status.st_size))
-    return tuple(stamps)
+    """What the word lists are now (:func:`kit.lexicons.stamp` of each). The tables and the
+    index built from them are kept until this changes, so an edited CSV takes effect on the next
+    call and an unchanged one is never read twice."""
+    return tuple(lexicons.stamp(name) for name in (*FRAMING_LEXICONS, REPORTING_VERBS, VERB_ROLES))
 
 
 def lexicon(*, reporting_verbs: bool = True) -> pd.DataFrame:

@@ -20,39 +20,43 @@ COLUMNS = ("term", "category", "note")
 
 def path(name: str) -> Path:
     """The file of the list ``name`` (``"reporting_verbs"`` or ``"reporting_verbs.csv"``)."""
-    return paths.lexicons_dir() / (name if name.endswith(".csv") else f"{name}.csv")
+    return Path(_file(paths.lexicons_dir(), name))
+
+
+def stamp(name: str) -> tuple:
+    """The list ``name`` as it is now: ``(file, modification time, size)``, or ``(file, None)``
+    when there is no such file. The time and the size together, so that two saves within one
+    clock tick that change the length of the file still count as a change. One look at the file
+    (analysers check a dozen lists per article); what is built from the lists is kept until
+    their stamps change.
+
+    >>> stamp("reporting_verbs")[0].endswith("reporting_verbs.csv"), stamp("no_such_list")[1:]
+    (True, (None,))
+    """
+    file = _file(paths.lexicons_dir(), name)
+    try:
+        status = os.stat(file)
+    except (FileNotFoundError, NotADirectoryError):
+        return (file, None)
+    if not stat.S_ISREG(status.st_mode):
+        return (file, None)
+    return (file, status.st_mtime_ns, status.st_size)
 
 
 def read(name: str) -> tuple[dict, ...]:
     """The rows of the list ``name``: dicts with ``term, category, note`` (and any extra
-    columns), white space trimmed; blank rows and rows whose term starts with ``#`` skipped."""
-    where = paths.lexicons_dir
-    # the kit's own folder never moves: its files are named once; another folder (a test's, an
-    # instructor's) is asked for at every call
-    file = _own_file(name) if where is _OWN_FOLDER else _file(where(), name)
-    # One look at the file per call (analysers read a dozen lists per article): the modification
-    # time and the size together, so two saves within one clock tick that change the length of
-    # the file still count as a change.
-    try:
-        status = os.stat(file)
-    except (FileNotFoundError, NotADirectoryError):
-        status = None
-    if status is None or not stat.S_ISREG(status.st_mode):
+    columns), white space trimmed; blank rows and rows whose term starts with ``#`` skipped.
+    They are parsed again only after the file changes (see :func:`stamp`)."""
+    file, *version = stamp(name)
+    if version == [None]:
         file = Path(file)
         raise FileNotFoundError(f"No word list {file.name} in {file.parent}.")
-    return _read(file, (status.st_mtime_ns, status.st_size))
-
-
-_OWN_FOLDER = paths.lexicons_dir  # the function that names the kit's own folder
+    return _read(file, tuple(version))
 
 
 @lru_cache(maxsize=256)
-def _own_file(name: str) -> str:
-    return _file(_OWN_FOLDER(), name)
-
-
 def _file(folder: Path, name: str) -> str:
-    """The file of the list ``name`` in ``folder``, as a string."""
+    """The file of the list ``name`` in ``folder``, as a string (named once per folder)."""
     return os.fspath(folder / (name if name.endswith(".csv") else f"{name}.csv"))
 
 
