@@ -105,9 +105,7 @@ def sentence_splitter() -> PunktSentenceTokenizer:
 #   is a capitalised sentence starter ("The");
 # - after a number ("2010.") and a plain next word, it breaks when the next word is capitalised.
 # Any other context (initials, ellipses, a number before a quote ...) goes to Punkt.
-END_CONTEXT = re.compile(
-    r"(\S*?)([.?!])(?:[ \t\n\r\f\v]+(\S+)|([)\";}\]*:@'({\[‘’“”«»?!]))"
-)
+END_CONTEXT = re.compile(r"(\S*?)([.?!])(?:[ \t\n\r\f\v]+(\S+)|([)\";}\]*:@'({\[‘’“”«»?!]))")
 JOINED_WORD = re.compile(r"[^\W\d_]{2,}|[^\W\d_]+(?:[-’'][^\W\d_]+)+")
 DOTTED_WORD = re.compile(r"[A-Za-z]{2,}|[A-Za-z]+(?:\.[A-Za-z]+)+")
 NUMBER = re.compile(r"[0-9]+(?:[.,][0-9]+)*")

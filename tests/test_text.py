@@ -86,6 +86,7 @@ def test_a_text_with_no_possible_break_inside_is_one_sentence_as_punkt_says(chun
 # follows from the kit's parameters (kit.text.certain_break). Punkt itself must agree, on tricky
 # text made of abbreviations, initials, numbers, quotes, ellipses, "?" and "!", lower-case starts
 # and unusual white space.
+# fmt: off
 TRICKY_PIECES = [
     "Kerry", "met", "the", "envoy", "said", "talks", "The", "But", "He", "They", "it", "and",
     "U.S.", "u.s.", "U.S.A.", "Mr.", "mr.", "MR.", "Ms.", "Sept.", "a.m.", "p.m.", "p.", "No.",
@@ -95,6 +96,7 @@ TRICKY_PIECES = [
     "”", "“", "\"", "'", "’", ")", "(", "--", ",", ";", ":", "Éric.", "İstanbul.", "\u212aelvin.",
     "x²."
 ]
+# fmt: on
 TRICKY_GAPS = [" ", " ", " ", "", "  ", "\n", "\xa0", "\t", "\x1c", "\u2028", " \n "]
 
 
