@@ -230,25 +230,19 @@ def _reads_as_clause(text, span, lower, masked) -> bool:
     mandative verb ("demanded Russia cooperate"); not a plain object ("dismissed the
     suggestion")."""
     head = (span[0], min(span[1], span[0] + LOOK_AHEAD))
-    all_words = [w for _, _, w in word_tokens(text, *head) if WORDLIKE.match(w)]
-    if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
+    counted = 0
+    for _, _, w in word_tokens(text, *head):
+        counted += bool(WORDLIKE.match(w))
+        if counted == 3:
+            break
+    if counted < 3:  # "dismissed the suggestion", "condemning the U.S."
         return False
     words = [  # the verb test looks at the writer's words, not the quoted ones
         w for s, e, w in word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
         if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
     ]  # fmt: skip
     ok = lower in word_class("say-verb") and lower not in word_class("addressee-verb")
-    # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
-    # ("condemned the forces that encouraged them"), not to a reported clause
-    finite = [
-        w
-        for previous, w in zip(["", *words], words)
-        if (w.lower() in word_class("finite") or past_like(w))
-        and previous.lower() not in RELATIVE_WORDS
-        and previous.lower() != "that"
-        and not (past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
-    ]  # fmt: skip
-    ok = ok or any(w in finite for w in words[1:8])
+    ok = ok or _finite_among(words, set(words[1:8]))
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
     ok = ok or (
         lower in word_class("mandative-verb")
@@ -259,6 +253,22 @@ def _reads_as_clause(text, span, lower, masked) -> bool:
         and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
     return bool(ok)
+
+
+def _finite_among(words: list[str], wanted: set[str]) -> bool:
+    """Whether one of the ``wanted`` words is used as a finite verb somewhere in ``words``: a
+    finite form or a past form, but not right after "that", "which" or "who" (a relative clause
+    inside an object: "condemned the forces that encouraged them") nor after a determiner ("the
+    suggested deal"). Only the wanted words are tested, and the first use found is enough."""
+    finite = word_class("finite")
+    for previous, w in zip(["", *words], words):
+        if w not in wanted or not (w.lower() in finite or past_like(w)):
+            continue
+        before = previous.lower()
+        if before not in RELATIVE_WORDS and before != "that":
+            if not (past_like(w) and before in DETERMINERS):
+                return True
+    return False
 
 
 # How far past a verb of saying the clause tests read (characters): far enough for the one

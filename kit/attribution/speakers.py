@@ -603,10 +603,10 @@ def _is_full_name(words: list[str]) -> bool:
 
 
 def _gender(words: list[str]) -> str | None:
-    female, male = word_class("female-word"), word_class("male-word")
-    if any(w in female for w in words):
+    # "not isdisjoint": some word is in the class (one set operation instead of a loop)
+    if not word_class("female-word").isdisjoint(words):
         return "female"
-    if any(w in male for w in words):
+    if not word_class("male-word").isdisjoint(words):
         return "male"
     return None
 
@@ -637,18 +637,12 @@ def track_subjects(
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
     names_not = not_names()
-    openers, starting = built_from("attribution_words", _openers)
+    starting = built_from("attribution_words", _StartingWords)
     # only pronouns, capitalised words and the words that open a source can start anything
     if len(starting) > MOST_WORDS:
         starting.clear()
-    flags = [starting.get(t[2]) for t in tokens]
-    if None in flags:
-        for k, flag in enumerate(flags):
-            if flag is None:
-                w = tokens[k][2]
-                flag = w[:1].isupper() or "-" in w or w.lower() in openers or w.lower() in PRONOUNS
-                flags[k] = starting[w] = flag
-    starts = [k for k, flag in enumerate(flags) if flag]
+    starts = [k for k, token in enumerate(tokens) if starting[token[2]]]
+    openers = starting.openers
     after = 0  # the index after the last name or source read
     for i in starts:
         if i < after:
@@ -677,11 +671,21 @@ def track_subjects(
 MOST_WORDS = 200_000
 
 
-def _openers(rows: tuple) -> tuple[frozenset[str], dict[str, bool]]:
-    """The words that open a source ("the", "officials"), and a table, empty at first, of which
-    words may start a subject (kept while the word lists stay the same)."""
-    sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
-    return DETERMINERS | sources, {}
+class _StartingWords(dict):
+    """Which words may start a subject, ``{word: bool}``, each worked out on its first look-up
+    (``__missing__``) and kept while the word lists stay the same: a pronoun, a capitalised or
+    hyphenated word, or one of ``openers``, the words that open a source ("the", "officials")."""
+
+    def __init__(self, rows: tuple) -> None:
+        super().__init__()
+        sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
+        self.openers = DETERMINERS | sources
+
+    def __missing__(self, w: str) -> bool:
+        lower = w.lower()
+        flag = w[:1].isupper() or "-" in w or lower in self.openers or lower in PRONOUNS
+        self[w] = flag
+        return flag
 
 
 def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:
@@ -691,9 +695,6 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
     previous = tokens[i - 1][2] if i > 0 else None
     after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
     j = _name_run_end(tokens, i)
-    words = [t[2] for t in tokens[i : j + 1]]
-    # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
-    near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
     following = tokens[j + 1] if j + 1 < len(tokens) else None
     subject_position = (
         previous is None
@@ -708,6 +709,7 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
         or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
     )
     if (subject_position and verb_follows) or after_cue:
+        near = " ".join(_words_around(tokens, i, j))
         mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
         if mention.entity is not None and mention.entity.type == "person":
             resolver.subject(mention.entity)
@@ -715,7 +717,7 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
         elif mention.entity is not None and verb_follows:
             resolver.subject(mention.entity)
     else:
-        named = _named_person(words, near, resolver)
+        named = _named_person(tokens, i, j, resolver)
         if named is not None:
             people_here.append(named)
     return j + 1
@@ -740,13 +742,22 @@ def _pronoun_subject(word, following, cue_starts, people_here, resolver) -> Enti
     return entity
 
 
-def _named_person(words: list[str], near: str, resolver: Resolver) -> Entity | None:
-    """The person a capitalised run names when it is not a subject ("met with Foreign Minister
-    Sergei Lavrov"), registered so that a later surname finds them; None for other names."""
+def _words_around(tokens, i: int, j: int) -> list[str]:
+    """The words around the run ``tokens[i : j + 1]``, which tell a name's gender: "The
+    spokeswoman, Nadia Berg, met ..." (three words before it, four after)."""
+    return [t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5]]
+
+
+def _named_person(tokens, i: int, j: int, resolver: Resolver) -> Entity | None:
+    """The person the capitalised run ``tokens[i : j + 1]`` names when it is not a subject ("met
+    with Foreign Minister Sergei Lavrov"), registered so that a later surname finds them; None
+    for other names."""
+    words = [t[2] for t in tokens[i : j + 1]]
     cut = _split_title(words)
     name_words = [x for x in words[cut:] if x != "of"]
     if name_words and (cut > 0 or len(name_words) >= 2) and not place_or_institution(name_words):
-        return resolver.person(" ".join(name_words), _gender(words + near.split()), words[:cut])
+        gender = _gender(words + _words_around(tokens, i, j))
+        return resolver.person(" ".join(name_words), gender, words[:cut])
     return None
 
 
@@ -754,9 +765,10 @@ def _name_run_end(tokens, i: int) -> int:
     """The index of the last token of the capitalised run that starts at ``i`` ("U.S.
     Secretary of State John Kerry" goes on past "of"; "Azzam al-Ahmad of Fatah" stops)."""
     j = i
-    while j + 1 < len(tokens) and (
-        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
-        or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+    count, names_not = len(tokens), not_names()
+    while j + 1 < count and (
+        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in names_not)
+        or (tokens[j + 1][2] == "of" and j + 2 < count
             and is_capitalised(tokens[j + 2][2])
             and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
                  or not _full_name([t[2] for t in tokens[i : j + 1]])))
