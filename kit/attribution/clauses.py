@@ -408,7 +408,8 @@ CLOSING_PARTICIPLE = r",[”\"’']?\s+(?:describing|calling|noting|stressing|wa
 # Where a reported clause stops, tried in this order.
 CLAUSE_ENDS = [
     re.compile(marker)
-    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
+    # "\s\s*—" is "\s+—" written so that the engine skips to white space between tries
+    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s\s*—\s", r",\s+according\s+to",
                    r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s", CLOSING_PARTICIPLE)
 ]  # fmt: skip
 

@@ -58,10 +58,16 @@ from kit.attribution.words import (
 
 
 # Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
-BEFORE_CUE = re.compile(
-    r"(?:\s+(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
+_BEFORE_CUE_PIECE = (
+    r"(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
     r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?))+\s*$"
+    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?)"
+)
+# One or more pieces, each after white space, up to the verb: (\s+PIECE)+ written as
+# \s\s*PIECE(\s+PIECE)*, the same matches; a pattern that opens with a plain \s lets the regex
+# engine skip to the next white space between tries, instead of trying at every character.
+BEFORE_CUE = re.compile(
+    r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$"
 )
 
 
@@ -546,8 +552,10 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
     # shares the subject of its clause
     previous = previous_word(text, c_start, floor)
     # "Al-Riyadh daily quoted Suleiman Al-Muhanna as saying": the one quoted speaks, not the paper
-    quoted_as = QUOTED_AS.search(text, floor, c_start)
-    if quoted_as and lower in ("saying", "telling", "stating"):
+    quoted_as = None
+    if lower in ("saying", "telling", "stating"):
+        quoted_as = QUOTED_AS.search(text, floor, c_start)
+    if quoted_as:
         s, e = _trim_span(text, quoted_as.start(1), quoted_as.end(1))
         mention = classify(text, s, e, resolver)
         if mention.start in resolved:

@@ -766,14 +766,20 @@ def _name_run_end(tokens, i: int) -> int:
     Secretary of State John Kerry" goes on past "of"; "Azzam al-Ahmad of Fatah" stops)."""
     j = i
     count, names_not = len(tokens), not_names()
-    while j + 1 < count and (
-        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in names_not)
-        or (tokens[j + 1][2] == "of" and j + 2 < count
+    while j + 1 < count:
+        word = tokens[j + 1][2]
+        # word[:1].isupper(): the usual case of is_capitalised, tested without a call
+        if (word[:1].isupper() or is_capitalised(word)) and word not in names_not:
+            j += 1
+        elif (
+            word == "of" and j + 2 < count
             and is_capitalised(tokens[j + 2][2])
             and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
-                 or not _full_name([t[2] for t in tokens[i : j + 1]])))
-    ):  # fmt: skip
-        j += 1
+                 or not _full_name([t[2] for t in tokens[i : j + 1]]))
+        ):  # fmt: skip
+            j += 1
+        else:
+            return j
     return j
 
 

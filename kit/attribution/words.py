@@ -79,7 +79,9 @@ class Reading(threading.local):
     """
 
     def __init__(self) -> None:
-        self.sentence: tuple | None = None  # (text, start, end, tokens, token starts)
+        # (text, start, end, tokens, token starts): the starts are listed on first use (None
+        # until then), as many sentences are never searched for a stretch
+        self.sentence: tuple | None = None
         self.found: dict = {}
 
 
@@ -337,6 +339,9 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if held and held[0] is text and held[1] <= start and end <= held[2]:
         # inside the sentence read last: its words, unless the stretch cuts a word in two
         tokens, starts = held[3], held[4]
+        if starts is None:
+            starts = [t[0] for t in tokens]
+            _reading.sentence = (*held[:4], starts)
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
         if (first == 0 or tokens[first - 1][1] <= start) and (
@@ -357,7 +362,7 @@ def sentence_tokens(text: str, start: int, end: int, spans=None) -> list[tuple[i
     if spans is None:  # else the word spans of the sentence, found already
         spans = word_spans(text, start, end)
     tokens = [(s, e, text[s:e]) for s, e in spans]
-    _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
+    _reading.sentence = (text, start, end, tokens, None)
     return tokens
 
 
