@@ -416,7 +416,7 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    shape = tuple((s - start, e - start) for s, e, _ in word_tokens(text, start, end))
+    shape = tuple([(s - start, e - start) for s, e, _ in word_tokens(text, start, end)])
     reading = remember(phrase_reading, [phrase, shape])
     if reading[0] == "names":  # "The Times", "the Bank of England": named by the phrase
         return Mention(start, end, Entity(reading[1], reading[2]))
@@ -716,7 +716,7 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
             people_here.append(mention.entity)
         elif mention.entity is not None and verb_follows:
             resolver.subject(mention.entity)
-    else:
+    elif j > i:  # one word alone names no one here: a title, or a surname with no title
         named = _named_person(tokens, i, j, resolver)
         if named is not None:
             people_here.append(named)

@@ -144,10 +144,13 @@ def remember(function: Callable[[list[str]], object], words: list[str]) -> objec
     2
     """
     key = (function, tuple(words))
-    if key in _remembered_now:
-        return _remembered_now[key]
-    found = _remembered_now[key] = function(words)
+    found = _remembered_now.get(key, _NOT_YET)  # one look-up: a tuple is hashed at each one
+    if found is _NOT_YET:
+        found = _remembered_now[key] = function(words)
     return found
+
+
+_NOT_YET = object()  # what remember() finds for words it has not worked out yet
 
 
 # What remember() worked out in this call of the analysis (emptied by refresh()).
