@@ -138,10 +138,11 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
     s_end = sentence.end
     lower = event.cue.lower()
     position = _clause_start(text, sentence, event, masked)
-    rest = text[position:s_end]
     # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
     # that ...": a prepositional phrase may be long, other words between verb and "that" not
-    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s", rest)
+    that = None
+    if text.find("that", position, s_end) >= 0:  # else the pattern cannot match: not tried
+        that = THAT_AFTER_VERB.match(text, position, s_end)
     gap = that.group(1).split() if that else []
     if that and (
         not gap
@@ -152,7 +153,7 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
         or (lower in word_class("addressee-verb") and len(gap) <= 8)
         or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
     ):
-        return _clean_content(text, position + that.end(), s_end, masked)
+        return _clean_content(text, that.end(), s_end, masked)
     # the decisions below read the first words after the verb: tokenize only those (a sentence
     # with no full stop can be long)
     tokens = word_tokens(text, position, min(s_end, position + LOOK_AHEAD))
@@ -199,6 +200,11 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
     if span is None:
         return None
     return span if _reads_as_clause(text, span, lower, masked) else None
+
+
+# Up to 16 words, then "that": matched from the verb on (match(text, start, end) reads
+# text[start:end] as the whole string, and gives offsets into text)
+THAT_AFTER_VERB = re.compile(r"((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s")
 
 
 def _clause_start(text, sentence, event, masked) -> int:

@@ -258,9 +258,12 @@ def _verb_follows_position(text: str, end: int, limit: int) -> bool:
     return not verb_like(following)
 
 
+WORD_OR_MARK = re.compile(r"[\w’'\-]+|[^\w\s]")
+
+
 def _after_determiner(text: str, position: int, floor: int) -> bool:
     """A determiner, maybe with adjectives, right before ``position``: "the", "a televised"."""
-    words = re.findall(r"[\w’'\-]+|[^\w\s]", text[max(floor, position - 60) : position])
+    words = WORD_OR_MARK.findall(text, max(floor, position - 60), position)
     for word in reversed(words[-4:]):
         lowered = word.lower()
         if lowered in DETERMINERS:
