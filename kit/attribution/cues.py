@@ -145,7 +145,7 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
             continue
         # "stopped from reporting", "asked not to report": a verb after a preposition or "to"
         # is not itself an act of saying (but "went on to say" is, see BEFORE_CUE)
-        if previous and (previous.lower() in PREPOSITIONS - {"as"} or previous.lower() == "to"):
+        if previous and (previous.lower() in PREPOSITIONS_NOT_AS or previous.lower() == "to"):
             if not re.search(r"(?:went\s+on|continued|quoted\s+as)\s+(?:to\s+)?$", text[start:s]):
                 continue
         # "reports", "claims", "comments" are nouns too: "based on the media reports.",
@@ -171,6 +171,9 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     found += _document_verbs(text, start, end, masked)
     found.sort()
     return found
+
+
+PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 
 
 def _cue_spans(text: str, start: int, end: int, headline: bool) -> list[tuple[int, int, str]]:
@@ -407,6 +410,16 @@ def _skip_before_cue(text: str, floor: int, position: int) -> int:
         return position
 
 
+# The word sets the speaker-phrase readers test each word against, joined once here.
+# Before a verb: punctuation aside, a phrase stops at these (a pronoun is a phrase of its own).
+PHRASE_BOUNDARIES = BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS
+# After a verb: the phrase stops at these, and at a preposition other than "of" or "for" ...
+BOUNDARIES_AFTER = BOUNDARY_WORDS | RELATIVE_WORDS
+PREPOSITIONS_AFTER = PREPOSITIONS - {"of", "for"}
+# ... and it opens with a capital, a vague source or one of these.
+OPENERS_AFTER = DETERMINERS | {"one", "two", "three", "many", "some"}
+
+
 def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The tokens of the speaker phrase, read backwards from the end of ``tokens`` until a
     boundary: punctuation, "that", "and", a pronoun, a verb, a date."""
@@ -430,7 +443,7 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int
             index -= 1
             continue
         if not WORDLIKE.match(w) or (
-            w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
+            w.lower() in PHRASE_BOUNDARIES and not w.isupper()
         ):  # "US" is not "us"
             break
         if w.lower() in RELATIVE_WORDS:
@@ -482,14 +495,13 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
         if w == "." and chosen and chosen[-1][1] == s and f"{chosen[-1][2]}." in abbreviations():
             chosen[-1] = (chosen[-1][0], e, chosen[-1][2] + ".")  # "said Sen. Ruth Okafor"
             continue
-        if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+        if not WORDLIKE.match(w) or w.lower() in BOUNDARIES_AFTER:
             break
-        if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
+        if w.lower() in PREPOSITIONS_AFTER or (w.lower() == "for" and not chosen):
             break
         if w.lower() in ("adding", "saying") or len(chosen) >= 8:
             break
-        starts_phrase = is_capitalised(w) or w.lower() in DETERMINERS | {
-            "one", "two", "three", "many", "some"} or vague_head([w])  # fmt: skip
+        starts_phrase = is_capitalised(w) or w.lower() in OPENERS_AFTER or vague_head([w])
         # "according to senior sources within ...": adjectives, then a vague head
         starts_phrase = starts_phrase or bool(
             vague_head([t[2] for t in tokens[index : index + 3] if WORDLIKE.match(t[2])])
