@@ -34,8 +34,8 @@ from kit.attribution.words import (
     sentence_tokens,
     verb_like,
     word_class,
-    word_tokens,
 )
+from kit.text import word_spans
 
 # --------------------------------------------------------------------------------------------
 # Word lists for people and sources
@@ -416,8 +416,7 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    shape = tuple([(s - start, e - start) for s, e, _ in word_tokens(text, start, end)])
-    reading = remember(phrase_reading, [phrase, shape])
+    reading = remember(_reading_of_phrase, [phrase])
     if reading[0] == "names":  # "The Times", "the Bank of England": named by the phrase
         return Mention(start, end, Entity(reading[1], reading[2]))
     if reading[0] == "person":  # "Foreign Minister Sergei Lavrov"
@@ -450,6 +449,17 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     if run_name is not None:
         return Mention(start, end, resolver.person(run_name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _reading_of_phrase(phrase_alone: list[str]) -> tuple:
+    """:func:`phrase_reading` of ``[phrase]``, with the shape of its words found in the phrase
+    itself. That is the shape they have in the sentence too: :func:`~kit.attribution.words.
+    word_tokens` gives the words of a stretch as ``word_spans`` of the stretch alone would
+    (``kit.text.WORD`` reads nothing before a word, and a word of the sentence that runs over
+    the stretch's edge makes it tokenize the stretch alone). So the reading is remembered by
+    the phrase alone, and a phrase read before costs one look-up, with no tokenizing."""
+    phrase = phrase_alone[0]
+    return phrase_reading([phrase, tuple(word_spans(phrase))])
 
 
 def phrase_reading(phrase_and_shape: list) -> tuple:
