@@ -24,6 +24,7 @@ from kit.attribution.words import (
     WORDLIKE,
     adjective_like,
     is_capitalised,
+    outside,
     past_like,
     verb_like,
     word_class,
@@ -245,10 +246,9 @@ def _reads_as_clause(text, span, lower, masked) -> bool:
             break
     if counted < 3:  # "dismissed the suggestion", "condemning the U.S."
         return False
-    words = [  # the verb test looks at the writer's words, not the quoted ones
-        w for s, e, w in word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
-        if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
-    ]  # fmt: skip
+    # the verb test looks at the writer's words, not the quoted ones
+    tokens = word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
+    words = [w for _, _, w in outside(tokens, masked) if WORDLIKE.match(w)]
     ok = lower in word_class("say-verb") and lower not in word_class("addressee-verb")
     ok = ok or _finite_among(words, set(words[1:8]))
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
