@@ -599,9 +599,9 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
             return events[-1].speaker
         return sentence_subject(text, sentence.start, c_start, resolver)
     # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
-    agent = BY_AGENT.match(text[c_end:ceiling])
+    agent = BY_AGENT.match(text, c_end, ceiling)  # matched in place: offsets into text
     if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
-        mention = _speaker_after(text, c_end + agent.end() - 1, ceiling, resolver)
+        mention = _speaker_after(text, agent.end() - 1, ceiling, resolver)
         if mention is not None:
             named, after = _name_after_role_comma(text, mention, ceiling, resolver)
             return named or mention
