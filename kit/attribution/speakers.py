@@ -646,34 +646,26 @@ def track_subjects(
     cue_starts = {s for s, _, _, _ in cue_spans}
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
-    names_not = not_names()
-    starting = built_from("attribution_words", _StartingWords)
-    # only pronouns, capitalised words and the words that open a source can start anything
-    if len(starting) > MOST_WORDS:
-        starting.clear()
-    starts = [k for k, token in enumerate(tokens) if starting[token[2]]]
-    openers = starting.openers
+    kinds = built_from("attribution_words", _WordStarts)
+    if len(kinds) > MOST_WORDS:
+        kinds.clear()
+    # only pronouns, names and the words that open a source can start anything: (index, kind)
+    starts = [(k, kind) for k, token in enumerate(tokens) if (kind := kinds[token[2]])]
     after = 0  # the index after the last name or source read
-    for i in starts:
+    for i, kind in starts:
         if i < after:
             continue
-        s, e, w = tokens[i]
-        lower = w.lower()
-        if lower in PRONOUNS:
+        if kind == PRONOUN:
+            s, _, w = tokens[i]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-            after = i + 1
-        elif (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
-            w not in names_not
-        ):  # is_capitalised(w)
+        elif kind == NAME:
             after = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        elif lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
+        elif i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS:  # kind == OPENER
             after = _lowercase_subject(text, tokens, i, resolver)
-        else:
-            after = i + 1
     return resolved
 
 
@@ -681,21 +673,33 @@ def track_subjects(
 MOST_WORDS = 200_000
 
 
-class _StartingWords(dict):
-    """Which words may start a subject, ``{word: bool}``, each worked out on its first look-up
-    (``__missing__``) and kept while the word lists stay the same: a pronoun, a capitalised or
-    hyphenated word, or one of ``openers``, the words that open a source ("the", "officials")."""
+# What a word can start in track_subjects.
+PRONOUN, NAME, OPENER = "pronoun", "name", "opener"
+
+
+class _WordStarts(dict):
+    """What each word can start, ``{word: kind}``: a PRONOUN ("he"), a NAME (a capitalised word
+    that is not a "not-name": "Kerry", "Foreign"), a lower-case source (OPENER: "the",
+    "officials", the words that open one) or nothing (None). Each word is worked out on its
+    first look-up (``__missing__``) and kept while the word lists stay the same."""
 
     def __init__(self, rows: tuple) -> None:
         super().__init__()
         sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
         self.openers = DETERMINERS | sources
 
-    def __missing__(self, w: str) -> bool:
+    def __missing__(self, w: str) -> str | None:
         lower = w.lower()
-        flag = w[:1].isupper() or "-" in w or lower in self.openers or lower in PRONOUNS
-        self[w] = flag
-        return flag
+        if lower in PRONOUNS:
+            kind = PRONOUN
+        elif is_capitalised(w) and w not in not_names():
+            kind = NAME
+        elif lower in self.openers:
+            kind = OPENER
+        else:
+            kind = None
+        self[w] = kind
+        return kind
 
 
 def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:

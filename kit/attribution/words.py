@@ -370,13 +370,14 @@ def sentence_tokens(text: str, start: int, end: int, spans=None) -> list[tuple[i
 
 
 def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
-    """The tokens that start outside the spans ``masked`` (quotations), in one pass.
+    """The tokens that start outside the spans ``masked`` (quotations), in one pass: the list
+    ``tokens`` itself when nothing is masked (read it, do not change it).
 
     >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
     [(4, 9, 'Kerry')]
     """
     if not masked:
-        return list(tokens)
+        return tokens
     spans = sorted(masked)
     kept, k = [], 0
     for token in tokens:
