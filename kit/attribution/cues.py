@@ -69,6 +69,12 @@ _BEFORE_CUE_PIECE = (
 BEFORE_CUE = re.compile(
     r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$"
 )
+# The words a piece ends with: BEFORE_CUE matches only where one of them is the word before
+# the verb (keep them in step with the pieces).
+BEFORE_CUE_LAST_WORDS = frozenset(
+    "to as Monday Tuesday Wednesday Thursday Friday Saturday Sunday night morning evening "
+    "afternoon".split()
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -414,6 +420,8 @@ def _skip_before_cue(text: str, floor: int, position: int) -> int:
         ):
             position = floor + text[floor:position].rstrip().rindex(word)
             continue
+        if word not in BEFORE_CUE_LAST_WORDS:
+            return position  # BEFORE_CUE cannot match: not searched
         longer = BEFORE_CUE.search(text, floor, position)
         if longer and longer.start() > floor:
             position = longer.start()
