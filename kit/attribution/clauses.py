@@ -24,6 +24,7 @@ from kit.attribution.words import (
     WORDLIKE,
     adjective_like,
     is_capitalised,
+    outside,
     past_like,
     verb_like,
     word_class,
@@ -81,7 +82,9 @@ def _according_to_clause(text, sentence, event, masked, events) -> tuple[int, in
 # The end of the clause before an attribution: ", as" ("..., as indicated by"), a trailing
 # capitalised name ("..., Prime Minister Ranil Wickremesinghe"), a comma inside a closing mark.
 COMMA_AS = re.compile(r",\s+as$")
-TRAILING_NAME = re.compile(r"(?:\s+[A-Z][\w.’'\-]*)+$")
+# (\s+NAME)+ written as \sNAME-with-\s*(\s+NAME)*: the same matches, and the regex engine
+# skips to the next white space between tries instead of trying at every character
+TRAILING_NAME = re.compile(r"\s\s*[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*$")
 COMMA_IN_MARK = re.compile(r",[”\"’']$")
 
 
@@ -138,10 +141,11 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
     s_end = sentence.end
     lower = event.cue.lower()
     position = _clause_start(text, sentence, event, masked)
-    rest = text[position:s_end]
     # "said (on Sunday after a meeting with his counterparts from Ukraine, Russia and France)
     # that ...": a prepositional phrase may be long, other words between verb and "that" not
-    that = re.match(r"^((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s", rest)
+    that = None
+    if text.find("that", position, s_end) >= 0:  # else the pattern cannot match: not tried
+        that = THAT_AFTER_VERB.match(text, position, s_end)
     gap = that.group(1).split() if that else []
     if that and (
         not gap
@@ -152,7 +156,7 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
         or (lower in word_class("addressee-verb") and len(gap) <= 8)
         or (lower.startswith("express") and len(gap) <= 2)  # "expressed (deep) hope that"
     ):
-        return _clean_content(text, position + that.end(), s_end, masked)
+        return _clean_content(text, that.end(), s_end, masked)
     # the decisions below read the first words after the verb: tokenize only those (a sentence
     # with no full stop can be long)
     tokens = word_tokens(text, position, min(s_end, position + LOOK_AHEAD))
@@ -201,6 +205,11 @@ def _clause_after_verb(text, sentence, event, masked, events) -> tuple[int, int]
     return span if _reads_as_clause(text, span, lower, masked) else None
 
 
+# Up to 16 words, then "that": matched from the verb on (match(text, start, end) reads
+# text[start:end] as the whole string, and gives offsets into text)
+THAT_AFTER_VERB = re.compile(r"((?:\s*,?\s+[\w’'.\-]+){0,16}?)\s+that,?\s")
+
+
 def _clause_start(text, sentence, event, masked) -> int:
     """Where a clause after the verb may start: past the one spoken to when that is a title in
     marks, and past time phrases ("said on Sunday ...")."""
@@ -230,25 +239,18 @@ def _reads_as_clause(text, span, lower, masked) -> bool:
     mandative verb ("demanded Russia cooperate"); not a plain object ("dismissed the
     suggestion")."""
     head = (span[0], min(span[1], span[0] + LOOK_AHEAD))
-    all_words = [w for _, _, w in word_tokens(text, *head) if WORDLIKE.match(w)]
-    if len(all_words) < 3:  # "dismissed the suggestion", "condemning the U.S."
+    counted = 0
+    for _, _, w in word_tokens(text, *head):
+        counted += bool(WORDLIKE.match(w))
+        if counted == 3:
+            break
+    if counted < 3:  # "dismissed the suggestion", "condemning the U.S."
         return False
-    words = [  # the verb test looks at the writer's words, not the quoted ones
-        w for s, e, w in word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
-        if WORDLIKE.match(w) and not any(qs <= s < qe for qs, qe in masked)
-    ]  # fmt: skip
+    # the verb test looks at the writer's words, not the quoted ones
+    tokens = word_tokens(text, head[0], min(span[1], span[0] + 2 * LOOK_AHEAD))
+    words = [w for _, _, w in outside(tokens, masked) if WORDLIKE.match(w)]
     ok = lower in word_class("say-verb") and lower not in word_class("addressee-verb")
-    # a verb right after "that", "which" or "who" belongs to a relative clause inside an object
-    # ("condemned the forces that encouraged them"), not to a reported clause
-    finite = [
-        w
-        for previous, w in zip(["", *words], words)
-        if (w.lower() in word_class("finite") or past_like(w))
-        and previous.lower() not in RELATIVE_WORDS
-        and previous.lower() != "that"
-        and not (past_like(w) and previous.lower() in DETERMINERS)  # "the suggested deal"
-    ]  # fmt: skip
-    ok = ok or any(w in finite for w in words[1:8])
+    ok = ok or _finite_among(words, set(words[1:8]))
     # "demanded Russia cooperate" (a subject and a bare verb), not "demanded a ceasefire"
     ok = ok or (
         lower in word_class("mandative-verb")
@@ -259,6 +261,22 @@ def _reads_as_clause(text, span, lower, masked) -> bool:
         and "to" not in [w.lower() for w in words[:4]]  # "urged the union to strike": a call
     )
     return bool(ok)
+
+
+def _finite_among(words: list[str], wanted: set[str]) -> bool:
+    """Whether one of the ``wanted`` words is used as a finite verb somewhere in ``words``: a
+    finite form or a past form, but not right after "that", "which" or "who" (a relative clause
+    inside an object: "condemned the forces that encouraged them") nor after a determiner ("the
+    suggested deal"). Only the wanted words are tested, and the first use found is enough."""
+    finite = word_class("finite")
+    for previous, w in zip(["", *words], words):
+        if w not in wanted or not (w.lower() in finite or past_like(w)):
+            continue
+        before = previous.lower()
+        if before not in RELATIVE_WORDS and before != "that":
+            if not (past_like(w) and before in DETERMINERS):
+                return True
+    return False
 
 
 # How far past a verb of saying the clause tests read (characters): far enough for the one
@@ -398,15 +416,18 @@ CLOSING_PARTICIPLE = r",[”\"’']?\s+(?:describing|calling|noting|stressing|wa
 # Where a reported clause stops, tried in this order.
 CLAUSE_ENDS = [
     re.compile(marker)
-    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s+—\s", r",\s+according\s+to",
+    # "\s\s*—" is "\s+—" written so that the engine skips to white space between tries
+    for marker in (r",\s+but\s", r";\s", r",\s+while\s", r"\s\s*—\s", r",\s+according\s+to",
                    r",\s+adding\s", r",\s+insisting\s", r",\s+saying\s", CLOSING_PARTICIPLE)
 ]  # fmt: skip
+ANY_CLAUSE_END = re.compile("|".join(f"(?:{marker.pattern})" for marker in CLAUSE_ENDS))
 
 
 def _clean_content(text, start, end, masked) -> tuple[int, int] | None:
     """Trim a reported clause: stop at ", but", "; ", ", adding", ", according to"."""
     piece = text[start:end]
-    for marker in CLAUSE_ENDS:
+    # one search for any of the markers first: most clauses have none, and then none is cut
+    for marker in CLAUSE_ENDS if ANY_CLAUSE_END.search(piece) else ():
         found = marker.search(piece)
         if found and not any(qs <= start + found.start() < qe for qs, qe in masked):
             piece = piece[: found.start()]

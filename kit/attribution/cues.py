@@ -58,10 +58,22 @@ from kit.attribution.words import (
 
 
 # Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
-BEFORE_CUE = re.compile(
-    r"(?:\s+(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
+_BEFORE_CUE_PIECE = (
+    r"(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
     r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?))+\s*$"
+    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?)"
+)
+# One or more pieces, each after white space, up to the verb: (\s+PIECE)+ written as
+# \s\s*PIECE(\s+PIECE)*, the same matches; a pattern that opens with a plain \s lets the regex
+# engine skip to the next white space between tries, instead of trying at every character.
+BEFORE_CUE = re.compile(
+    r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$"
+)
+# The words a piece ends with: BEFORE_CUE matches only where one of them is the word before
+# the verb (keep them in step with the pieces).
+BEFORE_CUE_LAST_WORDS = frozenset(
+    "to as Monday Tuesday Wednesday Thursday Friday Saturday Sunday night morning evening "
+    "afternoon".split()
 )
 
 
@@ -139,7 +151,7 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
             continue
         # "stopped from reporting", "asked not to report": a verb after a preposition or "to"
         # is not itself an act of saying (but "went on to say" is, see BEFORE_CUE)
-        if previous and (previous.lower() in PREPOSITIONS - {"as"} or previous.lower() == "to"):
+        if previous and (previous.lower() in PREPOSITIONS_NOT_AS or previous.lower() == "to"):
             if not re.search(r"(?:went\s+on|continued|quoted\s+as)\s+(?:to\s+)?$", text[start:s]):
                 continue
         # "reports", "claims", "comments" are nouns too: "based on the media reports.",
@@ -165,6 +177,9 @@ def find_cues(text: str, start: int, end: int, masked: list[tuple[int, int]], *,
     found += _document_verbs(text, start, end, masked)
     found.sort()
     return found
+
+
+PREPOSITIONS_NOT_AS = PREPOSITIONS - {"as"}
 
 
 def _cue_spans(text: str, start: int, end: int, headline: bool) -> list[tuple[int, int, str]]:
@@ -214,7 +229,18 @@ def _build_document_verbs(rows: tuple) -> re.Pattern | None:
     verbs = [r["term"] for r in rows if r["category"] == "verb"]
     if not verbs:
         return None
-    return re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w’'\-])")
+    # The verbs between word edges, "(?<![\w’'\-])(?:reads|read|states|...)(?![\w’'\-])",
+    # written by first letter, "(?:r(?<![\w’'\-].)(?:eads|ead)|s...)": the same matches (the
+    # edge test comes after the first letter and looks one character further back), and the
+    # regex engine can skip to the next of those letters instead of trying every character.
+    by_first: dict[str, list[str]] = {}
+    for verb in verbs:
+        by_first.setdefault(verb[0], []).append(re.escape(verb[1:]))
+    branches = [
+        re.escape(first) + r"(?<![\w’'\-].)(?:" + "|".join(rests) + ")"
+        for first, rests in by_first.items()
+    ]
+    return re.compile(r"(?:" + "|".join(branches) + r")(?![\w’'\-])")
 
 
 def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, int, str, str]]:
@@ -252,9 +278,12 @@ def _verb_follows_position(text: str, end: int, limit: int) -> bool:
     return not verb_like(following)
 
 
+WORD_OR_MARK = re.compile(r"[\w’'\-]+|[^\w\s]")
+
+
 def _after_determiner(text: str, position: int, floor: int) -> bool:
     """A determiner, maybe with adjectives, right before ``position``: "the", "a televised"."""
-    words = re.findall(r"[\w’'\-]+|[^\w\s]", text[max(floor, position - 60) : position])
+    words = WORD_OR_MARK.findall(text, max(floor, position - 60), position)
     for word in reversed(words[-4:]):
         lowered = word.lower()
         if lowered in DETERMINERS:
@@ -391,11 +420,23 @@ def _skip_before_cue(text: str, floor: int, position: int) -> int:
         ):
             position = floor + text[floor:position].rstrip().rindex(word)
             continue
+        if word not in BEFORE_CUE_LAST_WORDS:
+            return position  # BEFORE_CUE cannot match: not searched
         longer = BEFORE_CUE.search(text, floor, position)
         if longer and longer.start() > floor:
             position = longer.start()
             continue
         return position
+
+
+# The word sets the speaker-phrase readers test each word against, joined once here.
+# Before a verb: punctuation aside, a phrase stops at these (a pronoun is a phrase of its own).
+PHRASE_BOUNDARIES = BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS
+# After a verb: the phrase stops at these, and at a preposition other than "of" or "for" ...
+BOUNDARIES_AFTER = BOUNDARY_WORDS | RELATIVE_WORDS
+PREPOSITIONS_AFTER = PREPOSITIONS - {"of", "for"}
+# ... and it opens with a capital, a vague source or one of these.
+OPENERS_AFTER = DETERMINERS | {"one", "two", "three", "many", "some"}
 
 
 def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -421,7 +462,7 @@ def _phrase_backwards(tokens: list[tuple[int, int, str]]) -> list[tuple[int, int
             index -= 1
             continue
         if not WORDLIKE.match(w) or (
-            w.lower() in BOUNDARY_WORDS | set(PRONOUNS) | OBJECT_PRONOUNS and not w.isupper()
+            w.lower() in PHRASE_BOUNDARIES and not w.isupper()
         ):  # "US" is not "us"
             break
         if w.lower() in RELATIVE_WORDS:
@@ -473,14 +514,13 @@ def _speaker_after(text: str, cue_end: int, ceiling: int, resolver: Resolver) ->
         if w == "." and chosen and chosen[-1][1] == s and f"{chosen[-1][2]}." in abbreviations():
             chosen[-1] = (chosen[-1][0], e, chosen[-1][2] + ".")  # "said Sen. Ruth Okafor"
             continue
-        if not WORDLIKE.match(w) or w.lower() in BOUNDARY_WORDS | RELATIVE_WORDS:
+        if not WORDLIKE.match(w) or w.lower() in BOUNDARIES_AFTER:
             break
-        if w.lower() in PREPOSITIONS - {"of", "for"} or (w.lower() == "for" and not chosen):
+        if w.lower() in PREPOSITIONS_AFTER or (w.lower() == "for" and not chosen):
             break
         if w.lower() in ("adding", "saying") or len(chosen) >= 8:
             break
-        starts_phrase = is_capitalised(w) or w.lower() in DETERMINERS | {
-            "one", "two", "three", "many", "some"} or vague_head([w])  # fmt: skip
+        starts_phrase = is_capitalised(w) or w.lower() in OPENERS_AFTER or vague_head([w])
         # "according to senior sources within ...": adjectives, then a vague head
         starts_phrase = starts_phrase or bool(
             vague_head([t[2] for t in tokens[index : index + 3] if WORDLIKE.match(t[2])])
@@ -546,8 +586,10 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
     # shares the subject of its clause
     previous = previous_word(text, c_start, floor)
     # "Al-Riyadh daily quoted Suleiman Al-Muhanna as saying": the one quoted speaks, not the paper
-    quoted_as = QUOTED_AS.search(text, floor, c_start)
-    if quoted_as and lower in ("saying", "telling", "stating"):
+    quoted_as = None
+    if lower in ("saying", "telling", "stating"):
+        quoted_as = QUOTED_AS.search(text, floor, c_start)
+    if quoted_as:
         s, e = _trim_span(text, quoted_as.start(1), quoted_as.end(1))
         mention = classify(text, s, e, resolver)
         if mention.start in resolved:
@@ -565,9 +607,9 @@ def event_speaker(text, sentence, c_start, c_end, cue_text, masked, resolver, re
             return events[-1].speaker
         return sentence_subject(text, sentence.start, c_start, resolver)
     # a passive with its agent: "as indicated by Sergey Lavrov", "was announced by the ministry"
-    agent = BY_AGENT.match(text[c_end:ceiling])
+    agent = BY_AGENT.match(text, c_end, ceiling)  # matched in place: offsets into text
     if agent and (previous or "").lower() in ("as", "was", "were", "been", "is", "are"):
-        mention = _speaker_after(text, c_end + agent.end() - 1, ceiling, resolver)
+        mention = _speaker_after(text, agent.end() - 1, ceiling, resolver)
         if mention is not None:
             named, after = _name_after_role_comma(text, mention, ceiling, resolver)
             return named or mention

@@ -111,12 +111,32 @@ def _closes_single(text: str, j: int) -> bool:
     return not after.isalnum() and j > 0 and not text[j - 1].isspace()
 
 
+# The characters that can end a quotation, by opening mark (a line break for the blank line
+# that ends a paragraph): _find_close looks at these only. The short 'straight-single' ones
+# are read character by character (their length counts).
+STOPS = {
+    opener: re.compile("[" + re.escape(marks) + "\n]")
+    for opener, marks in (
+        ("curly", CLOSE_DOUBLE + '"' + OPEN_DOUBLE),
+        ("doubled", "'" + CLOSE_DOUBLE + '"'),
+        ("straight", '"' + CLOSE_DOUBLE),
+        ("single", OPEN_SINGLE + CLOSE_SINGLE),
+    )
+}
+
+
 def _find_close(text: str, i: int, end: int, opener: str) -> int | None:
     """The offset just after the mark that closes the quotation opened at ``i``; None when the
     block ends first; minus the offset of a new opening mark met before any closing one."""
     j = i + 1
     nested = False
+    stops = STOPS.get(opener)
     while j < end:
+        if stops is not None:  # jump to the next character that can stop the quotation
+            found = stops.search(text, j, end)
+            if found is None:
+                return None
+            j = found.start()
         char = text[j]
         if opener == "curly":
             if char in CLOSE_DOUBLE or (char == '"' and not _opens_straight(text, j, i)):

@@ -34,8 +34,8 @@ from kit.attribution.words import (
     sentence_tokens,
     verb_like,
     word_class,
-    word_tokens,
 )
+from kit.text import word_spans
 
 # --------------------------------------------------------------------------------------------
 # Word lists for people and sources
@@ -416,8 +416,7 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Mention(start, end, resolver.pronoun(words[0]))
-    shape = tuple((s - start, e - start) for s, e, _ in word_tokens(text, start, end))
-    reading = remember(phrase_reading, [phrase, shape])
+    reading = remember(_reading_of_phrase, [phrase])
     if reading[0] == "names":  # "The Times", "the Bank of England": named by the phrase
         return Mention(start, end, Entity(reading[1], reading[2]))
     if reading[0] == "person":  # "Foreign Minister Sergei Lavrov"
@@ -450,6 +449,17 @@ def classify(text: str, start: int, end: int, resolver: Resolver, context: str =
     if run_name is not None:
         return Mention(start, end, resolver.person(run_name))
     return Mention(start, end, Entity(_strip_determiner(phrase), "unknown"))
+
+
+def _reading_of_phrase(phrase_alone: list[str]) -> tuple:
+    """:func:`phrase_reading` of ``[phrase]``, with the shape of its words found in the phrase
+    itself. That is the shape they have in the sentence too: :func:`~kit.attribution.words.
+    word_tokens` gives the words of a stretch as ``word_spans`` of the stretch alone would
+    (``kit.text.WORD`` reads nothing before a word, and a word of the sentence that runs over
+    the stretch's edge makes it tokenize the stretch alone). So the reading is remembered by
+    the phrase alone, and a phrase read before costs one look-up, with no tokenizing."""
+    phrase = phrase_alone[0]
+    return phrase_reading([phrase, tuple(word_spans(phrase))])
 
 
 def phrase_reading(phrase_and_shape: list) -> tuple:
@@ -603,10 +613,10 @@ def _is_full_name(words: list[str]) -> bool:
 
 
 def _gender(words: list[str]) -> str | None:
-    female, male = word_class("female-word"), word_class("male-word")
-    if any(w in female for w in words):
+    # "not isdisjoint": some word is in the class (one set operation instead of a loop)
+    if not word_class("female-word").isdisjoint(words):
         return "female"
-    if any(w in male for w in words):
+    if not word_class("male-word").isdisjoint(words):
         return "male"
     return None
 
@@ -636,40 +646,26 @@ def track_subjects(
     cue_starts = {s for s, _, _, _ in cue_spans}
     cues = (cue_starts, {e for _, e, _, _ in cue_spans}, {b for _, b in masked})
     people_here: list[Entity] = []  # people named in this sentence so far
-    names_not = not_names()
-    openers, starting = built_from("attribution_words", _openers)
-    # only pronouns, capitalised words and the words that open a source can start anything
-    if len(starting) > MOST_WORDS:
-        starting.clear()
-    flags = [starting.get(t[2]) for t in tokens]
-    if None in flags:
-        for k, flag in enumerate(flags):
-            if flag is None:
-                w = tokens[k][2]
-                flag = w[:1].isupper() or "-" in w or w.lower() in openers or w.lower() in PRONOUNS
-                flags[k] = starting[w] = flag
-    starts = [k for k, flag in enumerate(flags) if flag]
+    kinds = built_from("attribution_words", _WordStarts)
+    if len(kinds) > MOST_WORDS:
+        kinds.clear()
+    # only pronouns, names and the words that open a source can start anything: (index, kind)
+    starts = [(k, kind) for k, token in enumerate(tokens) if (kind := kinds[token[2]])]
     after = 0  # the index after the last name or source read
-    for i in starts:
+    for i, kind in starts:
         if i < after:
             continue
-        s, e, w = tokens[i]
-        lower = w.lower()
-        if lower in PRONOUNS:
+        if kind == PRONOUN:
+            s, _, w = tokens[i]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             entity = _pronoun_subject(w, following, cue_starts, people_here, resolver)
             if entity is not None:
                 resolved[s] = entity
-            after = i + 1
-        elif (w[:1].isupper() or ("-" in w and w.split("-")[0] in NAME_PARTICLES)) and (
-            w not in names_not
-        ):  # is_capitalised(w)
+        elif kind == NAME:
             after = _name_in_sentence(text, tokens, i, cues, people_here, resolver)
         # lower-case sources as subjects: "Local officials gave ...", "The ministry rejected ..."
-        elif lower in openers and (i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS):
+        elif i == 0 or tokens[i - 1][2].lower() in BOUNDARY_WORDS:  # kind == OPENER
             after = _lowercase_subject(text, tokens, i, resolver)
-        else:
-            after = i + 1
     return resolved
 
 
@@ -677,11 +673,33 @@ def track_subjects(
 MOST_WORDS = 200_000
 
 
-def _openers(rows: tuple) -> tuple[frozenset[str], dict[str, bool]]:
-    """The words that open a source ("the", "officials"), and a table, empty at first, of which
-    words may start a subject (kept while the word lists stay the same)."""
-    sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
-    return DETERMINERS | sources, {}
+# What a word can start in track_subjects.
+PRONOUN, NAME, OPENER = "pronoun", "name", "opener"
+
+
+class _WordStarts(dict):
+    """What each word can start, ``{word: kind}``: a PRONOUN ("he"), a NAME (a capitalised word
+    that is not a "not-name": "Kerry", "Foreign"), a lower-case source (OPENER: "the",
+    "officials", the words that open one) or nothing (None). Each word is worked out on its
+    first look-up (``__missing__``) and kept while the word lists stay the same."""
+
+    def __init__(self, rows: tuple) -> None:
+        super().__init__()
+        sources = frozenset(row["term"] for row in rows if row["category"] == "source-opener")
+        self.openers = DETERMINERS | sources
+
+    def __missing__(self, w: str) -> str | None:
+        lower = w.lower()
+        if lower in PRONOUNS:
+            kind = PRONOUN
+        elif is_capitalised(w) and w not in not_names():
+            kind = NAME
+        elif lower in self.openers:
+            kind = OPENER
+        else:
+            kind = None
+        self[w] = kind
+        return kind
 
 
 def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolver) -> int:
@@ -691,9 +709,6 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
     previous = tokens[i - 1][2] if i > 0 else None
     after_cue = _after_cue(tokens, i, cue_ends, masked_ends)
     j = _name_run_end(tokens, i)
-    words = [t[2] for t in tokens[i : j + 1]]
-    # the words around a name tell its gender: "The spokeswoman, Nadia Berg, met ..."
-    near = " ".join(t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5])
     following = tokens[j + 1] if j + 1 < len(tokens) else None
     subject_position = (
         previous is None
@@ -708,14 +723,15 @@ def _name_in_sentence(text, tokens, i: int, cues, people_here, resolver: Resolve
         or (following[2] == "," and _appositive_then_verb(tokens, j + 1))
     )
     if (subject_position and verb_follows) or after_cue:
+        near = " ".join(_words_around(tokens, i, j))
         mention = classify(text, tokens[i][0], tokens[j][1], resolver, near)
         if mention.entity is not None and mention.entity.type == "person":
             resolver.subject(mention.entity)
             people_here.append(mention.entity)
         elif mention.entity is not None and verb_follows:
             resolver.subject(mention.entity)
-    else:
-        named = _named_person(words, near, resolver)
+    elif j > i:  # one word alone names no one here: a title, or a surname with no title
+        named = _named_person(tokens, i, j, resolver)
         if named is not None:
             people_here.append(named)
     return j + 1
@@ -740,13 +756,22 @@ def _pronoun_subject(word, following, cue_starts, people_here, resolver) -> Enti
     return entity
 
 
-def _named_person(words: list[str], near: str, resolver: Resolver) -> Entity | None:
-    """The person a capitalised run names when it is not a subject ("met with Foreign Minister
-    Sergei Lavrov"), registered so that a later surname finds them; None for other names."""
+def _words_around(tokens, i: int, j: int) -> list[str]:
+    """The words around the run ``tokens[i : j + 1]``, which tell a name's gender: "The
+    spokeswoman, Nadia Berg, met ..." (three words before it, four after)."""
+    return [t[2] for t in tokens[max(0, i - 3) : i] + tokens[j + 1 : j + 5]]
+
+
+def _named_person(tokens, i: int, j: int, resolver: Resolver) -> Entity | None:
+    """The person the capitalised run ``tokens[i : j + 1]`` names when it is not a subject ("met
+    with Foreign Minister Sergei Lavrov"), registered so that a later surname finds them; None
+    for other names."""
+    words = [t[2] for t in tokens[i : j + 1]]
     cut = _split_title(words)
     name_words = [x for x in words[cut:] if x != "of"]
     if name_words and (cut > 0 or len(name_words) >= 2) and not place_or_institution(name_words):
-        return resolver.person(" ".join(name_words), _gender(words + near.split()), words[:cut])
+        gender = _gender(words + _words_around(tokens, i, j))
+        return resolver.person(" ".join(name_words), gender, words[:cut])
     return None
 
 
@@ -754,14 +779,21 @@ def _name_run_end(tokens, i: int) -> int:
     """The index of the last token of the capitalised run that starts at ``i`` ("U.S.
     Secretary of State John Kerry" goes on past "of"; "Azzam al-Ahmad of Fatah" stops)."""
     j = i
-    while j + 1 < len(tokens) and (
-        (is_capitalised(tokens[j + 1][2]) and tokens[j + 1][2] not in not_names())
-        or (tokens[j + 1][2] == "of" and j + 2 < len(tokens)
+    count, names_not = len(tokens), not_names()
+    while j + 1 < count:
+        word = tokens[j + 1][2]
+        # word[:1].isupper(): the usual case of is_capitalised, tested without a call
+        if (word[:1].isupper() or is_capitalised(word)) and word not in names_not:
+            j += 1
+        elif (
+            word == "of" and j + 2 < count
             and is_capitalised(tokens[j + 2][2])
             and (_title_goes_on(tokens[j][2], tokens[j + 2][2])
-                 or not _full_name([t[2] for t in tokens[i : j + 1]])))
-    ):  # fmt: skip
-        j += 1
+                 or not _full_name([t[2] for t in tokens[i : j + 1]]))
+        ):  # fmt: skip
+            j += 1
+        else:
+            return j
     return j
 
 

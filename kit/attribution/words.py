@@ -79,7 +79,9 @@ class Reading(threading.local):
     """
 
     def __init__(self) -> None:
-        self.sentence: tuple | None = None  # (text, start, end, tokens, token starts)
+        # (text, start, end, tokens, token starts): the starts are listed on first use (None
+        # until then), as many sentences are never searched for a stretch
+        self.sentence: tuple | None = None
         self.found: dict = {}
 
 
@@ -142,10 +144,13 @@ def remember(function: Callable[[list[str]], object], words: list[str]) -> objec
     2
     """
     key = (function, tuple(words))
-    if key in _remembered_now:
-        return _remembered_now[key]
-    found = _remembered_now[key] = function(words)
+    found = _remembered_now.get(key, _NOT_YET)  # one look-up: a tuple is hashed at each one
+    if found is _NOT_YET:
+        found = _remembered_now[key] = function(words)
     return found
+
+
+_NOT_YET = object()  # what remember() finds for words it has not worked out yet
 
 
 # What remember() worked out in this call of the analysis (emptied by refresh()).
@@ -337,6 +342,9 @@ def word_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     if held and held[0] is text and held[1] <= start and end <= held[2]:
         # inside the sentence read last: its words, unless the stretch cuts a word in two
         tokens, starts = held[3], held[4]
+        if starts is None:
+            starts = [t[0] for t in tokens]
+            _reading.sentence = (*held[:4], starts)
         first = bisect_left(starts, start)
         last = bisect_left(starts, end)
         if (first == 0 or tokens[first - 1][1] <= start) and (
@@ -357,18 +365,19 @@ def sentence_tokens(text: str, start: int, end: int, spans=None) -> list[tuple[i
     if spans is None:  # else the word spans of the sentence, found already
         spans = word_spans(text, start, end)
     tokens = [(s, e, text[s:e]) for s, e in spans]
-    _reading.sentence = (text, start, end, tokens, [t[0] for t in tokens])
+    _reading.sentence = (text, start, end, tokens, None)
     return tokens
 
 
 def outside(tokens: list[tuple[int, int, str]], masked: list[tuple[int, int]]) -> list:
-    """The tokens that start outside the spans ``masked`` (quotations), in one pass.
+    """The tokens that start outside the spans ``masked`` (quotations), in one pass: the list
+    ``tokens`` itself when nothing is masked (read it, do not change it).
 
     >>> outside([(0, 2, "We"), (4, 9, "Kerry")], [(0, 3)])
     [(4, 9, 'Kerry')]
     """
     if not masked:
-        return list(tokens)
+        return tokens
     spans = sorted(masked)
     kept, k = [], 0
     for token in tokens:
