@@ -66,9 +66,7 @@ _BEFORE_CUE_PIECE = (
 # One or more pieces, each after white space, up to the verb: (\s+PIECE)+ written as
 # \s\s*PIECE(\s+PIECE)*, the same matches; a pattern that opens with a plain \s lets the regex
 # engine skip to the next white space between tries, instead of trying at every character.
-BEFORE_CUE = re.compile(
-    r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$"
-)
+BEFORE_CUE = re.compile(r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$")
 # The words a piece ends with: BEFORE_CUE matches only where one of them is the word before
 # the verb (keep them in step with the pieces).
 BEFORE_CUE_LAST_WORDS = frozenset(
