@@ -550,6 +550,10 @@ def free_text(
         # 100% of the exercise and no side margins: nothing overflows, so no scrollbar under it
         layout=widgets.Layout(width="100%", height="6em", margin="2px 0"),
         style={"description_width": "initial"},
+        # Sent when the box is left (Tab, or a click on "Check answer"), not at every key: a
+        # widget's second update waits for the kernel's answer to its first, so a check right
+        # after typing could see the text a few letters short. Live feedback needs every key.
+        continuous_update=live is not None,
     )
     box.add_class("newskit-text")
     writing: widgets.Widget = box

@@ -392,6 +392,31 @@ def test_unit_toggles_expose_selected_state(seed, key):
     assert first.text == seed.sentences.set_index("sentence_id").loc["p5.s1", "text"]
 
 
+def test_selections_from_the_page_arrive_as_messages_in_order_and_are_acknowledged(seed, key):
+    widget = kit.exercises.exercise(seed, key, "anatomy.nut_graf")
+    passage = widget.passage
+    synced = []  # what goes back to the page: one update per message, both traits together
+    passage.send_state = lambda key=None: synced.append(sorted(key) if key else None)
+    page = passage._handle_custom_msg  # what ipywidgets calls for a message from the page
+    page({"selected": [2], "token": "v:1"}, [])
+    page({"selected": [0, 2], "token": "v:2"}, [])
+    assert passage.selected == [0, 2] and passage.ack == "v:2"
+    assert synced == [["ack", "selected"], ["ack", "selected"]]
+    assert [seed.text[s:e] for s, e in widget.answers()] == [
+        passage.units[0],
+        passage.units[2],
+    ]
+    # the same selection again still answers its token, so the page stops waiting
+    page({"selected": [0, 2], "token": "v:3"}, [])
+    assert passage.ack == "v:3" and synced[-1] == ["ack"]
+    # a number that is no unit's is refused, but acknowledged: the page shows Python's selection
+    page({"selected": [0, 10_000], "token": "v:4"}, [])
+    assert passage.selected == [0, 2] and passage.ack == "v:4"
+    page({"selected": [True], "token": "v:5"}, [])
+    page({"something": "else"}, [])
+    assert passage.selected == [0, 2] and passage.ack == "v:5"
+
+
 def test_last_answer_comes_back_after_a_restart(seed, key, progress_folder):
     first = kit.exercises.exercise(seed, key, "anatomy.five_ws")
     first.inputs[0].value = "p1"

@@ -50,7 +50,10 @@ class Passage(anywidget.AnyWidget):
 
     ``paragraphs``: a list of ``{"label": "p5", "pieces": [[text, n], ...]}`` where ``n`` is
     the unit's number, or -1 for text between units. ``selected``: the numbers of the selected
-    units, in text order; setting it from Python updates the page, and the page sets it back.
+    units, in text order; setting it from Python updates the page. The page sends each change as
+    a message, ``{"selected": [...], "token": "..."}``, which keeps its order with the other
+    controls' messages (a Check click right after a selection sees it); ``ack`` is the token of
+    the last one taken.
 
     >>> passage = Passage(paragraphs=[{"label": "", "pieces": [["Hi", 0], [", ", -1], ["you", 1]]}])
     >>> passage.units
@@ -66,6 +69,23 @@ class Passage(anywidget.AnyWidget):
         "(or click); Tab again to go on."
     ).tag(sync=True)
     selected = traitlets.List(traitlets.Int()).tag(sync=True)
+    ack = traitlets.Unicode("").tag(sync=True)
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.on_msg(self._from_page)
+
+    def _from_page(self, _widget, content, _buffers) -> None:
+        """A selection made in the page: taken if every number is a unit's, and acknowledged
+        either way (so the page shows what Python holds)."""
+        if not isinstance(content, dict) or not isinstance(content.get("selected"), list):
+            return
+        numbers = content["selected"]
+        count = len(self.units)
+        with self.hold_sync():
+            if all(type(n) is int and 0 <= n < count for n in numbers):
+                self.selected = sorted(set(numbers))
+            self.ack = str(content.get("token", ""))
 
     @property
     def units(self) -> list[str]:

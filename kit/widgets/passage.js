@@ -7,6 +7,13 @@
 // first and last, Space or Enter selects or clears, and Tab leaves for the next control. A
 // mouse click selects or clears too. The selection goes back to Python as the trait "selected"
 // (the units' numbers, in text order).
+//
+// Each change goes to Python as a message of its own ({selected, token}), not as a state
+// update: ipywidgets holds back a model's second state update until the kernel has answered
+// the first, so a quick "select, select, Check" could reach the kernel as "select, Check,
+// select" and be checked one word short (a keyboard test saw it). Messages keep their order.
+// Python answers each with the new "selected" and "ack" = its token; until the answer to the
+// last change made here comes back, older answers are not painted over the newer selection.
 
 function render({ model, el }) {
   const box = document.createElement("div");
@@ -19,11 +26,12 @@ function render({ model, el }) {
 
   let units = [];
   let current = 0;
-
-  const selected = () => new Set(model.get("selected") || []);
+  let chosen = new Set(model.get("selected") || []);
+  let waitingFor = null; // the token of the last change sent, until Python has answered it
+  let sent = 0;
+  const view = Math.random().toString(36).slice(2); // tells this view's tokens from others'
 
   const paint = () => {
-    const chosen = selected();
     units.forEach((unit, index) => {
       const on = chosen.has(index);
       unit.setAttribute("aria-checked", on ? "true" : "false");
@@ -39,11 +47,21 @@ function render({ model, el }) {
   };
 
   const toggle = (index) => {
-    const chosen = selected();
     if (chosen.has(index)) chosen.delete(index);
     else chosen.add(index);
-    model.set("selected", [...chosen].sort((a, b) => a - b));
-    model.save_changes();
+    waitingFor = `${view}:${++sent}`;
+    model.send({ selected: [...chosen].sort((a, b) => a - b), token: waitingFor });
+    paint();
+  };
+
+  // A change from Python: its answer to this view's last change, or its own (a restored
+  // answer, a reset). An answer to an older change is left alone: a newer one is on its way.
+  const fromPython = () => {
+    if (waitingFor !== null) {
+      if (model.get("ack") !== waitingFor) return;
+      waitingFor = null;
+    }
+    chosen = new Set(model.get("selected") || []);
     paint();
   };
 
@@ -118,7 +136,8 @@ function render({ model, el }) {
   draw();
   model.on("change:paragraphs", draw);
   model.on("change:label", draw);
-  model.on("change:selected", paint);
+  model.on("change:selected", fromPython);
+  model.on("change:ack", fromPython);
 }
 
 export default { render };

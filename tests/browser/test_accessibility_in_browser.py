@@ -210,6 +210,36 @@ def test_keyboard_alone_answers_and_checks(access, kind):
     access.screenshot("keyboard", f"{kind}-answered", element=widget)
 
 
+@pytest.mark.parametrize("kind", ["spans_word", "spans_sentence"])
+def test_a_check_right_after_quick_selections_sees_the_last_of_them(access, kind):
+    """Space pressed again and again, then Tab and Enter at once: the check sees the selection
+    the passage shows, not one a change short (a state update can wait for the kernel; the
+    passage's messages keep their order with the click)."""
+    page = access.page
+    widget = exercise_widget(page, spec_of(kind)).first
+    widget.scroll_into_view_if_needed()
+    units = widget.locator(".newskit-unit")
+    wanted = unit_numbers(kind)
+    other = next(n for n in range(units.count()) if n not in wanted)
+    widget.locator(FIRST_CONTROL[kind]).first.focus()
+    page.keyboard.press("Home")
+    at = 0
+    for number in sorted([*wanted, other]):
+        for _ in range(number - at):
+            page.keyboard.press("ArrowRight")
+        at = number
+        on = units.nth(number).get_attribute("aria-checked") == "true"
+        # five changes, ending selected for a right unit and cleared for the other one
+        presses = 5 if (number in wanted) != on else 4
+        for _ in range(presses):
+            page.keyboard.press("Space")
+    tab_to_check(page, widget)
+    page.keyboard.press("Enter")
+    expect(widget.locator(".newskit-feedback")).to_contain_text("All right! Score 100%")
+    checked = [units.nth(n).get_attribute("aria-checked") == "true" for n in range(units.count())]
+    assert [n for n, on in enumerate(checked) if on] == wanted
+
+
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 NAMED_ROLES = ("button", "checkbox", "radio", "combobox", "textbox", "radiogroup", "group")
 
