@@ -57,6 +57,25 @@ def stable_widget_ids(notebook: dict, stem: str) -> str:
     return UUID.sub(lambda match: names.get(match.group(0), match.group(0)), raw)
 
 
+def joined_streams(outputs: list) -> list:
+    """``outputs`` with each run of printed text on the same stream as one output: the kernel
+    sends printed text in pieces whose sizes depend on timing, so two runs would store the same
+    text cut differently."""
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            joined.append(output)
+    return joined
+
+
 def run(path: Path, timeout: int = 600) -> float:
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
@@ -83,6 +102,9 @@ def run(path: Path, timeout: int = 600) -> float:
             else:
                 os.environ["NEWSKIT_PROGRESS_DIR"] = env_before
     elapsed = time.perf_counter() - started
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            cell.outputs = joined_streams(cell.outputs)
     notebook.metadata.pop("papermill", None)
     path.write_text(stable_widget_ids(notebook, path.stem) + "\n", encoding="utf-8")
     return elapsed
