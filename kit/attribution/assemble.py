@@ -101,10 +101,7 @@ def _sentences(article: Article) -> list[_Sentence]:
         dateline = DATELINE.match(text, start, end)
         if dateline and (previous is None or previous.paragraph != paragraph):
             start = dateline.end()
-        if start < end <= start + LONGEST_SENTENCE:  # the usual case: the sentence is one piece
-            pieces = [(start, end)]
-        else:
-            pieces = sentence_pieces(text, start, end)
+        pieces = sentence_pieces(text, start, end)
         out += [_Sentence(sentence_id, paragraph, s, e) for s, e in pieces]
         if pieces == [whole]:
             out[-1].position = position

@@ -58,21 +58,20 @@ from kit.attribution.words import (
 
 
 # Longer pieces between a speaker and the verb: "Fahmi went on to say", "Lavrov on Tuesday said".
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+TIMES_OF_DAY = ("night", "morning", "evening", "afternoon")
 _BEFORE_CUE_PIECE = (
     r"(?:went\s+on\s+to|continued\s+to|was\s+quoted\s+as|has\s+been\s+quoted\s+as"
-    r"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
-    r"|Sunday)(?:\s+(?:night|morning|evening|afternoon))?)"
+    rf"|(?:late\s+|early\s+)?(?:on|in|at)\s+(?:{'|'.join(DAYS)})"
+    rf"(?:\s+(?:{'|'.join(TIMES_OF_DAY)}))?)"
 )
 # One or more pieces, each after white space, up to the verb: (\s+PIECE)+ written as
 # \s\s*PIECE(\s+PIECE)*, the same matches; a pattern that opens with a plain \s lets the regex
 # engine skip to the next white space between tries, instead of trying at every character.
 BEFORE_CUE = re.compile(r"\s\s*" + _BEFORE_CUE_PIECE + r"(?:\s+" + _BEFORE_CUE_PIECE + r")*\s*$")
-# The words a piece ends with: BEFORE_CUE matches only where one of them is the word before
-# the verb (keep them in step with the pieces).
-BEFORE_CUE_LAST_WORDS = frozenset(
-    "to as Monday Tuesday Wednesday Thursday Friday Saturday Sunday night morning evening "
-    "afternoon".split()
-)
+# The words a piece can end with ("to", "as", a day, a time of day): BEFORE_CUE matches only
+# where one of them is the word before the verb.
+BEFORE_CUE_LAST_WORDS = frozenset(("to", "as", *DAYS, *TIMES_OF_DAY))
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,6 +109,8 @@ def _build_cue_pattern(rows: tuple) -> re.Pattern:
             spelled.append([r"\s+" if char == " " else re.escape(char) for char in variant])
     # The terms share their first letters ("said", "says", "saying"): as a tree of letters the
     # pattern tries a few branches at each word instead of every term; it finds the same words.
+    # (The edge test stays in front here: after the first letter, as letter_tree can place it,
+    # it makes this long tree about twice as slow.)
     tree = letter_tree(spelled)
     if tree is None:  # a term with odd white space: the plain list of terms
         tree = "|".join("".join(pieces) for pieces in spelled)
@@ -224,21 +225,15 @@ WORD_EDGE = re.compile(r"[\w’'\-]")
 
 
 def _build_document_verbs(rows: tuple) -> re.Pattern | None:
-    verbs = [r["term"] for r in rows if r["category"] == "verb"]
+    verbs = sorted((r["term"] for r in rows if r["category"] == "verb"), key=len, reverse=True)
     if not verbs:
         return None
-    # The verbs between word edges, "(?<![\w’'\-])(?:reads|read|states|...)(?![\w’'\-])",
-    # written by first letter, "(?:r(?<![\w’'\-].)(?:eads|ead)|s...)": the same matches (the
-    # edge test comes after the first letter and looks one character further back), and the
-    # regex engine can skip to the next of those letters instead of trying every character.
-    by_first: dict[str, list[str]] = {}
-    for verb in verbs:
-        by_first.setdefault(verb[0], []).append(re.escape(verb[1:]))
-    branches = [
-        re.escape(first) + r"(?<![\w’'\-].)(?:" + "|".join(rests) + ")"
-        for first, rests in by_first.items()
-    ]
-    return re.compile(r"(?:" + "|".join(branches) + r")(?![\w’'\-])")
+    # A handful of verbs: with the edge test after each first letter, the regex engine skips
+    # ahead to the next of those letters (about 1.5 times as quick as the test in front).
+    tree = letter_tree([[re.escape(char) for char in verb] for verb in verbs], WORD_EDGE.pattern)
+    if tree is None:  # odd white space in a verb: the plain list, the edge test in front
+        tree = "(?<!" + WORD_EDGE.pattern + ")(?:" + "|".join(map(re.escape, verbs)) + ")"
+    return re.compile(tree + "(?!" + WORD_EDGE.pattern + ")")
 
 
 def _document_verbs(text: str, start: int, end: int, masked) -> list[tuple[int, int, str, str]]:

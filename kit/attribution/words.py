@@ -430,14 +430,22 @@ def past_like(word: str) -> bool:
 # Patterns for long lists of terms
 
 
-def letter_tree(spelled: list[list[str]]) -> str | None:
+def letter_tree(spelled: list[list[str]], edge: str | None = None) -> str | None:
     """One pattern for terms given as lists of one-character pieces, longest first, that tries
     the longer term first where one term starts another ("told reporters" before "told"), as
     the plain list of terms does. None when two pieces at one branch could match the same
     character (then the tree would not find the same words).
 
+    With ``edge`` (a character class), no character of that class may come right before a
+    term. The test is placed after the term's first letter and looks one character further
+    back: the same matches as ``(?<!EDGE)`` in front, and a pattern that opens with the terms'
+    first letters lets the regex engine skip ahead to the next of them instead of trying at
+    every character. That pays for a short list; a long tree (the verbs of saying) is slower so.
+
     >>> letter_tree([["s", "a", "i", "d"], ["s", "a", "y"]])
     'sa(?:id|y)'
+    >>> letter_tree([["s", "a", "i", "d"], ["t", "o", "l", "d"]], edge="[a-z]")
+    '(?:s(?<![a-z].)aid|t(?<![a-z].)old)'
     """
     root: dict = {}
     for pieces in spelled:
@@ -445,7 +453,15 @@ def letter_tree(spelled: list[list[str]]) -> str | None:
         for piece in pieces:
             node = node.setdefault(piece, {})
         node[""] = {}  # a term ends here
-    return _branches(root)
+    if edge is None:
+        return _branches(root)
+    alternatives = []
+    for first, node in root.items():
+        rest = _branches(node)
+        if rest is None or first in ("", r"\s+"):  # the test needs one letter to look past
+            return None
+        alternatives.append(f"{first}(?<!{edge}.){rest}")
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def _branches(node: dict) -> str | None:
